@@ -1,0 +1,38 @@
+// One Jest run for the whole monorepo. Projects split by where tests run:
+// unit tests anywhere under src/, web component tests in jsdom, and integration/e2e tests
+// that share one local stack started by the orchestrator (globalSetup), once per run.
+const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
+
+const base = {
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
+};
+
+/** @type {import('jest').Config} */
+export default {
+  testTimeout: 30_000,
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/{packages,services,tools}/*/src/**/*.test.ts'],
+    },
+    {
+      ...base,
+      displayName: 'web',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/web/src/**/*.test.{ts,tsx}'],
+      setupFilesAfterEnv: ['<rootDir>/web/src/test-setup.ts'],
+      moduleNameMapper: { '\\.(css)$': '<rootDir>/web/src/test-style-stub.ts' },
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/{services,tools,web}/*/test/**/*.int.test.ts', '<rootDir>/{services,tools}/test/**/*.int.test.ts', '<rootDir>/web/e2e/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/tools/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/tools/src/testing/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/** Every error the API answers with, by code. The HTTP status is part of the contract. */
+export const errorStatus = {
+  validation_failed: 400,
+  invalid_json: 400,
+  invalid_cursor: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  version_conflict: 409,
+  limit_exceeded: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  quota_exceeded: 429,
+  internal_error: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export const errorDetailSchema = z.object({
+  path: z.string().meta({ description: 'Dotted path of the offending field, e.g. `body.title`' }),
+  message: z.string(),
+});
+export type ErrorDetail = z.infer<typeof errorDetailSchema>;
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'Stable snake_case code', example: 'validation_failed' }),
+      message: z.string(),
+      details: z.array(errorDetailSchema).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ErrorBody = z.infer<typeof errorBodySchema>;
