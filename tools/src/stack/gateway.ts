@@ -1,0 +1,207 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CfnResource, PrintedService } from './definitions';
+
+/**
+ * The public API port. serverless-offline answers authorizer denials, unknown routes and
+ * oversize bodies with hapi Boom bodies (`{"statusCode":401,"error":"Unauthorized","message":…}`);
+ * on AWS our GatewayResponses replace those with our JSON error body and CORS headers. This proxy
+ * does the same from the same GatewayResponse definitions, and passes everything else through
+ * byte for byte.
+ */
+
+export interface GatewayResponseDef {
+  /** From StatusCode; undefined keeps the upstream status (DEFAULT_4XX/5XX usually). */
+  statusCode?: number;
+  headers: Record<string, string>;
+  template?: string;
+}
+
+/** Keyed by ResponseType (UNAUTHORIZED, ACCESS_DENIED, REQUEST_TOO_LARGE, DEFAULT_4XX, …). */
+export type GatewayResponses = Record<string, GatewayResponseDef>;
+
+export function gatewayResponsesFrom(api: PrintedService): GatewayResponses {
+  const result: GatewayResponses = {};
+  for (const resource of Object.values(api.resources?.Resources ?? {}) as CfnResource[]) {
+    if (resource.Type !== 'AWS::ApiGateway::GatewayResponse') continue;
+    const p = resource.Properties ?? {};
+    const type = p.ResponseType;
+    if (typeof type !== 'string') continue;
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries((p.ResponseParameters ?? {}) as Record<string, unknown>)) {
+      const m = /^gatewayresponse\.header\.(.+)$/.exec(k);
+      // Static values are single-quoted literals; mappings to request values are not emulated.
+      if (m && typeof v === 'string' && /^'.*'$/.test(v)) headers[m[1]!.toLowerCase()] = v.slice(1, -1);
+    }
+    const template = (p.ResponseTemplates as Record<string, unknown> | undefined)?.['application/json'];
+    result[type] = {
+      statusCode: p.StatusCode !== undefined ? Number(p.StatusCode) : undefined,
+      headers,
+      template: typeof template === 'string' ? template : undefined,
+    };
+  }
+  return result;
+}
+
+interface BoomBody {
+  statusCode: number;
+  error: string;
+  message?: string;
+}
+
+/** A hapi Boom error body, as opposed to our own `{"error":{"code",…}}` from a handler. */
+export function parseBoom(body: string): BoomBody | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v.statusCode !== 'number' || typeof v.error !== 'string') return undefined;
+  return { statusCode: v.statusCode, error: v.error, message: typeof v.message === 'string' ? v.message : undefined };
+}
+
+export function responseTypeFor(status: number): string[] {
+  const specific: Record<number, string> = { 401: 'UNAUTHORIZED', 403: 'ACCESS_DENIED', 413: 'REQUEST_TOO_LARGE' };
+  const fallback = status >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX';
+  return specific[status] ? [specific[status], fallback] : [fallback];
+}
+
+const jsonEscape = (s: string) => JSON.stringify(s).slice(1, -1);
+
+/**
+ * Fills a response template the way API Gateway would for our templates. AWS defines
+ * `$context.error.messageString` as the *quoted* message; where a template already wraps it in
+ * quotes (`"$context.error.messageString"`) we insert the escaped text so the body stays JSON.
+ */
+export function renderTemplate(template: string, message: string): string {
+  return template
+    .replace(/"\$context\.error\.messageString"/g, `"${jsonEscape(message)}"`)
+    .replace(/\$context\.error\.messageString/g, JSON.stringify(message))
+    .replace(/\$context\.error\.message/g, jsonEscape(message))
+    .replace(/\$context\.authorizer\.message/g, jsonEscape(message))
+    .replace(/\$context\.[A-Za-z0-9_.]+/g, '');
+}
+
+export interface Rewritten {
+  statusCode: number;
+  headers: http.OutgoingHttpHeaders;
+  body: string;
+}
+
+/**
+ * Decides what API Gateway would send for an upstream error response; undefined means "pass the
+ * upstream response through unchanged".
+ */
+export function rewriteErrorResponse(
+  responses: GatewayResponses,
+  status: number,
+  upstreamHeaders: http.IncomingHttpHeaders,
+  body: string,
+): Rewritten | undefined {
+  if (status < 400) return undefined;
+  const boom = parseBoom(body);
+  if (!boom) return undefined;
+  const def = responseTypeFor(status)
+    .map((t) => responses[t])
+    .find((d) => d !== undefined);
+  if (!def) return undefined;
+  const message = boom.message ?? boom.error;
+  const headers: http.OutgoingHttpHeaders = {};
+  for (const [k, v] of Object.entries(upstreamHeaders)) {
+    // API Gateway sends only the CORS headers a GatewayResponse declares, not offline's blanket ones.
+    if (k.startsWith('access-control-') || k === 'content-length' || k === 'transfer-encoding' || k === 'content-type') continue;
+    if (v !== undefined) headers[k] = v;
+  }
+  Object.assign(headers, def.headers);
+  const rendered = def.template !== undefined ? renderTemplate(def.template, message) : JSON.stringify({ message });
+  headers['content-type'] = 'application/json';
+  headers['content-length'] = Buffer.byteLength(rendered);
+  return { statusCode: def.statusCode ?? status, headers, body: rendered };
+}
+
+// Boom bodies are tiny; anything larger is a handler's own response and is streamed untouched.
+const MAX_INSPECTED_BODY = 16 * 1024;
+
+export interface Gateway {
+  port: number;
+  close(): Promise<void>;
+}
+
+export function startGateway(opts: {
+  port: number;
+  upstreamPort: number;
+  responses: GatewayResponses;
+  log: (line: string) => void;
+}): Promise<Gateway> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const server = http.createServer((req, res) => {
+    const upstream = http.request(
+      { host: '127.0.0.1', port: opts.upstreamPort, method: req.method, path: req.url, headers: req.headers, agent },
+      (up) => {
+        const status = up.statusCode ?? 502;
+        const contentType = String(up.headers['content-type'] ?? '');
+        const length = Number(up.headers['content-length'] ?? NaN);
+        const inspect = status >= 400 && contentType.includes('json') && !(length > MAX_INSPECTED_BODY);
+        if (!inspect) {
+          res.writeHead(status, up.rawHeaders);
+          up.pipe(res);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let size = 0;
+        up.on('data', (c: Buffer) => {
+          chunks.push(c);
+          size += c.length;
+        });
+        up.on('end', () => {
+          const raw = Buffer.concat(chunks, size);
+          const rewritten = size <= MAX_INSPECTED_BODY ? rewriteErrorResponse(opts.responses, status, up.headers, raw.toString('utf8')) : undefined;
+          if (rewritten) {
+            res.writeHead(rewritten.statusCode, rewritten.headers);
+            res.end(rewritten.body);
+          } else {
+            res.writeHead(status, up.rawHeaders);
+            res.end(raw);
+          }
+        });
+        up.on('error', () => res.destroy());
+      },
+    );
+    upstream.on('error', (e) => {
+      opts.log(`upstream error for ${req.method} ${req.url}: ${e.message}`);
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      const rewritten = rewriteErrorResponse(
+        opts.responses,
+        502,
+        {},
+        JSON.stringify({ statusCode: 502, error: 'Bad Gateway', message: `API not reachable: ${e.message}` }),
+      );
+      res.writeHead(rewritten?.statusCode ?? 502, rewritten?.headers ?? { 'content-type': 'application/json' });
+      res.end(rewritten?.body ?? '{"error":{"code":"bad_gateway","message":"API not reachable"}}');
+    });
+    req.pipe(upstream);
+  });
+  server.keepAliveTimeout = 5_000;
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve({
+        port: (server.address() as AddressInfo).port,
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+            agent.destroy();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,228 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { endpoints, portsFromEnv, REGION, REPO_ROOT, STAGE, type StackPorts } from './config';
+import { checkJava, checkPorts, pickFreePorts, StackError } from './preflight';
+import { consoleSink, StackLogger, type LogSink } from './logs';
+import type { StackChild } from './child';
+import { printService, resourcesOfType, type PrintedService } from './definitions';
+import { startDynamoDb, ensureTable } from './dynamodb';
+import { ensureUserPool, startCognito } from './cognito';
+import { startS3, type S3Emulator } from './s3';
+import { gatewayResponsesFrom, startGateway, type Gateway } from './gateway';
+import { API_DIR, AUTH_DIR, startOffline, startVite } from './offline';
+
+export { StackError } from './preflight';
+export type { LogSink } from './logs';
+export type { StackPorts } from './config';
+
+/** The contents of `<dataDir>/stack.json`: what tests, the web app and outside tools read. */
+export interface StackInfo {
+  region: string;
+  apiUrl: string;
+  webUrl: string;
+  userPoolId: string;
+  userPoolClientId: string;
+  cognitoEndpoint: string;
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  attachmentsBucket: string;
+  tableName: string;
+  // Extras (not part of the DESIGN.md contract, handy for tools and tests).
+  stage: string;
+  userPoolIssuer: string;
+  lambdaEndpoint: string;
+  offlineUrl: string;
+  webStarted: boolean;
+  dataDir: string;
+  logsDir: string;
+  stackFile: string;
+  ports: StackPorts;
+}
+
+export interface StartStackOptions {
+  /** Where data, logs and stack.json live. Default `<repo>/.dev`. */
+  dataDir?: string;
+  /** Explicit ports; default from JOTTER_*_PORT env vars (or free ports with `freePorts`). */
+  ports?: Partial<StackPorts>;
+  /** Pick free ports instead of the defaults (tests). */
+  freePorts?: boolean;
+  /** Start Vite for web/ (skipped with a warning while web/index.html does not exist). */
+  web?: boolean;
+  /** Wipe `<dataDir>/data` before starting. */
+  reset?: boolean;
+  /** Where log lines go besides `<dataDir>/logs/<name>.log`. Default: prefixed on stdout. */
+  logSink?: LogSink;
+}
+
+export interface RunningStack {
+  info: StackInfo;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StartStackOptions = {}): Promise<RunningStack> {
+  const startedAt = Date.now();
+  const dataDir = path.resolve(options.dataDir ?? path.join(REPO_ROOT, '.dev'));
+  const ports: StackPorts = { ...(options.freePorts ? await pickFreePorts() : portsFromEnv()), ...options.ports };
+  const web = options.web ?? true;
+
+  // Preflight before anything is spawned or written: a failure here leaves nothing behind.
+  await checkPorts(ports, web ? new Set() : new Set(['web']));
+  checkJava();
+
+  if (options.reset) fs.rmSync(path.join(dataDir, 'data'), { recursive: true, force: true });
+  fs.mkdirSync(path.join(dataDir, 'data'), { recursive: true });
+  const logger = new StackLogger(path.join(dataDir, 'logs'), options.logSink ?? consoleSink());
+  const log = (line: string) => logger.line('stack', line);
+  const urls = endpoints(ports);
+
+  const children: StackChild[] = [];
+  let s3: S3Emulator | undefined;
+  let gateway: Gateway | undefined;
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await gateway?.close();
+      await s3?.close();
+      // Reverse start order: the API before the emulators it talks to.
+      await Promise.all([...children].reverse().map((c) => c.stop()));
+      logger.close();
+    })());
+
+  // Children are tracked as soon as they are spawned, so a failure anywhere stops them all.
+  const track = (c: StackChild) => void children.push(c);
+  // Tags a failure with the part it came from, so its last log lines can be shown.
+  const failedPart = new WeakMap<object, string>();
+  const step = async <T>(part: string, fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e && typeof e === 'object' && !failedPart.has(e)) failedPart.set(e, part);
+      throw e;
+    }
+  };
+
+  try {
+    const baseParams = {
+      webOrigin: urls.webOrigin,
+      dynamodbEndpoint: urls.dynamodb,
+      s3Endpoint: urls.s3,
+      cognitoEndpoint: urls.cognito,
+      attachmentsBucketName: `jotter-${STAGE}-attachments`,
+    };
+    log(`starting the local stack (data in ${path.relative(process.cwd(), dataDir) || '.'})`);
+
+    // The auth print needs no emulator ids; run it alongside the emulators' start-up.
+    const authPrint = printService(AUTH_DIR, baseParams);
+    authPrint.catch(() => {});
+    const dynamoStart = step('dynamodb', () => startDynamoDb({ port: ports.dynamodb, dataDir, logger, track }));
+    dynamoStart.catch(() => {});
+    await step('cognito', () => startCognito({ port: ports.cognito, dataDir, logger, track }));
+    const auth = await step('stack', () => authPrint);
+    const ids = await step('cognito', () =>
+      ensureUserPool(urls.cognito, auth.resources?.Resources ?? {}, (l) => logger.line('cognito', l)),
+    );
+
+    const userPoolIssuer = `${urls.cognito}/${ids.userPoolId}`;
+    const params: Record<string, string> = {
+      ...baseParams,
+      userPoolId: ids.userPoolId,
+      userPoolClientId: ids.userPoolClientId,
+      userPoolArn: `arn:aws:cognito-idp:${REGION}:000000000000:userpool/${ids.userPoolId}`,
+      userPoolIssuer,
+    };
+
+    // serverless-offline is the slowest part: start it now, and create resources while it boots.
+    const offlineStart = step('api', () =>
+      startOffline({ offlinePort: ports.offline, lambdaPort: ports.lambda, params, logger, track }),
+    );
+    offlineStart.catch(() => {});
+
+    const api: PrintedService = await step('stack', () => printService(API_DIR, params));
+    const tables = resourcesOfType(api, 'AWS::DynamoDB::Table');
+    await step('dynamodb', () => dynamoStart);
+    const tableNames: string[] = [];
+    for (const [, table] of tables) tableNames.push(await ensureTable(urls.dynamodb, table, (l) => logger.line('dynamodb', l)));
+
+    const [bucketEntry] = resourcesOfType(api, 'AWS::S3::Bucket');
+    if (!bucketEntry) throw new StackError('services/api defines no AWS::S3::Bucket');
+    const [bucketLogicalId, bucket] = bucketEntry;
+    const printedName = bucket.Properties?.BucketName;
+    const bucketName = typeof printedName === 'string' ? printedName : params.attachmentsBucketName!;
+    s3 = await step('s3', () =>
+      startS3({
+        port: ports.s3,
+        dataDir,
+        bucket,
+        bucketLogicalId,
+        bucketName,
+        api,
+        webOrigin: urls.webOrigin,
+        webOriginAliases: [urls.webOriginIp],
+        lambdaEndpoint: urls.lambda,
+        log: (l) => logger.line('s3', l),
+      }),
+    );
+
+    gateway = await step('gateway', () =>
+      startGateway({ port: ports.api, upstreamPort: ports.offline, responses: gatewayResponsesFrom(api), log: (l) => logger.line('gateway', l) }),
+    );
+
+    await step('api', () => offlineStart);
+
+    const info: StackInfo = {
+      region: REGION,
+      apiUrl: urls.api,
+      webUrl: urls.webOrigin,
+      userPoolId: ids.userPoolId,
+      userPoolClientId: ids.userPoolClientId,
+      cognitoEndpoint: urls.cognito,
+      dynamodbEndpoint: urls.dynamodb,
+      s3Endpoint: urls.s3,
+      attachmentsBucket: bucketName,
+      tableName: tableNames[0] ?? '',
+      stage: STAGE,
+      userPoolIssuer,
+      lambdaEndpoint: urls.lambda,
+      offlineUrl: `${urls.offline}/${STAGE}`,
+      webStarted: false,
+      dataDir,
+      logsDir: logger.logsDir,
+      stackFile: path.join(dataDir, 'stack.json'),
+      ports,
+    };
+
+    if (web) {
+      const vite = await step('web', () =>
+        startVite({
+          port: ports.web,
+          logger,
+          env: {
+            VITE_API_URL: info.apiUrl,
+            VITE_REGION: REGION,
+            VITE_USER_POOL_ID: ids.userPoolId,
+            VITE_USER_POOL_CLIENT_ID: ids.userPoolClientId,
+            VITE_COGNITO_ENDPOINT: urls.cognito,
+            VITE_AUTH_FLOW: 'USER_PASSWORD_AUTH',
+            VITE_LOCAL_STACK: 'true',
+          },
+          track,
+        }),
+      );
+      info.webStarted = vite !== undefined;
+    }
+
+    fs.writeFileSync(info.stackFile, `${JSON.stringify(info, null, 2)}\n`);
+    log(`stack up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; wrote ${info.stackFile}`);
+    return { info, stop };
+  } catch (error) {
+    const part = (error !== null && typeof error === 'object' ? failedPart.get(error) : undefined) ?? 'stack';
+    const tail = part === 'stack' ? [] : logger.tail(part);
+    log(`failed while starting ${part}: ${(error as Error).message}`);
+    if (tail.length) {
+      log(`last lines of ${part}'s log (${logger.logFile(part)}):`);
+      for (const l of tail) log(`  ${l}`);
+    }
+    await stop();
+    throw error;
+  }
+}
