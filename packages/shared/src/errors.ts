@@ -1,14 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-/** Every error the API answers with, by code. The HTTP status is part of the contract. */
+/** Every error code the API answers with, and its HTTP status. The pair is part of the contract. */
 export const errorStatus = {
   validation_failed: 400,
-  invalid_json: 400,
   invalid_cursor: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
-  method_not_allowed: 405,
   version_conflict: 409,
   limit_exceeded: 409,
   payload_too_large: 413,
@@ -20,7 +18,7 @@ export const errorStatus = {
 export type ErrorCode = keyof typeof errorStatus;
 
 export const errorDetailSchema = z.object({
-  path: z.string().meta({ description: 'Dotted path of the offending field, e.g. `body.title`' }),
+  path: z.string().check(z.describe('Dotted path of the offending field, e.g. `body.title`')),
   message: z.string(),
 });
 export type ErrorDetail = z.infer<typeof errorDetailSchema>;
@@ -28,10 +26,10 @@ export type ErrorDetail = z.infer<typeof errorDetailSchema>;
 export const errorBodySchema = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: 'Stable snake_case code', example: 'validation_failed' }),
+      code: z.string().check(z.meta({ description: 'Stable snake_case code', example: 'validation_failed' })),
       message: z.string(),
-      details: z.array(errorDetailSchema).optional(),
+      details: z.optional(z.array(errorDetailSchema)),
     }),
   })
-  .meta({ id: 'Error' });
+  .check(z.meta({ id: 'Error' }));
 export type ErrorBody = z.infer<typeof errorBodySchema>;

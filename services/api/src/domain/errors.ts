@@ -1,0 +1,29 @@
+// Domain failures, named for what went wrong. src/http/errors.ts maps them to HTTP in one place.
+export class NotFoundError extends Error {
+  override name = 'NotFoundError';
+  constructor(what: string) {
+    super(`${what} was not found`);
+  }
+}
+
+export class VersionConflictError extends Error {
+  override name = 'VersionConflictError';
+  constructor(readonly currentVersion: number) {
+    super(`The note changed since version you edited; it is now at version ${currentVersion}`);
+  }
+}
+
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+  constructor() {
+    super('The cursor is not valid for this list; start again without it');
+  }
+}
+
+export class LimitExceededError extends Error {
+  override name = 'LimitExceededError';
+}
+
+export class NotAuthenticatedError extends Error {
+  override name = 'NotAuthenticatedError';
+}

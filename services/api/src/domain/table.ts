@@ -1,0 +1,21 @@
+// The DynamoDB client and the Dynamoose models, set up once per cold start.
+import { DynamoDB } from '@aws-sdk/client-dynamodb';
+import * as dynamoose from 'dynamoose';
+import { defineModels, type Models } from '@jotter/shared/models';
+import { config } from '#config';
+
+let models: Models | undefined;
+
+export function tableModels(): Models {
+  if (!models) {
+    const { region, dynamodbEndpoint, tableName } = config();
+    dynamoose.aws.ddb.set(new DynamoDB({ region, ...(dynamodbEndpoint ? { endpoint: dynamodbEndpoint } : {}) }));
+    models = defineModels(tableName);
+  }
+  return models;
+}
+
+/** DynamoDB's answer when a write's condition does not hold (stale version, wrong state, exists). */
+export function isConditionFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}

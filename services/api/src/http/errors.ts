@@ -1,0 +1,38 @@
+import { errorStatus, type ErrorCode, type ErrorDetail } from '@jotter/shared/errors';
+import {
+  InvalidCursorError,
+  LimitExceededError,
+  NotAuthenticatedError,
+  NotFoundError,
+  VersionConflictError,
+} from '#domain/errors';
+
+/** An error that already knows its HTTP answer. */
+export class HttpError extends Error {
+  override name = 'HttpError';
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: ErrorDetail[],
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.status = errorStatus[code];
+  }
+}
+
+/** The single place where failures become HTTP answers. Unknown errors are 500 and get logged. */
+export function toHttpError(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  if (error instanceof NotFoundError) return new HttpError('not_found', error.message);
+  if (error instanceof VersionConflictError)
+    return new HttpError('version_conflict', error.message, [
+      { path: 'body.version', message: `current version is ${error.currentVersion}` },
+    ]);
+  if (error instanceof InvalidCursorError)
+    return new HttpError('invalid_cursor', error.message, [{ path: 'query.cursor', message: 'is not valid' }]);
+  if (error instanceof NotAuthenticatedError) return new HttpError('unauthorized', error.message);
+  if (error instanceof LimitExceededError) return new HttpError('limit_exceeded', error.message);
+  return undefined;
+}
