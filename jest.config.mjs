@@ -34,5 +34,14 @@ export default {
       globalSetup: '<rootDir>/tools/src/testing/global-setup.ts',
       globalTeardown: '<rootDir>/tools/src/testing/global-teardown.ts',
     },
+    {
+      ...base,
+      // The packaged prod CloudFormation (`pnpm package:prod`, run once by the globalSetup unless
+      // fresh) and the deploy scripts. No AWS access needed.
+      displayName: 'templates',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tools/test/templates/**/*.test.ts'],
+      globalSetup: '<rootDir>/tools/test/templates/global-setup.ts',
+    },
   ],
 };

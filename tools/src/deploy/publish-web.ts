@@ -41,6 +41,9 @@ export function webBuildEnv(config: WebConfig): Record<string, string> {
     VITE_USER_POOL_CLIENT_ID: config.userPoolClientId,
     VITE_AUTH_FLOW: config.authFlow,
     VITE_COGNITO_ENDPOINT: config.cognitoEndpoint,
+    // Explicit, so a developer's web/.env.local (loaded by Vite in every mode) cannot turn a
+    // deployed build into a local-stack one.
+    VITE_LOCAL_STACK: 'false',
   };
 }
 

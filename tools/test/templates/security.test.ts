@@ -1,0 +1,171 @@
+// Security and durability rules over ALL packaged prod templates (auth, api, web). Generic on
+// purpose: every function, bucket, role and log group is checked, whatever the api adds.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { allServices, asArray, repoRoot, resourcesOfType, template, templateFile } from './templates';
+
+describe('buckets', () => {
+  const buckets = resourcesOfType('AWS::S3::Bucket');
+
+  test('there are buckets to check (site, attachments, deployment buckets)', () => {
+    expect(buckets.map(([s, id]) => `${s}.${id}`)).toEqual(
+      expect.arrayContaining(['web.SiteBucket', 'api.AttachmentsBucket']),
+    );
+  });
+
+  test.each(buckets.map(([s, id, r]) => [`${s}.${id}`, r] as const))('%s blocks all public access', (_name, bucket) => {
+    expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+  });
+
+  test.each(buckets.map(([s, id, r]) => [`${s}.${id}`, r] as const))('%s is encrypted at rest', (_name, bucket) => {
+    const rules = asArray(bucket.Properties?.BucketEncryption?.ServerSideEncryptionConfiguration);
+    expect(rules.length).toBeGreaterThan(0);
+    for (const rule of rules) {
+      expect(['AES256', 'aws:kms', 'aws:kms:dsse']).toContain(rule.ServerSideEncryptionByDefault?.SSEAlgorithm);
+    }
+  });
+
+  test.each(
+    buckets.filter(([, id]) => id !== 'ServerlessDeploymentBucket').map(([s, id, r]) => [`${s}.${id}`, r] as const),
+  )('%s disables ACLs (BucketOwnerEnforced)', (_name, bucket) => {
+    expect(bucket.Properties?.OwnershipControls?.Rules).toEqual([{ ObjectOwnership: 'BucketOwnerEnforced' }]);
+  });
+});
+
+describe('data is kept in prod', () => {
+  test('every DynamoDB table: point-in-time recovery, Retain, deletion protection', () => {
+    const tables = resourcesOfType('AWS::DynamoDB::Table');
+    expect(tables.length).toBeGreaterThan(0);
+    for (const [, , table] of tables) {
+      expect(table.Properties?.PointInTimeRecoverySpecification?.PointInTimeRecoveryEnabled).toBe(true);
+      expect(table.DeletionPolicy).toBe('Retain');
+      expect(table.UpdateReplacePolicy).toBe('Retain');
+      expect(table.Properties?.DeletionProtectionEnabled).toBe(true);
+      expect(table.Properties?.BillingMode).toBe('PAY_PER_REQUEST');
+    }
+  });
+
+  test('every Cognito user pool: Retain and deletion protection ACTIVE', () => {
+    const pools = resourcesOfType('AWS::Cognito::UserPool');
+    expect(pools.length).toBeGreaterThan(0);
+    for (const [, , pool] of pools) {
+      expect(pool.DeletionPolicy).toBe('Retain');
+      expect(pool.UpdateReplacePolicy).toBe('Retain');
+      expect(pool.Properties?.DeletionProtection).toBe('ACTIVE');
+    }
+  });
+
+  test('the attachments bucket is retained in prod', () => {
+    const [, , bucket] = resourcesOfType('AWS::S3::Bucket', ['api']).find(([, id]) => id === 'AttachmentsBucket')!;
+    expect(bucket.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('Lambda functions', () => {
+  const functions = resourcesOfType('AWS::Lambda::Function');
+
+  test('the api has functions, auth and web have none', () => {
+    expect(functions.filter(([s]) => s === 'api').length).toBeGreaterThan(0);
+    expect(functions.filter(([s]) => s !== 'api')).toEqual([]);
+  });
+
+  test.each(functions.map(([s, id, r]) => [`${s}.${id}`, r] as const))('%s runs nodejs22.x or newer on arm64', (_name, fn) => {
+    const runtime = String(fn.Properties?.Runtime);
+    const major = Number(/^nodejs(\d+)\.x$/.exec(runtime)?.[1] ?? 0);
+    expect(major).toBeGreaterThanOrEqual(22);
+    expect(fn.Properties?.Architectures).toEqual(['arm64']);
+  });
+
+  test.each(functions.map(([s, id, r]) => [`${s}.${id}`, r] as const))('%s has a log group with a retention', (_name, fn) => {
+    const service = functions.find(([, , r]) => r === fn)![0];
+    const groups = resourcesOfType('AWS::Logs::LogGroup', [service]).map(([, , g]) => g.Properties ?? {});
+    const name = fn.Properties?.FunctionName;
+    const group = groups.find((g) => g.LogGroupName === `/aws/lambda/${name}`);
+    expect(group).toBeDefined();
+    expect(group!.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  test('every log group has a retention (none kept forever)', () => {
+    for (const [, , group] of resourcesOfType('AWS::Logs::LogGroup')) {
+      expect(group.Properties?.RetentionInDays).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('IAM least privilege', () => {
+  type Statement = { Effect: string; Action?: unknown; Resource?: unknown; NotAction?: unknown };
+  const statements: Array<[string, Statement]> = [];
+  for (const service of allServices) {
+    for (const [id, r] of Object.entries(template(service).Resources)) {
+      const docs =
+        r.Type === 'AWS::IAM::Role'
+          ? asArray(r.Properties?.Policies).map((p: any) => p.PolicyDocument)
+          : r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::ManagedPolicy'
+            ? [r.Properties?.PolicyDocument]
+            : [];
+      for (const doc of docs) for (const st of asArray<Statement>(doc?.Statement)) statements.push([`${service}.${id}`, st]);
+    }
+  }
+
+  test('there are IAM statements to check', () => {
+    expect(statements.length).toBeGreaterThan(0);
+  });
+
+  test('no Allow statement grants Action "*" (or uses NotAction)', () => {
+    const bad = statements.filter(
+      ([, st]) => st.Effect === 'Allow' && (asArray(st.Action).includes('*') || st.NotAction !== undefined),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  test('no data action (dynamodb:*, s3:*) is allowed on Resource "*" or as a service wildcard', () => {
+    const bad = statements.filter(([, st]) => {
+      if (st.Effect !== 'Allow') return false;
+      const actions = asArray(st.Action).map(String);
+      const onData = actions.some((a) => /^(dynamodb|s3):/i.test(a));
+      if (!onData) return false;
+      return asArray(st.Resource).includes('*') || actions.some((a) => /^(dynamodb|s3):\*$/i.test(a));
+    });
+    expect(bad).toEqual([]);
+  });
+});
+
+describe('API Gateway', () => {
+  const responses = resourcesOfType('AWS::ApiGateway::GatewayResponse', ['api']);
+
+  test('4XX and 5XX gateway responses (authorizer denials included) carry CORS headers', () => {
+    const types = responses.map(([, , r]) => r.Properties?.ResponseType);
+    expect(types).toEqual(expect.arrayContaining(['DEFAULT_4XX', 'DEFAULT_5XX', 'UNAUTHORIZED', 'ACCESS_DENIED']));
+    for (const [, , r] of responses) {
+      const origin = r.Properties?.ResponseParameters?.['gatewayresponse.header.Access-Control-Allow-Origin'];
+      expect(typeof origin).toBe('string');
+      expect(origin).not.toBe("'*'");
+      expect(r.Properties?.ResponseParameters?.['gatewayresponse.header.Access-Control-Allow-Headers']).toMatch(/Authorization/);
+    }
+  });
+
+  test('CORS never allows every origin in prod (preflights included)', () => {
+    const json = JSON.stringify(template('api'));
+    expect(json).not.toMatch(/Access-Control-Allow-Origin":"'\*'"/);
+  });
+});
+
+describe('cfn-lint', () => {
+  test.each(allServices)('%s template has no cfn-lint errors', (service) => {
+    // Same config as `pnpm lint:cfn` (.cfnlintrc at the root). Exit code is a bit mask:
+    // 2 = errors, 4 = warnings, 8 = informational.
+    const file = templateFile(service);
+    const result = spawnSync('cfn-lint', [path.relative(repoRoot, file)], { cwd: repoRoot, encoding: 'utf8' });
+    expect(result.error).toBeUndefined();
+    expect({ status: result.status, errors: result.stdout.split('\n\n').filter((b) => /^E\d{4}/.test(b.trim())) }).toEqual({
+      status: expect.any(Number),
+      errors: [],
+    });
+    expect((result.status ?? 0) & 2).toBe(0);
+  }, 120_000);
+});
