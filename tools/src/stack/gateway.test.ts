@@ -1,0 +1,185 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gatewayResponsesFrom, parseBoom, renderTemplate, rewriteErrorResponse, startGateway, type GatewayResponses } from './gateway';
+import type { PrintedService } from './definitions';
+
+const cors = {
+  'gatewayresponse.header.Access-Control-Allow-Origin': "'http://localhost:5173'",
+  'gatewayresponse.header.Access-Control-Allow-Headers': "'Content-Type,Authorization'",
+};
+const printed: PrintedService = {
+  service: 'jotter-api',
+  resources: {
+    Resources: {
+      Unauthorized: {
+        Type: 'AWS::ApiGateway::GatewayResponse',
+        Properties: {
+          ResponseType: 'UNAUTHORIZED',
+          StatusCode: '401',
+          ResponseParameters: { ...cors, 'gatewayresponse.header.Vary': "'Origin'" },
+          ResponseTemplates: { 'application/json': '{"error":{"code":"unauthorized","message":"Sign in again."}}' },
+        },
+      },
+      Denied: {
+        Type: 'AWS::ApiGateway::GatewayResponse',
+        Properties: {
+          ResponseType: 'ACCESS_DENIED',
+          StatusCode: '403',
+          ResponseParameters: cors,
+          ResponseTemplates: { 'application/json': '{"error":{"code":"forbidden","message":"$context.authorizer.message"}}' },
+        },
+      },
+      TooLarge: {
+        Type: 'AWS::ApiGateway::GatewayResponse',
+        Properties: {
+          ResponseType: 'REQUEST_TOO_LARGE',
+          StatusCode: '413',
+          ResponseParameters: cors,
+          ResponseTemplates: { 'application/json': '{"error":{"code":"payload_too_large","message":"Too large."}}' },
+        },
+      },
+      Default4xx: {
+        Type: 'AWS::ApiGateway::GatewayResponse',
+        Properties: {
+          ResponseType: 'DEFAULT_4XX',
+          ResponseParameters: { ...cors, 'gatewayresponse.header.X-From-Request': 'method.request.header.Foo' },
+          ResponseTemplates: { 'application/json': '{"error":{"code":"not_found","message":"$context.error.messageString"}}' },
+        },
+      },
+      Default5xx: {
+        Type: 'AWS::ApiGateway::GatewayResponse',
+        Properties: {
+          ResponseType: 'DEFAULT_5XX',
+          ResponseParameters: cors,
+          ResponseTemplates: { 'application/json': '{"error":{"code":"internal_error","message":$context.error.messageString}}' },
+        },
+      },
+      Table: { Type: 'AWS::DynamoDB::Table', Properties: {} },
+    },
+  },
+};
+const responses: GatewayResponses = gatewayResponsesFrom(printed);
+const boom = (statusCode: number, error: string, message: string) => JSON.stringify({ statusCode, error, message });
+const offlineHeaders = { 'content-type': 'application/json; charset=utf-8', 'access-control-allow-origin': '*', 'access-control-allow-credentials': 'true', 'cache-control': 'no-cache' };
+
+describe('gatewayResponsesFrom', () => {
+  it('reads status, static headers and the JSON template of each GatewayResponse', () => {
+    expect(Object.keys(responses).sort()).toEqual(['ACCESS_DENIED', 'DEFAULT_4XX', 'DEFAULT_5XX', 'REQUEST_TOO_LARGE', 'UNAUTHORIZED']);
+    expect(responses.UNAUTHORIZED).toEqual({
+      statusCode: 401,
+      headers: { 'access-control-allow-origin': 'http://localhost:5173', 'access-control-allow-headers': 'Content-Type,Authorization', vary: 'Origin' },
+      template: '{"error":{"code":"unauthorized","message":"Sign in again."}}',
+    });
+    // Non-literal mappings (request values) are not emulated.
+    expect(responses.DEFAULT_4XX?.headers['x-from-request']).toBeUndefined();
+    expect(responses.DEFAULT_4XX?.statusCode).toBeUndefined();
+  });
+});
+
+describe('parseBoom', () => {
+  it('recognises hapi Boom bodies only', () => {
+    expect(parseBoom(boom(401, 'Unauthorized', 'Unauthorized'))).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' });
+    expect(parseBoom('{"error":{"code":"not_found","message":"x"}}')).toBeUndefined();
+    expect(parseBoom('{"statusCode":"401","error":"x"}')).toBeUndefined();
+    expect(parseBoom('[1]')).toBeUndefined();
+    expect(parseBoom('not json')).toBeUndefined();
+  });
+});
+
+describe('renderTemplate', () => {
+  it('JSON-escapes the message, quoted or not as the template needs', () => {
+    expect(renderTemplate('{"m":"$context.error.messageString"}', 'say "hi"\n')).toBe('{"m":"say \\"hi\\"\\n"}');
+    expect(renderTemplate('{"m":$context.error.messageString}', 'a"b')).toBe('{"m":"a\\"b"}');
+    expect(renderTemplate('{"m":"$context.authorizer.message","r":"$context.requestId"}', 'no')).toBe('{"m":"no","r":""}');
+  });
+});
+
+describe('rewriteErrorResponse', () => {
+  it('replaces a 401 Boom body with the UNAUTHORIZED response and its headers only', () => {
+    const r = rewriteErrorResponse(responses, 401, offlineHeaders, boom(401, 'Unauthorized', 'Unauthorized'));
+    expect(r?.statusCode).toBe(401);
+    expect(JSON.parse(r!.body)).toEqual({ error: { code: 'unauthorized', message: 'Sign in again.' } });
+    expect(r?.headers).toMatchObject({ 'access-control-allow-origin': 'http://localhost:5173', vary: 'Origin', 'content-type': 'application/json', 'cache-control': 'no-cache' });
+    expect(r?.headers['access-control-allow-credentials']).toBeUndefined();
+    expect(r?.headers['content-length']).toBe(Buffer.byteLength(r!.body));
+  });
+
+  it('maps 403 → ACCESS_DENIED with the Boom message, 413 → REQUEST_TOO_LARGE', () => {
+    const denied = rewriteErrorResponse(responses, 403, offlineHeaders, boom(403, 'Forbidden', 'User is not authorized'));
+    expect(JSON.parse(denied!.body)).toEqual({ error: { code: 'forbidden', message: 'User is not authorized' } });
+    const large = rewriteErrorResponse(responses, 413, offlineHeaders, boom(413, 'Request Entity Too Large', 'Payload content length greater than maximum allowed'));
+    expect(large?.statusCode).toBe(413);
+    expect(JSON.parse(large!.body).error.code).toBe('payload_too_large');
+  });
+
+  it('maps other 4xx to DEFAULT_4XX keeping the status, 5xx to DEFAULT_5XX', () => {
+    const notFound = rewriteErrorResponse(responses, 404, offlineHeaders, boom(404, 'Not Found', 'route not found.'));
+    expect(notFound?.statusCode).toBe(404);
+    expect(JSON.parse(notFound!.body)).toEqual({ error: { code: 'not_found', message: 'route not found.' } });
+    const failed = rewriteErrorResponse(responses, 502, offlineHeaders, boom(502, 'Bad Gateway', 'boom "x"'));
+    expect(failed?.statusCode).toBe(502);
+    expect(JSON.parse(failed!.body)).toEqual({ error: { code: 'internal_error', message: 'boom "x"' } });
+  });
+
+  it("leaves handlers' own errors and successes alone", () => {
+    expect(rewriteErrorResponse(responses, 404, offlineHeaders, '{"error":{"code":"not_found","message":"Note not found"}}')).toBeUndefined();
+    expect(rewriteErrorResponse(responses, 200, offlineHeaders, boom(200, 'x', 'y'))).toBeUndefined();
+    expect(rewriteErrorResponse({}, 401, offlineHeaders, boom(401, 'Unauthorized', 'Unauthorized'))).toBeUndefined();
+  });
+});
+
+describe('startGateway', () => {
+  let upstream: http.Server;
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
+  beforeAll(async () => {
+    upstream = http.createServer((req, res) => {
+      if (req.url === '/dev/boom') {
+        res.writeHead(401, offlineHeaders).end(boom(401, 'Unauthorized', 'Unauthorized'));
+      } else if (req.url === '/dev/own-error') {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"x"}}');
+      } else {
+        // Echo: proves method, path, headers and body get through untouched.
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => res.writeHead(201, { 'x-echo-method': req.method ?? '', 'x-echo-auth': req.headers.authorization ?? '' }).end(Buffer.concat(chunks)));
+      }
+    });
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+    gateway = await startGateway({ port: 0, upstreamPort: (upstream.address() as AddressInfo).port, responses, log: () => {} });
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await new Promise((r) => upstream.close(r));
+  });
+
+  const url = (p: string) => `http://127.0.0.1:${gateway.port}${p}`;
+
+  it('passes requests and responses through', async () => {
+    const res = await fetch(url('/dev/echo?x=1'), { method: 'PUT', headers: { authorization: 'Bearer t' }, body: 'hello' });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-echo-method')).toBe('PUT');
+    expect(res.headers.get('x-echo-auth')).toBe('Bearer t');
+    expect(await res.text()).toBe('hello');
+  });
+
+  it('rewrites Boom errors and keeps our own error bodies', async () => {
+    const boomed = await fetch(url('/dev/boom'));
+    expect(boomed.status).toBe(401);
+    expect(await boomed.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in again.' } });
+    expect(boomed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    const own = await fetch(url('/dev/own-error'));
+    expect(own.status).toBe(404);
+    expect(await own.text()).toBe('{"error":{"code":"not_found","message":"x"}}');
+  });
+
+  it('answers 502 with the DEFAULT_5XX body when the API is down', async () => {
+    const down = await startGateway({ port: 0, upstreamPort: 1, responses, log: () => {} });
+    try {
+      const res = await fetch(`http://127.0.0.1:${down.port}/dev/health`);
+      expect(res.status).toBe(502);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('internal_error');
+    } finally {
+      await down.close();
+    }
+  });
+});

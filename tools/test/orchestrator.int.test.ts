@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { startStack, StackError, type RunningStack } from '../src/stack';
+import { checkPorts, pickFreePorts } from '../src/stack/preflight';
+import { silentSink } from '../src/stack/logs';
+import { createTestUser, signIn } from '../src/testing/users';
+
+// These start their own stacks next to the shared one: slower than the rest.
+jest.setTimeout(120_000);
+
+const tempDirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jotter-orch-'));
+  tempDirs.push(dir);
+  return dir;
+};
+afterAll(() => tempDirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('startStack', () => {
+  it('refuses a busy port with a message naming the env var, and starts nothing', async () => {
+    const ports = await pickFreePorts();
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(ports.s3, '127.0.0.1', r));
+    const dataDir = tempDir();
+    try {
+      const error = await startStack({ dataDir, ports, web: false, logSink: silentSink }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StackError);
+      expect((error as Error).message).toBe(`Port ${ports.s3} (S3 (s3rver)) is in use. Set JOTTER_S3_PORT to use another port.`);
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+    // Nothing was spawned: every port (including the blocked one, now released) is free, no data written.
+    await expect(checkPorts(ports, new Set(['web']))).resolves.toBeUndefined();
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('keeps users across a restart with the same data dir, and frees every port on stop', async () => {
+    const dataDir = tempDir();
+    let stack: RunningStack | undefined = await startStack({ dataDir, freePorts: true, web: false, logSink: silentSink });
+    let user;
+    try {
+      user = await createTestUser(stack.info);
+    } finally {
+      await stack.stop();
+    }
+    await expect(checkPorts(stack.info.ports, new Set(['web']))).resolves.toBeUndefined();
+    const first = stack.info;
+
+    stack = await startStack({ dataDir, freePorts: true, web: false, logSink: silentSink });
+    try {
+      expect(stack.info.userPoolId).toBe(first.userPoolId);
+      expect(stack.info.userPoolClientId).toBe(first.userPoolClientId);
+      const tokens = await signIn(stack.info, user.email, user.password);
+      expect(tokens.accessToken).toBeTruthy();
+      const res = await fetch(`${stack.info.apiUrl}/health`);
+      expect(res.status).toBe(200);
+    } finally {
+      await stack.stop();
+      stack = undefined;
+    }
+  });
+});
