@@ -1,0 +1,13 @@
+import { BrowserRouter } from 'react-router';
+import { ToastProvider } from '../components/toast';
+import { AppRoutes } from './router';
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <ToastProvider>
+        <AppRoutes />
+      </ToastProvider>
+    </BrowserRouter>
+  );
+}

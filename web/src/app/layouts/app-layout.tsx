@@ -1,0 +1,85 @@
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { Button } from '../../components/button';
+import { Logo, NoteIcon, SignOutIcon, TrashIcon } from '../../components/icons';
+import { PageSpinner } from '../../components/page-spinner';
+import { HealthIndicator } from '../../features/health/components/health-indicator';
+import { useSession } from '../../lib/auth/use-session';
+import { session } from '../../lib/session';
+import { useHotkey } from '../../lib/use-hotkey';
+import styles from './app-layout.module.css';
+
+export function AppLayout() {
+  const state = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const signedIn = state.status === 'signedIn';
+
+  useHotkey('n', () => navigate('/notes/new'), signedIn);
+
+  return (
+    <div className={styles.shell}>
+      <a href="#main" className={styles.skip}>
+        Skip to content
+      </a>
+      <header className={styles.header}>
+        <Link to={signedIn ? '/notes' : '/'} className={styles.brand}>
+          <Logo />
+          <span className={styles.brandName}>Jotter</span>
+        </Link>
+        {signedIn && (
+          <nav className={styles.nav} aria-label="Main">
+            <NavLink to="/notes" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
+              <NoteIcon />
+              <span>Notes</span>
+            </NavLink>
+            <NavLink to="/trash" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
+              <TrashIcon />
+              <span>Trash</span>
+            </NavLink>
+          </nav>
+        )}
+        <div className={styles.spacer} />
+        {signedIn ? (
+          <div className={styles.account}>
+            <span className={styles.avatar} aria-hidden>
+              {state.email.slice(0, 1).toUpperCase()}
+            </span>
+            <span className={styles.email} title={state.email} data-testid="signed-in-email">
+              {state.email}
+            </span>
+            <Button
+              variant="ghost"
+              size="sm"
+              icon={<SignOutIcon />}
+              onClick={() => {
+                // RequireAuth takes the user to /sign-in once the session is gone.
+                session.signOut('user');
+                if (!location.pathname.startsWith('/notes') && !location.pathname.startsWith('/trash')) navigate('/sign-in', { replace: true, state: { notice: 'You signed out. See you soon.' } });
+              }}
+              aria-label="Sign out"
+              className={styles.signOut}
+            >
+              <span className={styles.signOutLabel}>Sign out</span>
+            </Button>
+          </div>
+        ) : (
+          <Link to="/sign-in" className={styles.signIn}>
+            Sign in
+          </Link>
+        )}
+      </header>
+      <main id="main" className={styles.main}>
+        <Suspense fallback={<PageSpinner />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className={styles.footer}>
+        <HealthIndicator compact />
+        <span className={styles.footerHint}>
+          Press <kbd>n</kbd> for a new note, <kbd>/</kbd> to search
+        </span>
+      </footer>
+    </div>
+  );
+}

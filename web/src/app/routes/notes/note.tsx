@@ -1,0 +1,95 @@
+import type { Note } from '@jotter/shared/notes';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { Button } from '../../../components/button';
+import { EmptyState } from '../../../components/empty-state';
+import { AlertIcon, NoteIcon } from '../../../components/icons';
+import { Skeleton } from '../../../components/skeleton';
+import { useToast } from '../../../components/toast';
+import { isApiError } from '../../../lib/api-client';
+import { useAsync } from '../../../lib/use-async';
+import { notesApi } from '../../../features/notes/api/notes-api';
+import { NoteEditor } from '../../../features/notes/components/note-editor';
+import { useNotes } from '../../../features/notes/stores/notes-store';
+import styles from '../../../features/notes/components/notes.module.css';
+
+let newSeq = 0;
+interface EditorSession {
+  /** The editor's React key: a note id, or `new-<n>` for a note being written. */
+  key: string;
+  /** Set once a `new-*` session's note got its id: the URL changes, the editor stays. */
+  createdId: string | null;
+}
+
+export default function NotePage() {
+  const { noteId = 'new' } = useParams();
+  const navigate = useNavigate();
+  const store = useNotes();
+  const toast = useToast();
+  const [session, setSession] = useState<EditorSession>(() => ({ key: noteId === 'new' ? `new-${++newSeq}` : noteId, createdId: null }));
+
+  const isNewSession = session.key.startsWith('new-');
+  if (noteId === 'new' ? !(isNewSession && session.createdId === null) : noteId !== session.key && noteId !== session.createdId) {
+    setSession({ key: noteId === 'new' ? `new-${++newSeq}` : noteId, createdId: null });
+  }
+
+  const loaded = useAsync((signal) => (isNewSession ? Promise.resolve(null) : notesApi.get(session.key, signal)), [session.key]);
+
+  const onSaved = (note: Note, created: boolean) => {
+    store.upsert(note);
+    if (created) {
+      setSession((s) => ({ ...s, createdId: note.noteId }));
+      navigate(`/notes/${note.noteId}`, { replace: true });
+    }
+  };
+
+  const onDeleted = (note: Note | null) => {
+    navigate('/notes');
+    if (!note) return;
+    store.remove(note.noteId);
+    toast({
+      message: 'Note moved to trash.',
+      action: {
+        label: 'Undo',
+        onAction: async () => {
+          try {
+            const restored = await notesApi.restore(note.noteId);
+            store.upsert(restored);
+            navigate(`/notes/${restored.noteId}`);
+          } catch (error) {
+            toast({ tone: 'danger', message: `Couldn't restore the note: ${(error as Error).message}` });
+          }
+        },
+      },
+    });
+  };
+
+  if (isNewSession) return <NoteEditor key={session.key} note={null} onSaved={onSaved} onDeleted={onDeleted} />;
+  if (loaded.status === 'loading') {
+    return (
+      <div className={styles.editor} role="status" aria-label="Loading note…">
+        <div className={styles.editorBar} />
+        <div className={styles.paper}>
+          <Skeleton width="45%" height={30} style={{ marginBottom: 24 }} />
+          <Skeleton width="92%" height={14} style={{ marginBottom: 12 }} />
+          <Skeleton width="85%" height={14} style={{ marginBottom: 12 }} />
+          <Skeleton width="60%" height={14} />
+        </div>
+      </div>
+    );
+  }
+  if (loaded.status === 'error') {
+    const notFound = isApiError(loaded.error, 'not_found');
+    return (
+      <EmptyState
+        alert
+        tone={notFound ? 'neutral' : 'danger'}
+        icon={notFound ? <NoteIcon /> : <AlertIcon />}
+        title={notFound ? 'This note does not exist' : "Couldn't open this note"}
+        description={notFound ? 'It may have been deleted or moved to the trash.' : loaded.error.message}
+        action={notFound ? <Button onClick={() => navigate('/notes')}>Back to notes</Button> : <Button onClick={loaded.retry}>Try again</Button>}
+      />
+    );
+  }
+  return <NoteEditor key={session.key} note={loaded.data} onSaved={onSaved} onDeleted={onDeleted} />;
+}

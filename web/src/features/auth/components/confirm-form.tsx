@@ -1,0 +1,112 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Banner } from '../../../components/banner';
+import { Button } from '../../../components/button';
+import { TextField } from '../../../components/text-field';
+import { config } from '../../../config';
+import { session } from '../../../lib/session';
+import { useAuthAction } from '../hooks/use-auth-action';
+import { AuthError } from './auth-error';
+import type { AuthLocationState } from './sign-in-form';
+import styles from './auth.module.css';
+
+export function ConfirmForm() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = (location.state ?? {}) as AuthLocationState;
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState(params.get('email') ?? '');
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string>();
+  const confirm = useAuthAction('confirm');
+  const resend = useAuthAction('resendCode');
+  const [resent, setResent] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => session.preload(), []);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!email.trim()) return emailRef.current?.focus();
+    if (!/^\s*\d{4,8}\s*$/.test(code)) {
+      setCodeError('Enter the 6-digit code from the email.');
+      return codeRef.current?.focus();
+    }
+    setCodeError(undefined);
+    const ok = await confirm.run(async () => {
+      await session.confirmSignUp(email, code);
+      return true;
+    });
+    if (ok) {
+      navigate(`/sign-in?email=${encodeURIComponent(email.trim())}`, {
+        replace: true,
+        state: { from: state.from, notice: 'Email confirmed. Sign in to start writing.' },
+      });
+    } else {
+      codeRef.current?.select();
+    }
+  };
+
+  const onResend = async () => {
+    if (!email.trim()) return emailRef.current?.focus();
+    setResent(false);
+    const ok = await resend.run(async () => {
+      await session.resendCode(email);
+      return true;
+    });
+    if (ok) {
+      setResent(true);
+      codeRef.current?.focus();
+    }
+  };
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Confirm email">
+      {config.localStack && (
+        <Banner tone="info" title="Running locally">
+          The confirmation code is printed in the dev log (the <code>[cognito]</code> lines of <code>pnpm dev</code>).
+        </Banner>
+      )}
+      {state.notice && !confirm.error && !resent && <Banner tone="info">{state.notice}</Banner>}
+      <AuthError error={confirm.error ?? resend.error} email={email} />
+      {resent && <Banner tone="info">We sent a new code to {email.trim()}.</Banner>}
+      <TextField
+        ref={emailRef}
+        label="Email"
+        type="email"
+        name="email"
+        autoComplete="email"
+        inputMode="email"
+        autoCapitalize="none"
+        spellCheck={false}
+        autoFocus={!email}
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <TextField
+        ref={codeRef}
+        label="Confirmation code"
+        name="code"
+        autoComplete="one-time-code"
+        inputMode="numeric"
+        pattern="[0-9]*"
+        maxLength={8}
+        autoFocus={!!email}
+        className={styles.codeField}
+        value={code}
+        onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
+        error={codeError}
+      />
+      <Button type="submit" variant="primary" size="lg" block loading={confirm.pending} loadingText="Confirming…" className={styles.submit}>
+        Confirm email
+      </Button>
+      <div className={styles.row}>
+        <span>Didn&apos;t get a code?</span>
+        <Button variant="link" onClick={onResend} loading={resend.pending} loadingText="Sending…">
+          Resend code
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,174 @@
+import type { Note } from '@jotter/shared/notes';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { Banner } from '../../../components/banner';
+import { Button } from '../../../components/button';
+import { ArrowLeftIcon, TrashIcon } from '../../../components/icons';
+import { useToast } from '../../../components/toast';
+import { formatRelative } from '../../../lib/format';
+import { notesApi } from '../api/notes-api';
+import { useAutosave } from '../hooks/use-autosave';
+import type { AutosaveApi } from '../utils/autosave-controller';
+import { SaveStatusIndicator } from './save-status';
+import styles from './notes.module.css';
+
+const autosaveApi: AutosaveApi = {
+  create: (body) => notesApi.create(body),
+  update: (noteId, body) => notesApi.update(noteId, body),
+  get: (noteId) => notesApi.get(noteId),
+};
+
+export interface NoteEditorProps {
+  note: Note | null;
+  onSaved: (note: Note, created: boolean) => void;
+  /** Called after the note moved to the trash (or a never-saved draft was discarded). */
+  onDeleted: (note: Note | null) => void;
+}
+
+export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
+  const onSavedRef = useRef(onSaved);
+  onSavedRef.current = onSaved;
+  const { state, controller } = useAutosave(note, autosaveApi, (n, created) => onSavedRef.current(n, created), note?.noteId ?? 'new');
+  const toast = useToast();
+  const [deleting, setDeleting] = useState(false);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const { draft, status } = state;
+
+  useEffect(() => {
+    if (!note) titleRef.current?.focus();
+  }, [note]);
+
+  const onDelete = async () => {
+    setDeleting(true);
+    try {
+      await controller.flush().catch(() => undefined);
+      const current = controller.getState().note;
+      if (current) await notesApi.remove(current.noteId);
+      onDeleted(current);
+    } catch (error) {
+      toast({ tone: 'danger', message: `Couldn't move the note to the trash: ${(error as Error).message}` });
+      setDeleting(false);
+    }
+  };
+
+  const reloadTheirs = async () => {
+    try {
+      const mine = await controller.reloadTheirs();
+      if (mine) {
+        toast({
+          message: 'Loaded the other version.',
+          action: { label: 'Bring mine back', onAction: () => controller.edit(mine) },
+          duration: 12_000,
+        });
+      }
+    } catch (error) {
+      toast({ tone: 'danger', message: `Couldn't load the other version: ${(error as Error).message}` });
+    }
+  };
+
+  const overwrite = async () => {
+    try {
+      await controller.overwriteWithMine();
+    } catch (error) {
+      toast({ tone: 'danger', message: `Couldn't overwrite: ${(error as Error).message}` });
+    }
+  };
+
+  return (
+    <article
+      className={styles.editor}
+      aria-label={draft.title || 'New note'}
+      onKeyDown={(e) => {
+        if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === 's') {
+          e.preventDefault();
+          void controller.flush();
+        }
+      }}
+    >
+      <div className={styles.editorBar}>
+        <Link to="/notes" className={styles.back} aria-label="Back to notes">
+          <ArrowLeftIcon />
+        </Link>
+        <div className={styles.editorMeta}>
+          {state.note ? <span className={styles.edited}>Edited {formatRelative(state.note.updatedAt)}</span> : <span className={styles.edited}>New note</span>}
+          <SaveStatusIndicator status={status} onRetry={() => void controller.retry()} />
+        </div>
+        <Button variant="ghost" size="sm" icon={<TrashIcon />} onClick={onDelete} loading={deleting} loadingText="Deleting…" aria-label="Move to trash">
+          <span className={styles.hideNarrow}>Delete</span>
+        </Button>
+      </div>
+
+      <div className={styles.editorBanners}>
+        {status === 'conflict' && (
+          <Banner
+            tone="warning"
+            alert
+            title="This note changed elsewhere"
+            actions={
+              <>
+                <Button size="sm" onClick={reloadTheirs} disabled={state.resolving}>
+                  Reload theirs
+                </Button>
+                <Button size="sm" variant="primary" onClick={overwrite} loading={state.resolving} loadingText="Overwriting…">
+                  Overwrite with mine
+                </Button>
+              </>
+            }
+          >
+            A newer version was saved in another tab or device. Your text is still here and has not been saved.
+          </Banner>
+        )}
+        {status === 'error' && (
+          <Banner tone="danger" alert title="Couldn't save" actions={<Button size="sm" onClick={() => void controller.retry()}>Retry</Button>}>
+            {state.error?.message ?? 'Something went wrong.'} Your text is kept on this device until it is saved.
+          </Banner>
+        )}
+        {state.restoredFromBackup && status !== 'conflict' && (
+          <Banner tone="info" actions={<Button size="sm" variant="ghost" onClick={() => controller.dismissRestoredNotice()}>Dismiss</Button>}>
+            Restored unsaved changes from this device.
+          </Banner>
+        )}
+      </div>
+
+      <div className={styles.paper}>
+        <label htmlFor="note-title" className="visually-hidden">
+          Title
+        </label>
+        <input
+          ref={titleRef}
+          id="note-title"
+          className={styles.titleInput}
+          placeholder="Untitled"
+          maxLength={200}
+          autoComplete="off"
+          value={draft.title}
+          onChange={(e) => controller.edit({ title: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || (e.key === 'ArrowDown' && !e.shiftKey)) {
+              e.preventDefault();
+              bodyRef.current?.focus();
+            }
+          }}
+        />
+        <label htmlFor="note-content" className="visually-hidden">
+          Content
+        </label>
+        <textarea
+          ref={bodyRef}
+          id="note-content"
+          className={styles.contentInput}
+          placeholder="Start writing…"
+          maxLength={100_000}
+          value={draft.content}
+          onChange={(e) => controller.edit({ content: e.target.value })}
+        />
+        {draft.content.length > 90_000 && (
+          <p className={styles.limit} role="status">
+            {draft.content.length.toLocaleString()} / 100,000 characters
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}

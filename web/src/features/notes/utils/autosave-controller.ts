@@ -1,0 +1,292 @@
+/**
+ * Autosave for one note: debounced saves, version-checked PUTs, the 409 conflict flow, and a
+ * local backup so typed text is never lost silently. Framework-free so it is tested with a fake
+ * API and fake timers; React reads it through useAutosave.
+ */
+import type { CreateNoteRequest, Note, UpdateNoteRequest } from '@jotter/shared/notes';
+import { ApiError, isApiError } from '../../../lib/api-client';
+
+export interface Draft {
+  title: string;
+  content: string;
+}
+
+export interface AutosaveApi {
+  create(body: CreateNoteRequest): Promise<Note>;
+  update(noteId: string, body: UpdateNoteRequest): Promise<Note>;
+  get(noteId: string): Promise<Note>;
+}
+
+/** Where drafts are backed up between keystrokes and saves (localStorage in the app). */
+export interface DraftBackup {
+  read(key: string): (Draft & { version: number | null }) | null;
+  write(key: string, value: Draft & { version: number | null }): void;
+  remove(key: string): void;
+}
+
+export type SaveStatus =
+  | 'idle' // nothing typed yet (new note) or freshly loaded
+  | 'pending' // typed, waiting for the debounce
+  | 'saving'
+  | 'saved'
+  | 'error' // last save failed (not a conflict): retry
+  | 'conflict'; // 409 version_conflict: the user chooses
+
+export interface AutosaveState {
+  status: SaveStatus;
+  draft: Draft;
+  /** The note as the server last confirmed it (null until a new note is first saved). */
+  note: Note | null;
+  error: ApiError | Error | null;
+  /** A conflict resolution (reload / overwrite) is in flight. */
+  resolving: boolean;
+  /** True when the draft was restored from a local backup that differed from the server. */
+  restoredFromBackup: boolean;
+}
+
+export interface AutosaveOptions {
+  api: AutosaveApi;
+  note: Note | null;
+  delayMs?: number;
+  backup?: DraftBackup;
+  onSaved?: (note: Note, created: boolean) => void;
+}
+
+export const UNTITLED = 'Untitled';
+
+const same = (a: Draft, b: Draft) => a.title === b.title && a.content === b.content;
+const toDraft = (note: Note | null): Draft => (note ? { title: note.title, content: note.content } : { title: '', content: '' });
+const titleForServer = (title: string) => title.trim().slice(0, 200) || UNTITLED;
+
+export class AutosaveController {
+  private state: AutosaveState;
+  private listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: Promise<void> | null = null;
+  /** What the server holds (as last saved or loaded); dirty = draft differs from it. */
+  private baseline: Draft;
+  /** The version the next PUT claims to be based on. */
+  private baseVersion: number | null;
+  private active = false;
+  private readonly delayMs: number;
+
+  constructor(private readonly options: AutosaveOptions) {
+    this.delayMs = options.delayMs ?? 800;
+    const { note, backup } = options;
+    this.baseline = toDraft(note);
+    this.baseVersion = note?.version ?? null;
+    let draft = this.baseline;
+    let restored = false;
+
+    const saved = backup?.read(this.backupKey());
+    if (saved && !same(saved, draft) && (saved.title !== '' || saved.content !== '')) {
+      // Unsaved text from an earlier visit (crash, closed tab, offline). Keep it, and save it
+      // against the version it was based on: if the server moved on since, that is a conflict.
+      draft = { title: saved.title, content: saved.content };
+      if (saved.version !== null) this.baseVersion = saved.version;
+      restored = true;
+    }
+
+    this.state = { status: restored ? 'pending' : note ? 'saved' : 'idle', draft, note, error: null, resolving: false, restoredFromBackup: restored };
+  }
+
+  /** Begin (or resume) autosaving; a draft restored from backup is saved after the debounce. */
+  start() {
+    this.active = true;
+    if (this.state.status === 'pending') this.schedule();
+  }
+
+  /** Stop timers. Pending text is saved at once: leaving a note must not drop it. */
+  stop() {
+    if (!this.active) return;
+    this.active = false;
+    clearTimeout(this.timer);
+    if (this.state.status === 'pending' && this.dirty) void this.save();
+  }
+
+  // ---- store protocol (useSyncExternalStore) ----
+  getState = (): AutosaveState => this.state;
+  subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  };
+  private set(patch: Partial<AutosaveState>) {
+    this.state = { ...this.state, ...patch };
+    this.listeners.forEach((l) => l());
+  }
+
+  get noteId(): string | null {
+    return this.state.note?.noteId ?? null;
+  }
+
+  get dirty(): boolean {
+    return !same(this.state.draft, this.baseline) || (this.state.note === null && this.state.draft.content !== '');
+  }
+
+  private backupKey() {
+    return this.options.note?.noteId ?? this.state?.note?.noteId ?? 'new';
+  }
+
+  private writeBackup() {
+    const { backup } = this.options;
+    if (!backup) return;
+    if (this.dirty) backup.write(this.backupKey(), { ...this.state.draft, version: this.baseVersion });
+    else backup.remove(this.backupKey());
+  }
+
+  // ---- user actions ----
+
+  /** The user typed. Schedules a save after the debounce (not while a conflict is open). */
+  edit(patch: Partial<Draft>) {
+    const draft = { ...this.state.draft, ...patch };
+    if (same(draft, this.state.draft)) return;
+    const status = this.state.status === 'conflict' ? 'conflict' : this.state.status === 'saving' ? 'saving' : 'pending';
+    this.set({ draft, status, error: status === 'conflict' ? this.state.error : null });
+    this.writeBackup();
+    if (status !== 'conflict' && this.active) this.schedule();
+  }
+
+  /** Save now (blur, navigation, Cmd+S). Resolves when the server has the current draft, or failed. */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    if (this.inFlight) await this.inFlight;
+    if (this.state.status === 'conflict' || !this.dirty) {
+      if (this.state.status === 'pending') this.set({ status: this.state.note ? 'saved' : 'idle' });
+      return;
+    }
+    await this.save();
+  }
+
+  retry(): Promise<void> {
+    return this.flush();
+  }
+
+  /** Conflict: drop my edits and take the server's version. Returns my discarded draft (for undo). */
+  async reloadTheirs(): Promise<Draft | null> {
+    const noteId = this.noteId;
+    if (!noteId) return null;
+    const mine = this.state.draft;
+    this.set({ resolving: true });
+    try {
+      const theirs = await this.options.api.get(noteId);
+      clearTimeout(this.timer);
+      this.baseline = toDraft(theirs);
+      this.baseVersion = theirs.version;
+      this.set({ note: theirs, draft: this.baseline, status: 'saved', error: null, resolving: false, restoredFromBackup: false });
+      this.writeBackup();
+      this.options.onSaved?.(theirs, false);
+      return mine;
+    } catch (error) {
+      this.set({ resolving: false, error: error as Error });
+      throw error;
+    }
+  }
+
+  /** Conflict: fetch the latest version, then PUT my text on top of it. */
+  async overwriteWithMine(): Promise<void> {
+    const noteId = this.noteId;
+    if (!noteId) return;
+    this.set({ resolving: true });
+    try {
+      const fresh = await this.options.api.get(noteId);
+      this.baseVersion = fresh.version;
+      this.baseline = toDraft(fresh);
+      this.set({ note: fresh, status: 'pending', error: null });
+    } catch (error) {
+      this.set({ resolving: false, error: error as Error });
+      throw error;
+    }
+    await this.save();
+    this.set({ resolving: false });
+  }
+
+  dismissRestoredNotice() {
+    this.set({ restoredFromBackup: false });
+  }
+
+  // ---- internals ----
+
+  private schedule() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.save(), this.delayMs);
+  }
+
+  private save(): Promise<void> {
+    if (this.inFlight) {
+      // Another save is running: it re-schedules itself if the draft moved on meanwhile.
+      return this.inFlight;
+    }
+    if (this.state.status === 'conflict') return Promise.resolve();
+    if (!this.dirty) return Promise.resolve();
+    const run = this.doSave().finally(() => {
+      this.inFlight = null;
+    });
+    this.inFlight = run;
+    return run;
+  }
+
+  private async doSave() {
+    const sent = this.state.draft;
+    const note = this.state.note;
+    this.set({ status: 'saving', error: null });
+    try {
+      const saved = note
+        ? await this.options.api.update(note.noteId, { title: titleForServer(sent.title), content: sent.content, version: this.baseVersion ?? note.version })
+        : await this.options.api.create({ title: titleForServer(sent.title), content: sent.content });
+      const created = note === null;
+      // A new note's backup lived under "new"; from now on it is keyed by its id.
+      if (created) this.options.backup?.remove('new');
+      this.baseline = sent;
+      this.baseVersion = saved.version;
+      const stillDirty = !same(this.state.draft, sent);
+      this.set({ note: saved, status: stillDirty ? 'pending' : 'saved', error: null, restoredFromBackup: false });
+      this.writeBackup();
+      this.options.onSaved?.(saved, created);
+      if (stillDirty && this.active) this.schedule();
+      else if (stillDirty) queueMicrotask(() => void this.save());
+    } catch (error) {
+      if (isApiError(error, 'version_conflict')) {
+        this.set({ status: 'conflict', error });
+      } else {
+        this.set({ status: 'error', error: error as Error });
+      }
+      this.writeBackup();
+    }
+  }
+}
+
+/** localStorage-backed DraftBackup; silently does nothing where storage is unavailable. */
+export function localDraftBackup(prefix = 'jotter.draft.'): DraftBackup {
+  const store = (() => {
+    try {
+      return window.localStorage;
+    } catch {
+      return null;
+    }
+  })();
+  return {
+    read(key) {
+      try {
+        const raw = store?.getItem(prefix + key);
+        if (!raw) return null;
+        const v = JSON.parse(raw) as { title?: unknown; content?: unknown; version?: unknown };
+        if (typeof v.title !== 'string' || typeof v.content !== 'string') return null;
+        return { title: v.title, content: v.content, version: typeof v.version === 'number' ? v.version : null };
+      } catch {
+        return null;
+      }
+    },
+    write(key, value) {
+      try {
+        store?.setItem(prefix + key, JSON.stringify(value));
+      } catch {
+        /* quota: the in-memory draft still exists */
+      }
+    },
+    remove(key) {
+      store?.removeItem(prefix + key);
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import type { Note } from '@jotter/shared/notes';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button } from '../../../components/button';
+import { Dialog } from '../../../components/dialog';
+import { EmptyState } from '../../../components/empty-state';
+import { AlertIcon, RestoreIcon, TrashIcon } from '../../../components/icons';
+import { SkeletonList } from '../../../components/skeleton';
+import { useToast } from '../../../components/toast';
+import { excerpt, formatRelative } from '../../../lib/format';
+import { trashApi } from '../api/trash-api';
+import styles from './trash.module.css';
+
+type ListState = { status: 'loading' } | { status: 'error'; error: Error } | { status: 'ready'; items: Note[]; nextCursor: string | null };
+
+export function TrashList() {
+  const navigate = useNavigate();
+  const toast = useToast();
+  const [state, setState] = useState<ListState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [busy, setBusy] = useState<Record<string, 'restoring' | 'deleting'>>({});
+  const [confirm, setConfirm] = useState<Note | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ status: 'loading' });
+    trashApi.list(null, controller.signal).then(
+      (page) => setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor }),
+      (error: unknown) => !controller.signal.aborted && setState({ status: 'error', error: error as Error }),
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  const drop = useCallback((noteId: string) => {
+    setState((s) => (s.status === 'ready' ? { ...s, items: s.items.filter((n) => n.noteId !== noteId) } : s));
+    setBusy(({ [noteId]: _, ...rest }) => rest);
+  }, []);
+
+  const restore = async (note: Note) => {
+    setBusy((b) => ({ ...b, [note.noteId]: 'restoring' }));
+    try {
+      await trashApi.restore(note.noteId);
+      drop(note.noteId);
+      toast({ message: `Restored “${note.title || 'Untitled'}”.`, action: { label: 'Open', onAction: () => navigate(`/notes/${note.noteId}`) } });
+    } catch (error) {
+      setBusy(({ [note.noteId]: _, ...rest }) => rest);
+      toast({ tone: 'danger', message: `Couldn't restore: ${(error as Error).message}` });
+    }
+  };
+
+  const destroy = async (note: Note) => {
+    setBusy((b) => ({ ...b, [note.noteId]: 'deleting' }));
+    try {
+      await trashApi.destroy(note.noteId);
+      setConfirm(null);
+      drop(note.noteId);
+      toast({ message: 'Note deleted for good.' });
+    } catch (error) {
+      setBusy(({ [note.noteId]: _, ...rest }) => rest);
+      setConfirm(null);
+      toast({ tone: 'danger', message: `Couldn't delete: ${(error as Error).message}` });
+    }
+  };
+
+  const loadMore = async () => {
+    if (state.status !== 'ready' || !state.nextCursor) return;
+    setLoadingMore(true);
+    try {
+      const page = await trashApi.list(state.nextCursor);
+      setState((s) => (s.status === 'ready' ? { ...s, items: [...s.items, ...page.items], nextCursor: page.nextCursor } : s));
+    } catch (error) {
+      toast({ tone: 'danger', message: `Couldn't load more: ${(error as Error).message}` });
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  if (state.status === 'loading') return <SkeletonList rows={4} label="Loading trash…" />;
+  if (state.status === 'error') {
+    return (
+      <EmptyState
+        alert
+        tone="danger"
+        icon={<AlertIcon />}
+        title="Couldn't load the trash"
+        description={state.error.message}
+        action={<Button onClick={() => setAttempt((n) => n + 1)}>Try again</Button>}
+      />
+    );
+  }
+  if (state.items.length === 0) {
+    return <EmptyState icon={<TrashIcon />} title="Trash is empty" description="Deleted notes stay here for 30 days, then they are gone for good." />;
+  }
+
+  const deleting = confirm ? busy[confirm.noteId] === 'deleting' : false;
+  return (
+    <>
+      <ul className={styles.list} aria-label="Deleted notes">
+        {state.items.map((note) => (
+          <li key={note.noteId} className={styles.item}>
+            <div className={styles.text}>
+              <span className={styles.title}>{note.title || 'Untitled'}</span>
+              {note.content && <span className={styles.excerpt}>{excerpt(note.content, 100)}</span>}
+              <span className={styles.meta}>Deleted {formatRelative(note.deletedAt ?? note.updatedAt)}</span>
+            </div>
+            <div className={styles.actions}>
+              <Button size="sm" icon={<RestoreIcon />} onClick={() => restore(note)} loading={busy[note.noteId] === 'restoring'} loadingText="Restoring…" disabled={!!busy[note.noteId]} aria-label={`Restore ${note.title || 'Untitled'}`}>
+                Restore
+              </Button>
+              <Button size="sm" variant="ghost" className={styles.danger} onClick={() => setConfirm(note)} disabled={!!busy[note.noteId]} aria-label={`Delete ${note.title || 'Untitled'} forever`}>
+                Delete forever
+              </Button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {state.nextCursor && (
+        <div className={styles.more}>
+          <Button variant="ghost" size="sm" onClick={loadMore} loading={loadingMore} loadingText="Loading…">
+            Load more
+          </Button>
+        </div>
+      )}
+      <Dialog
+        open={confirm !== null}
+        title="Delete forever?"
+        description={
+          <>
+            “{confirm?.title || 'Untitled'}” will be deleted for good, with its attachments. This can&apos;t be undone.
+          </>
+        }
+        onClose={() => !deleting && setConfirm(null)}
+        actions={
+          <>
+            <Button onClick={() => setConfirm(null)} disabled={deleting} autoFocus>
+              Cancel
+            </Button>
+            <Button variant="danger" onClick={() => confirm && destroy(confirm)} loading={deleting} loadingText="Deleting…">
+              Delete forever
+            </Button>
+          </>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import type { ErrorBody } from '@jotter/shared/errors';
+
+/** Every failed API call becomes one of these: the contract's `{"error":{code,message,details}}` typed. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    /** HTTP status; 0 when the request never got an answer (offline, CORS, DNS). */
+    readonly status: number,
+    /** The contract's snake_case code, or `network_error` / `invalid_response` made up client-side. */
+    readonly code: string,
+    message: string,
+    readonly details: ErrorBody['error']['details'] = undefined,
+  ) {
+    super(message);
+  }
+}
+
+export const isApiError = (error: unknown, code?: string): error is ApiError =>
+  error instanceof ApiError && (code === undefined || error.code === code);
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  /** Returns a fresh access token (refreshing it first if needed), or null when signed out. */
+  getAccessToken: () => Promise<string | null>;
+  /** Called once per 401: the session is gone; sign out and send the user to sign in. */
+  onUnauthorized: () => void;
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | undefined | null>;
+  /** Skip the Authorization header (public routes such as /health). */
+  anonymous?: boolean;
+  signal?: AbortSignal;
+}
+
+const statusMessages: Record<number, string> = {
+  401: 'Your session has ended. Please sign in again.',
+  403: 'You are not allowed to do that.',
+  404: 'Not found.',
+  409: 'That conflicts with a newer change.',
+  413: 'That is too large.',
+  429: 'Too many requests. Please wait a moment and try again.',
+};
+
+const isErrorBody = (value: unknown): value is ErrorBody => {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
+};
+
+/** The interceptor: turns any non-2xx response into an ApiError, whatever its body. */
+export async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  if (isErrorBody(body)) {
+    const { code, message, details } = body.error;
+    return new ApiError(response.status, code, message || statusMessages[response.status] || 'Something went wrong.', details);
+  }
+  const fallback = statusMessages[response.status] ?? (response.status >= 500 ? 'The server had a problem. Please try again.' : `Request failed (${response.status}).`);
+  return new ApiError(response.status, response.status === 401 ? 'unauthorized' : 'http_error', fallback);
+}
+
+export type ApiClient = <T>(path: string, options?: RequestOptions) => Promise<T>;
+
+export function createApiClient({ baseUrl, getAccessToken, onUnauthorized, fetch: fetchImpl = (...args) => fetch(...args) }: ApiClientOptions): ApiClient {
+  const base = baseUrl.replace(/\/+$/, '');
+
+  return async function request<T>(path: string, { method = 'GET', body, query, anonymous = false, signal }: RequestOptions = {}): Promise<T> {
+    const url = new URL(base + path);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+    }
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (!anonymous) {
+      const token = await getAccessToken();
+      if (token === null) {
+        onUnauthorized();
+        throw new ApiError(401, 'unauthorized', statusMessages[401]!);
+      }
+      headers.Authorization = `Bearer ${token}`;
+    }
+
+    let response: Response;
+    try {
+      response = await fetchImpl(url.toString(), {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') throw error;
+      throw new ApiError(0, 'network_error', "Can't reach the server. Check your connection and try again.");
+    }
+
+    if (!response.ok) {
+      const error = await toApiError(response);
+      if (response.status === 401 && !anonymous) onUnauthorized();
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    const text = await response.text();
+    if (text === '') return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw new ApiError(response.status, 'invalid_response', 'The server sent a response we could not read.');
+    }
+  };
+}
