@@ -1,0 +1,106 @@
+import type { Note } from '@jotter/shared/notes';
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter } from 'react-router';
+import { ToastProvider } from '../../../components/toast';
+import { ApiError } from '../../../lib/api-client';
+import { notesApi } from '../api/notes-api';
+import { NoteEditor } from './note-editor';
+
+// The real module reads import.meta.env through lib/api → config; the editor only needs the calls.
+jest.mock('../api/notes-api', () => ({
+  notesApi: { get: jest.fn(), create: jest.fn(), update: jest.fn(), remove: jest.fn(), restore: jest.fn() },
+}));
+const api = jest.mocked(notesApi);
+
+const base: Note = {
+  noteId: '11111111-1111-4111-8111-111111111111',
+  title: 'Groceries',
+  content: 'Milk',
+  version: 3,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  attachments: [],
+};
+
+function renderEditor(note: Note | null = base) {
+  return render(
+    <MemoryRouter>
+      <ToastProvider>
+        <NoteEditor note={note} onSaved={jest.fn()} onDeleted={jest.fn()} />
+      </ToastProvider>
+    </MemoryRouter>,
+  );
+}
+
+beforeEach(() => {
+  jest.useFakeTimers();
+  localStorage.clear();
+  jest.resetAllMocks();
+});
+afterEach(() => jest.useRealTimers());
+
+it('autosaves after typing stops and shows Saved', async () => {
+  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  renderEditor();
+  await user.type(screen.getByLabelText('Content'), ', eggs');
+  expect(screen.getByText('Saving…')).toBeInTheDocument();
+  await act(async () => {
+    jest.advanceTimersByTime(800);
+  });
+  expect(api.update).toHaveBeenCalledWith(base.noteId, { title: 'Groceries', content: 'Milk, eggs', version: 3 });
+  expect(await screen.findByText('Saved')).toBeInTheDocument();
+});
+
+it('on a version conflict shows the banner, and "Overwrite with mine" PUTs my text with the fresh version', async () => {
+  api.update.mockRejectedValueOnce(new ApiError(409, 'version_conflict', 'Version conflict'));
+  api.get.mockResolvedValue({ ...base, content: 'Theirs', version: 4 });
+  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  renderEditor();
+  const content = screen.getByLabelText('Content');
+  await user.clear(content);
+  await user.type(content, 'Mine');
+  await act(async () => {
+    jest.advanceTimersByTime(800);
+  });
+
+  const banner = await screen.findByRole('alert');
+  expect(banner).toHaveTextContent('This note changed elsewhere');
+  expect(content).toHaveValue('Mine');
+
+  await user.click(screen.getByRole('button', { name: 'Overwrite with mine' }));
+  expect(api.get).toHaveBeenCalledWith(base.noteId);
+  expect(api.update).toHaveBeenLastCalledWith(base.noteId, { title: 'Groceries', content: 'Mine', version: 4 });
+  expect(await screen.findByText('Saved')).toBeInTheDocument();
+  expect(screen.queryByText('This note changed elsewhere')).not.toBeInTheDocument();
+});
+
+it('"Reload theirs" loads the other version and offers to bring mine back', async () => {
+  api.update.mockRejectedValueOnce(new ApiError(409, 'version_conflict', 'Version conflict'));
+  api.get.mockResolvedValue({ ...base, content: 'Theirs', version: 4 });
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  renderEditor();
+  await user.type(screen.getByLabelText('Content'), '!!');
+  await act(async () => {
+    jest.advanceTimersByTime(800);
+  });
+  await user.click(await screen.findByRole('button', { name: 'Reload theirs' }));
+  expect(screen.getByLabelText('Content')).toHaveValue('Theirs');
+  expect(await screen.findByRole('button', { name: 'Bring mine back' })).toBeInTheDocument();
+});
+
+it('offers retry when a save fails', async () => {
+  api.update.mockRejectedValueOnce(new ApiError(0, 'network_error', "Can't reach the server."));
+  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  renderEditor();
+  await user.type(screen.getByLabelText('Title'), ' list');
+  await act(async () => {
+    jest.advanceTimersByTime(800);
+  });
+  await user.click(await screen.findByRole('button', { name: "Couldn't save — retry" }));
+  expect(await screen.findByText('Saved')).toBeInTheDocument();
+  expect(api.update).toHaveBeenCalledTimes(2);
+});

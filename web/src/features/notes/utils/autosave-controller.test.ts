@@ -1,0 +1,209 @@
+import type { Note } from '@jotter/shared/notes';
+import { ApiError } from '../../../lib/api-client';
+import { AutosaveController, type AutosaveApi, type DraftBackup } from './autosave-controller';
+
+const note = (patch: Partial<Note> = {}): Note => ({
+  noteId: '11111111-1111-4111-8111-111111111111',
+  title: 'Groceries',
+  content: 'Milk',
+  version: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  attachments: [],
+  ...patch,
+});
+
+/** An in-memory API with the contract's version check. */
+function fakeApi(initial: Note | null) {
+  let server = initial;
+  const api = {
+    create: jest.fn(async (body: { title: string; content: string }) => {
+      server = note({ ...body, noteId: '22222222-2222-4222-8222-222222222222', version: 1 });
+      return server;
+    }),
+    update: jest.fn(async (noteId: string, body: { title?: string; content?: string; version: number }) => {
+      if (!server || server.noteId !== noteId) throw new ApiError(404, 'not_found', 'Not found');
+      if (body.version !== server.version) throw new ApiError(409, 'version_conflict', 'The note was changed');
+      server = { ...server, ...(body.title !== undefined ? { title: body.title } : {}), ...(body.content !== undefined ? { content: body.content } : {}), version: server.version + 1 };
+      return server;
+    }),
+    get: jest.fn(async () => {
+      if (!server) throw new ApiError(404, 'not_found', 'Not found');
+      return server;
+    }),
+  } satisfies AutosaveApi;
+  return {
+    api,
+    get server() {
+      return server;
+    },
+    /** Someone else saves a newer version. */
+    editElsewhere(patch: Partial<Note>) {
+      server = { ...server!, ...patch, version: server!.version + 1 };
+    },
+  };
+}
+
+function memoryBackup(): DraftBackup & { data: Map<string, unknown> } {
+  const data = new Map<string, unknown>();
+  return {
+    data,
+    read: (k) => (data.get(k) as ReturnType<DraftBackup['read']>) ?? null,
+    write: (k, v) => void data.set(k, v),
+    remove: (k) => void data.delete(k),
+  };
+}
+
+const settle = async () => {
+  for (let i = 0; i < 5; i++) await Promise.resolve();
+};
+
+beforeEach(() => jest.useFakeTimers());
+afterEach(() => jest.useRealTimers());
+
+describe('AutosaveController', () => {
+  it('debounces typing into one PUT carrying the version, then reports Saved', async () => {
+    const fake = fakeApi(note());
+    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
+    c.start();
+    c.edit({ content: 'Milk, eggs' });
+    jest.advanceTimersByTime(500);
+    c.edit({ content: 'Milk, eggs, bread' });
+    expect(c.getState().status).toBe('pending');
+    jest.advanceTimersByTime(799);
+    expect(fake.api.update).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(1);
+    expect(c.getState().status).toBe('saving');
+    await settle();
+    expect(fake.api.update).toHaveBeenCalledTimes(1);
+    expect(fake.api.update).toHaveBeenCalledWith(note().noteId, { title: 'Groceries', content: 'Milk, eggs, bread', version: 1 });
+    expect(c.getState()).toMatchObject({ status: 'saved', note: { version: 2 } });
+  });
+
+  it('keeps saving edits typed while a save is in flight, with the new version', async () => {
+    const fake = fakeApi(note());
+    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
+    c.start();
+    c.edit({ content: 'a' });
+    jest.advanceTimersByTime(800);
+    c.edit({ content: 'ab' }); // typed during the request
+    await settle();
+    expect(c.getState().status).toBe('pending');
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(fake.api.update).toHaveBeenLastCalledWith(note().noteId, expect.objectContaining({ content: 'ab', version: 2 }));
+    expect(fake.server?.content).toBe('ab');
+    expect(c.getState().status).toBe('saved');
+  });
+
+  it('creates a new note on the first save, then updates it', async () => {
+    const fake = fakeApi(null);
+    const onSaved = jest.fn();
+    const c = new AutosaveController({ api: fake.api, note: null, delayMs: 800, onSaved });
+    c.start();
+    expect(c.getState().status).toBe('idle');
+    c.edit({ content: 'First line' });
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(fake.api.create).toHaveBeenCalledWith({ title: 'Untitled', content: 'First line' });
+    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ version: 1 }), true);
+    c.edit({ title: 'Plans' });
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(fake.api.update).toHaveBeenCalledWith('22222222-2222-4222-8222-222222222222', { title: 'Plans', content: 'First line', version: 1 });
+  });
+
+  it('on 409 shows the conflict, stops saving, and keeps the typed text', async () => {
+    const fake = fakeApi(note());
+    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
+    c.start();
+    fake.editElsewhere({ content: 'Theirs' });
+    c.edit({ content: 'Mine' });
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(c.getState()).toMatchObject({ status: 'conflict', draft: { content: 'Mine' } });
+    c.edit({ content: 'Mine, more' });
+    jest.advanceTimersByTime(5000);
+    await settle();
+    expect(fake.api.update).toHaveBeenCalledTimes(1);
+    expect(c.getState()).toMatchObject({ status: 'conflict', draft: { content: 'Mine, more' } });
+  });
+
+  it('"Overwrite with mine" GETs the fresh version and PUTs my text with it', async () => {
+    const fake = fakeApi(note());
+    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
+    c.start();
+    fake.editElsewhere({ content: 'Theirs' });
+    c.edit({ content: 'Mine' });
+    jest.advanceTimersByTime(800);
+    await settle();
+    await c.overwriteWithMine();
+    expect(fake.api.get).toHaveBeenCalledTimes(1);
+    expect(fake.api.update).toHaveBeenLastCalledWith(note().noteId, expect.objectContaining({ content: 'Mine', version: 2 }));
+    expect(fake.server).toMatchObject({ content: 'Mine', version: 3 });
+    expect(c.getState()).toMatchObject({ status: 'saved', resolving: false });
+  });
+
+  it('"Reload theirs" replaces the draft with the server version and hands mine back', async () => {
+    const fake = fakeApi(note());
+    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
+    c.start();
+    fake.editElsewhere({ content: 'Theirs' });
+    c.edit({ content: 'Mine' });
+    jest.advanceTimersByTime(800);
+    await settle();
+    const mine = await c.reloadTheirs();
+    expect(mine).toEqual({ title: 'Groceries', content: 'Mine' });
+    expect(c.getState()).toMatchObject({ status: 'saved', draft: { content: 'Theirs' }, note: { version: 2 } });
+    // Bringing mine back saves it on top of theirs (explicit user choice).
+    c.edit(mine!);
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(fake.server).toMatchObject({ content: 'Mine', version: 3 });
+  });
+
+  it('shows an error on other failures and retries on demand', async () => {
+    const fake = fakeApi(note());
+    fake.api.update.mockRejectedValueOnce(new ApiError(0, 'network_error', 'offline'));
+    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
+    c.start();
+    c.edit({ content: 'Offline text' });
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(c.getState()).toMatchObject({ status: 'error', draft: { content: 'Offline text' } });
+    await c.retry();
+    expect(c.getState().status).toBe('saved');
+    expect(fake.server?.content).toBe('Offline text');
+  });
+
+  it('backs up unsaved text and restores it (saved against its base version) next time', async () => {
+    const backup = memoryBackup();
+    const fake = fakeApi(note());
+    fake.api.update.mockRejectedValueOnce(new ApiError(0, 'network_error', 'offline'));
+    const first = new AutosaveController({ api: fake.api, note: note(), delayMs: 800, backup });
+    first.start();
+    first.edit({ content: 'Typed before the tab closed' });
+    expect(backup.data.get(note().noteId)).toEqual({ title: 'Groceries', content: 'Typed before the tab closed', version: 1 });
+    jest.advanceTimersByTime(800);
+    await settle();
+    first.stop();
+
+    const second = new AutosaveController({ api: fake.api, note: note(), delayMs: 800, backup });
+    expect(second.getState()).toMatchObject({ status: 'pending', restoredFromBackup: true, draft: { content: 'Typed before the tab closed' } });
+    second.start();
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(fake.server?.content).toBe('Typed before the tab closed');
+    expect(backup.data.has(note().noteId)).toBe(false);
+  });
+
+  it('saves pending text at once when the editor closes', async () => {
+    const fake = fakeApi(note());
+    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
+    c.start();
+    c.edit({ content: 'Leaving now' });
+    c.stop();
+    await settle();
+    expect(fake.server?.content).toBe('Leaving now');
+  });
+});
