@@ -169,3 +169,9 @@ describe('cfn-lint', () => {
     expect((result.status ?? 0) & 2).toBe(0);
   }, 120_000);
 });
+
+describe('observability', () => {
+  test('the api stage has a CloudWatch dashboard (services/api/resources/dashboard.yml)', () => {
+    expect(resourcesOfType('AWS::CloudWatch::Dashboard', ['api']).length).toBe(1);
+  });
+});
