@@ -38,7 +38,7 @@ describe('startStack', () => {
 
   it('keeps users across a restart with the same data dir, and frees every port on stop', async () => {
     const dataDir = tempDir();
-    let stack: RunningStack | undefined = await startStack({ dataDir, freePorts: true, web: false, logSink: silentSink });
+    let stack: RunningStack = await startStack({ dataDir, freePorts: true, web: false, logSink: silentSink });
     let user;
     try {
       user = await createTestUser(stack.info);
@@ -58,7 +58,6 @@ describe('startStack', () => {
       expect(res.status).toBe(200);
     } finally {
       await stack.stop();
-      stack = undefined;
     }
   });
 });

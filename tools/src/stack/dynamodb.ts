@@ -34,7 +34,14 @@ export function dynamoClient(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({ endpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
 }
 
-export async function startDynamoDb(opts: { port: number; dataDir: string; logger: StackLogger; track: (c: StackChild) => void }): Promise<StackChild> {
+export async function startDynamoDb(opts: {
+  port: number;
+  dataDir: string;
+  /** Browser origins allowed by CORS (DynamoDB Local allows `*` by default, i.e. any web page). */
+  corsOrigins: string[];
+  logger: StackLogger;
+  track: (c: StackChild) => void;
+}): Promise<StackChild> {
   const jarDir = findDynamoDbJarDir();
   const dbPath = path.join(opts.dataDir, 'data', 'dynamodb');
   fs.mkdirSync(dbPath, { recursive: true });
@@ -55,6 +62,8 @@ export async function startDynamoDb(opts: { port: number; dataDir: string; logge
       '-port',
       String(opts.port),
       '-disableTelemetry',
+      '-cors',
+      opts.corsOrigins.join(','),
     ],
     { cwd: jarDir },
     opts.logger,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { endpoints, portsFromEnv, REGION, REPO_ROOT, STAGE, type StackPorts } from './config';
 import { checkJava, checkPorts, pickFreePorts, StackError } from './preflight';
@@ -108,13 +109,17 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
       s3Endpoint: urls.s3,
       cognitoEndpoint: urls.cognito,
       attachmentsBucketName: `jotter-${STAGE}-attachments`,
+      // serverless-esbuild bundles into services/api/<work folder> and deletes it on exit: stacks
+      // running side by side (pnpm dev + a Jest run) must not share it. Only takes effect once
+      // services/api/serverless.yml sets `custom.esbuild.outputWorkFolder: ${param:esbuildWorkFolder}`.
+      esbuildWorkFolder: `.esbuild/stacks/${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`,
     };
     log(`starting the local stack (data in ${path.relative(process.cwd(), dataDir) || '.'})`);
 
     // The auth print needs no emulator ids; run it alongside the emulators' start-up.
     const authPrint = printService(AUTH_DIR, baseParams);
     authPrint.catch(() => {});
-    const dynamoStart = step('dynamodb', () => startDynamoDb({ port: ports.dynamodb, dataDir, logger, track }));
+    const dynamoStart = step('dynamodb', () => startDynamoDb({ port: ports.dynamodb, dataDir, corsOrigins: [urls.webOrigin, urls.webOriginIp], logger, track }));
     dynamoStart.catch(() => {});
     await step('cognito', () => startCognito({ port: ports.cognito, dataDir, logger, track }));
     const auth = await step('stack', () => authPrint);

@@ -4,7 +4,8 @@ import path from 'node:path';
 /** Receives every log line of every part of the stack (already split into lines, no prefix). */
 export type LogSink = (source: string, line: string) => void;
 
-const ANSI_PATTERN = /\x1b\[[0-9;?]*[ -/]*[@-~]/g;
+// ESC [ … final byte: the color/cursor sequences pino-pretty and Vite write.
+const ANSI_PATTERN = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
 export const stripAnsi = (text: string): string => text.replace(ANSI_PATTERN, '');
 
 const COLORS: Record<string, number> = { dynamodb: 34, cognito: 35, s3: 33, api: 32, web: 36, gateway: 90, stack: 1 };
