@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 /** Every error code the API answers with, and its HTTP status. The pair is part of the contract. */
 export const errorStatus = {
   validation_failed: 400,
+  bad_request: 400,
   invalid_cursor: 400,
   unauthorized: 401,
   forbidden: 403,
@@ -12,6 +13,7 @@ export const errorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   quota_exceeded: 429,
+  too_many_requests: 429,
   internal_error: 500,
 } as const;
 

@@ -91,7 +91,6 @@ export function defineModels(tableName: string) {
     create: false,
     waitForActive: false,
     update: false,
-    initialize: false,
   });
   return { Note, table };
 }

@@ -64,7 +64,14 @@ export function parseBoom(body: string): BoomBody | undefined {
 }
 
 export function responseTypeFor(status: number): string[] {
-  const specific: Record<number, string> = { 401: 'UNAUTHORIZED', 403: 'ACCESS_DENIED', 413: 'REQUEST_TOO_LARGE' };
+  // API Gateway answers an unknown route with MISSING_AUTHENTICATION_TOKEN; hapi says 404.
+  const specific: Record<number, string> = {
+    401: 'UNAUTHORIZED',
+    403: 'ACCESS_DENIED',
+    404: 'MISSING_AUTHENTICATION_TOKEN',
+    413: 'REQUEST_TOO_LARGE',
+    429: 'THROTTLED',
+  };
   const fallback = status >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX';
   return specific[status] ? [specific[status], fallback] : [fallback];
 }
