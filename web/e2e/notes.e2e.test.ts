@@ -1,0 +1,188 @@
+/**
+ * Notes end to end against the local stack: sign in → create → edit (autosave shows Saved) →
+ * reload shows the edit → delete → undo → delete → restore from trash; plus the 409 conflict
+ * banner, keyboard shortcuts and phone layout. Screenshots go to e2e-artifacts/screenshots.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { readStack } from '../../tools/src/testing/stack';
+import { createTestUser, type TestUser } from '../../tools/src/testing/users';
+import { launch, newPage, SCREENSHOT_DIR, screenshot, viewports } from './browser';
+
+jest.setTimeout(120_000);
+
+const stack = readStack();
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!stack.webStarted) throw new Error('The local stack did not start the web app');
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, user: TestUser) {
+  await page.goto(`${stack.webUrl}/sign-in`);
+  await page.getByLabel('Email', { exact: true }).fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByLabel('Password', { exact: true }).press('Enter');
+  await page.waitForURL('**/notes');
+}
+
+const saved = (page: Page) => page.getByRole('status').filter({ hasText: /^\s*Saved\s*$/ }).waitFor();
+const noteLink = (page: Page, title: string) => page.getByRole('list', { name: 'Notes' }).getByRole('link', { name: new RegExp(title) });
+
+it('creates, edits, reloads, deletes, undoes, deletes and restores a note', async () => {
+  const user = await createTestUser(stack);
+  const { context, page, errors } = await newPage(browser);
+  try {
+    await signIn(page, user);
+    await page.getByText('No notes yet').first().waitFor();
+    await screenshot(page, 'notes-empty');
+
+    // `n` opens a new note (when not typing in a field).
+    await page.keyboard.press('n');
+    await page.waitForURL('**/notes/new');
+    await page.getByLabel('Title').fill('Groceries');
+    await page.getByLabel('Title').press('Enter'); // moves to the content
+    await page.keyboard.type('Milk, eggs');
+    await saved(page);
+    await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
+    const noteUrl = page.url();
+    await noteLink(page, 'Groceries').waitFor();
+
+    // Edit: autosave after a pause, then "Saved".
+    await page.getByLabel('Content').press('End');
+    await page.keyboard.type(', bread');
+    await page.getByText('Saving…').waitFor();
+    await saved(page);
+    await screenshot(page, 'notes-editor');
+
+    await page.reload();
+    await page.getByLabel('Content').waitFor();
+    expect(await page.getByLabel('Content').inputValue()).toBe('Milk, eggs, bread');
+    expect(page.url()).toBe(noteUrl);
+
+    // A few more notes so the list looks like a list.
+    for (const [title, content] of [
+      ['Weekend plans', 'Hike the ridge trail on Saturday, farmers market Sunday morning.'],
+      ['Reading list', 'The Left Hand of Darkness; A Pattern Language; Piranesi'],
+    ] as const) {
+      await page.getByRole('button', { name: 'New', exact: true }).click();
+      await page.getByLabel('Title').fill(title);
+      await page.getByLabel('Content').fill(content);
+      await saved(page);
+      await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
+    }
+    await page.goto(noteUrl);
+    await page.getByLabel('Content').waitFor();
+    await saved(page).catch(() => undefined);
+    await screenshot(page, 'notes-list-editor');
+
+    // `/` focuses the filter.
+    await page.getByLabel('Content').blur();
+    await page.keyboard.press('/');
+    await page.keyboard.type('ridge');
+    await page.getByText('1 of 3 loaded notes').waitFor();
+    await screenshot(page, 'notes-filtered');
+    await page.keyboard.press('Escape');
+
+    // Delete → toast with Undo.
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await page.waitForURL('**/notes');
+    await page.getByText('Note moved to trash.').waitFor();
+    await screenshot(page, 'notes-deleted-toast');
+    expect(await noteLink(page, 'Groceries').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await noteLink(page, 'Groceries').waitFor();
+    await page.waitForURL(noteUrl);
+
+    // Delete again, then restore from the trash.
+    await page.getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByText('Note moved to trash.').waitFor();
+    await page.getByRole('link', { name: 'Trash' }).click();
+    await page.getByRole('list', { name: 'Deleted notes' }).waitFor();
+    await screenshot(page, 'trash');
+    await page.getByRole('button', { name: 'Delete Groceries forever' }).click();
+    await page.getByRole('dialog', { name: 'Delete forever?' }).waitFor();
+    await screenshot(page, 'trash-confirm');
+    await page.keyboard.press('Escape'); // Esc closes the dialog
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Restore Groceries' }).click();
+    await page.getByText('Restored “Groceries”.').waitFor();
+    await page.getByText('Trash is empty').waitFor();
+    await page.getByRole('link', { name: 'Notes' }).first().click();
+    await noteLink(page, 'Groceries').waitFor();
+    expect(errors).toEqual([]);
+  } catch (error) {
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/FAILED-${expect.getState().currentTestName?.slice(0, 40).replace(/\W+/g, '-')}.png` });
+    throw error;
+  } finally {
+    await context.close();
+  }
+});
+
+it('shows the conflict banner when the note changed elsewhere, and overwrites with mine', async () => {
+  const user = await createTestUser(stack);
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${stack.apiUrl}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${user.accessToken}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return (await res.json()) as { noteId: string; version: number };
+  };
+  const note = await api('POST', '/notes', { title: 'Shared draft', content: 'Version one' });
+  const { context, page } = await newPage(browser);
+  try {
+    await signIn(page, user);
+    await page.goto(`${stack.webUrl}/notes/${note.noteId}`);
+    await page.getByLabel('Content').waitFor();
+    // Another device saves first.
+    await api('PUT', `/notes/${note.noteId}`, { content: 'Their edit', version: note.version });
+    await page.getByLabel('Content').fill('My edit');
+    await page.getByText('This note changed elsewhere').waitFor();
+    expect(await page.getByLabel('Content').inputValue()).toBe('My edit');
+    await screenshot(page, 'notes-conflict');
+    await page.getByRole('button', { name: 'Overwrite with mine' }).click();
+    await saved(page);
+    await page.reload();
+    await page.getByLabel('Content').waitFor();
+    expect(await page.getByLabel('Content').inputValue()).toBe('My edit');
+  } catch (error) {
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/FAILED-${expect.getState().currentTestName?.slice(0, 40).replace(/\W+/g, '-')}.png` });
+    throw error;
+  } finally {
+    await context.close();
+  }
+});
+
+it('stacks list and detail at phone width', async () => {
+  const user = await createTestUser(stack);
+  const { context, page, errors } = await newPage(browser, viewports.phone);
+  try {
+    await signIn(page, user);
+    await page.getByText('No notes yet').first().waitFor();
+    await screenshot(page, 'notes-empty');
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await page.getByLabel('Title').fill('Ideas');
+    await page.getByLabel('Content').fill('A notes app that feels calm. Small bundle, fast start, no spinners for things that are already here.');
+    await saved(page);
+    await screenshot(page, 'notes-editor');
+    await page.getByRole('link', { name: 'Back to notes' }).click();
+    await noteLink(page, 'Ideas').waitFor();
+    await screenshot(page, 'notes-list');
+    await page.goto(`${stack.webUrl}/trash`);
+    await page.getByText('Trash is empty').waitFor();
+    await screenshot(page, 'trash-empty');
+    await page.goto(`${stack.webUrl}/status`);
+    await page.getByText('Operational').waitFor();
+    await screenshot(page, 'status');
+    expect(errors).toEqual([]);
+  } catch (error) {
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/FAILED-${expect.getState().currentTestName?.slice(0, 40).replace(/\W+/g, '-')}.png` });
+    throw error;
+  } finally {
+    await context.close();
+  }
+});
