@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
-import { AlertIcon, NoteIcon, PlusIcon, SearchIcon } from '../../../components/icons';
+import { AlertIcon, PlusIcon, SearchIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { excerpt, formatRelative } from '../../../lib/format';
 import { useHotkey } from '../../../lib/use-hotkey';
@@ -85,20 +85,9 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
       )}
 
       {store.status === 'ready' && store.items.length === 0 && (
-        <EmptyState
-          icon={<NoteIcon />}
-          title="No notes yet"
-          description={
-            <>
-              No notes yet — press <kbd>n</kbd> to write one.
-            </>
-          }
-          action={
-            <Button variant="secondary" icon={<PlusIcon />} onClick={() => navigate('/notes/new')}>
-              New note
-            </Button>
-          }
-        />
+        <p className={styles.listEmpty}>
+          No notes yet — press <kbd>n</kbd> to write one.
+        </p>
       )}
 
       {store.status === 'ready' && store.items.length > 0 && (
