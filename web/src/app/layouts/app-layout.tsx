@@ -29,11 +29,11 @@ export function AppLayout() {
         </Link>
         {signedIn && (
           <nav className={styles.nav} aria-label="Main">
-            <NavLink to="/notes" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
+            <NavLink to="/notes" aria-label="Notes" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
               <NoteIcon />
               <span>Notes</span>
             </NavLink>
-            <NavLink to="/trash" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
+            <NavLink to="/trash" aria-label="Trash" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
               <TrashIcon />
               <span>Trash</span>
             </NavLink>
