@@ -85,7 +85,6 @@ describe('distribution', () => {
 
 describe('SPA routing function (viewer-request)', () => {
   const [fnId, fn] = one('AWS::CloudFront::Function');
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const handler = new Function(`${fn.Properties!.FunctionCode}\nreturn handler;`)() as (e: unknown) => { uri: string };
   const route = (uri: string) => handler({ request: { uri, method: 'GET', headers: {}, querystring: {} } }).uri;
 
