@@ -17,6 +17,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
+  { files: ['**/*.mjs'], languageOptions: { globals: globals.node } },
   {
     // Serverless plugins are loaded by the framework with require().
     files: ['**/*.cjs'],
