@@ -2,6 +2,9 @@
 //
 //   item         pk             sk                   gsi1pk (byOwnerUpdated)   gsi1sk             gsi2pk/gsi2sk (byLookup)
 //   note         USER#<sub>     NOTE#<noteId>        USER#<sub>#active|trash   <time>#<noteId>    TRASH / <deletedAt>#<sub>#<noteId> (trash only)
+//   api key      USER#<sub>     KEY#<keyId>          -                         -                  APIKEY#<sha256 of value> / <keyId>
+//   key usage    USER#<sub>     KEY#<keyId>#DAY#<yyyy-mm-dd>  (requests, lastUsedAt; expiresAt = TTL)
+//   key count    USER#<sub>     KEYS                 (keyCount: live keys, guards the per-user limit)
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
 // byOwnerUpdated; the trash shares the index under another partition value. byLookup serves
@@ -81,18 +84,94 @@ const noteSchema = new dynamoose.Schema(
 
 export type NoteItem = Item & NoteRecord;
 
+// API keys (/keys, /v1). The value is never stored, only its SHA-256 (byLookup finds the owner in
+// one Query). Usage is one counter item per key and UTC day: the /v1 hot path is a single
+// conditional UpdateItem, and a month is the sum of its days (GET /keys reads them in the same
+// Query as the keys).
+export type KeyItemType = 'apiKey' | 'apiKeyUsage' | 'apiKeyCount';
+
+export interface ApiKeyRecord {
+  pk: string;
+  sk: string;
+  gsi2pk: string;
+  gsi2sk: string;
+  type: 'apiKey';
+  ownerId: string;
+  keyId: string;
+  name: string;
+  createdAt: string;
+  /** Set once per key and day (the day's first request); the day items carry the exact time. */
+  lastUsedAt?: string;
+  /** The API Gateway API key's id (AWS only), to delete it on revocation. */
+  gatewayKeyId?: string;
+}
+
+export interface ApiKeyUsageRecord {
+  pk: string;
+  sk: string;
+  type: 'apiKeyUsage';
+  keyId: string;
+  day: string;
+  requests: number;
+  lastUsedAt: string;
+  expiresAt: number;
+}
+
+export interface ApiKeyCountRecord {
+  pk: string;
+  sk: string;
+  type: 'apiKeyCount';
+  keyCount: number;
+}
+
+export type KeyItemRecord = ApiKeyRecord | ApiKeyUsageRecord | ApiKeyCountRecord;
+
+export const apiKeyKeys = {
+  pk: (sub: string) => `USER#${sub}`,
+  /** Every key and usage item of a user starts with this (the count item does not). */
+  prefix: 'KEY#',
+  sk: (keyId: string) => `KEY#${keyId}`,
+  usageSk: (keyId: string, day: string) => `KEY#${keyId}#DAY#${day}`,
+  countSk: 'KEYS',
+  lookup: (hash: string) => `APIKEY#${hash}`,
+};
+
+const keyItemSchema = new dynamoose.Schema(
+  {
+    pk: { type: String, hashKey: true },
+    sk: { type: String, rangeKey: true },
+    gsi2pk: { type: String, index: { name: indexes.byLookup, type: 'global', rangeKey: 'gsi2sk', project: true } },
+    gsi2sk: String,
+    type: { type: String, required: true, enum: ['apiKey', 'apiKeyUsage', 'apiKeyCount'] },
+    ownerId: String,
+    keyId: String,
+    name: String,
+    createdAt: String,
+    lastUsedAt: String,
+    gatewayKeyId: String,
+    day: String,
+    requests: Number,
+    keyCount: Number,
+    expiresAt: Number,
+  },
+  { saveUnknown: false },
+);
+
+export type KeyItem = Item & KeyItemRecord;
+
 /**
  * Binds the models to a table. Tables are created by CloudFormation (or, locally, by the stack
  * orchestrator from the same definition), so Dynamoose must never create or wait for them.
  */
 export function defineModels(tableName: string) {
   const Note = dynamoose.model<NoteItem>('Note', noteSchema, { create: false, waitForActive: false });
-  const table = new dynamoose.Table(tableName, [Note], {
+  const ApiKeyItem = dynamoose.model<KeyItem>('ApiKeyItem', keyItemSchema, { create: false, waitForActive: false });
+  const table = new dynamoose.Table(tableName, [Note, ApiKeyItem], {
     create: false,
     waitForActive: false,
     update: false,
   });
-  return { Note, table };
+  return { Note, ApiKeyItem, table };
 }
 
 export type Models = ReturnType<typeof defineModels>;

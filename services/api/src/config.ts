@@ -11,6 +11,13 @@ export interface Config {
   dynamodbEndpoint?: string;
   s3Endpoint?: string;
   cognitoEndpoint?: string;
+  /** Requests per API key and UTC day on /v1, counted and enforced by our code (domain/keys.ts). */
+  apiKeyDailyQuota: number;
+  /**
+   * The API Gateway usage plan that run-time API keys are attached to (AWS). Unset locally
+   * (GATEWAY_API_KEYS=false), where there is no API Gateway control plane: keys live in DynamoDB only.
+   */
+  usagePlanName?: string;
 }
 
 export class ConfigError extends Error {
@@ -30,6 +37,14 @@ function optionalUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
   return value;
 }
 
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
@@ -41,6 +56,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dynamodbEndpoint: optionalUrl(env, 'DYNAMODB_ENDPOINT'),
     s3Endpoint: optionalUrl(env, 'S3_ENDPOINT'),
     cognitoEndpoint: optionalUrl(env, 'COGNITO_ENDPOINT'),
+    apiKeyDailyQuota: positiveInt(env, 'API_KEY_DAILY_QUOTA', 1000),
+    usagePlanName: env.GATEWAY_API_KEYS === 'true' ? env.USAGE_PLAN_NAME || undefined : undefined,
   };
 }
 

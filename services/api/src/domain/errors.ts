@@ -27,3 +27,14 @@ export class LimitExceededError extends Error {
 export class NotAuthenticatedError extends Error {
   override name = 'NotAuthenticatedError';
 }
+
+/** An API key used up its daily request quota; it works again at the next UTC midnight. */
+export class QuotaExceededError extends Error {
+  override name = 'QuotaExceededError';
+  constructor(
+    readonly quota: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`This API key has used its ${quota} requests for today (UTC); try again after midnight UTC`);
+  }
+}

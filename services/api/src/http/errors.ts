@@ -4,6 +4,7 @@ import {
   LimitExceededError,
   NotAuthenticatedError,
   NotFoundError,
+  QuotaExceededError,
   VersionConflictError,
 } from '#domain/errors';
 
@@ -34,5 +35,7 @@ export function toHttpError(error: unknown): HttpError | undefined {
     return new HttpError('invalid_cursor', error.message, [{ path: 'query.cursor', message: 'is not valid' }]);
   if (error instanceof NotAuthenticatedError) return new HttpError('unauthorized', error.message);
   if (error instanceof LimitExceededError) return new HttpError('limit_exceeded', error.message);
+  if (error instanceof QuotaExceededError)
+    return new HttpError('quota_exceeded', error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) });
   return undefined;
 }

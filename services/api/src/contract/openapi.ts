@@ -1,0 +1,185 @@
+// Generates the OpenAPI 3.1 document from the route contract (routes.ts) and the shared zod
+// schemas: components.schemas are the schemas that carry `z.meta({ id })`, and every route gets its
+// parameters, body, success answer and all its error answers (the shared Error body, with one
+// example per code). Only handlers/openapi.ts imports this module, so no other bundle pays for it.
+import * as z from 'zod/mini';
+import { errorBodySchema, errorStatus, type ErrorCode } from '@jotter/shared/errors';
+import { routes as allRoutes, type RouteContract } from './routes';
+
+type Json = Record<string, unknown>;
+type Schema = z.core.$ZodType;
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+
+/** Example messages; codes without one get their code spelled out. */
+const errorMessages: Partial<Record<ErrorCode, string>> = {
+  validation_failed: 'The request body is not valid',
+  bad_request: 'The request is not valid',
+  invalid_cursor: 'The cursor is not valid for this list; start again without it',
+  unauthorized: 'Send a valid credential',
+  forbidden: 'You are not allowed to do that.',
+  not_found: 'Note was not found',
+  version_conflict: 'The note changed since the version you edited',
+  limit_exceeded: 'You can have at most 10 API keys; revoke one first',
+  payload_too_large: 'The request body is too large.',
+  unsupported_media_type: 'Send the body as application/json',
+  quota_exceeded: 'This API key has used its requests for today (UTC); try again after midnight UTC',
+  too_many_requests: 'Too many requests; slow down and retry.',
+  internal_error: 'Something went wrong on our side',
+};
+
+function metaOf(schema: Schema): { id?: string; example?: unknown } {
+  return (z.globalRegistry.get(schema) ?? {}) as { id?: string; example?: unknown };
+}
+
+function idOf(schema: Schema, where: string): string {
+  const { id } = metaOf(schema);
+  if (!id) throw new Error(`${where}: the schema needs z.meta({ id }) to become a component`);
+  return id;
+}
+
+/** Every error code a route can answer with: its own and the implied ones. */
+export function routeErrors(route: RouteContract): ErrorCode[] {
+  const codes = new Set<ErrorCode>(route.errors);
+  if (route.params || route.query || route.body) codes.add('validation_failed');
+  if (route.auth !== 'public') codes.add('unauthorized');
+  if (route.auth === 'apiKey') {
+    codes.add('quota_exceeded');
+    codes.add('too_many_requests');
+  }
+  codes.add('internal_error');
+  return [...codes];
+}
+
+function parameters(location: 'path' | 'query', schema: Schema | undefined): Json[] {
+  if (!schema) return [];
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, Json>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return {
+      name,
+      in: location,
+      required: location === 'path' || (json.required ?? []).includes(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema: rest,
+    };
+  });
+}
+
+function errorResponses(route: RouteContract): Record<string, Json> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of routeErrors(route)) byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
+  const responses: Record<string, Json> = {};
+  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const examples = Object.fromEntries(
+      codes.map((code) => {
+        const error: Json = { code, message: errorMessages[code] ?? code.replace(/_/g, ' ') };
+        if (code === 'validation_failed') {
+          const part = route.body ? 'body' : route.query ? 'query' : 'params';
+          const field = { body: 'body.title', query: 'query.limit', params: 'params.noteId' }[part];
+          error.message = `The request ${part} is not valid`;
+          error.details = [{ path: field, message: part === 'query' ? 'must be at most 100' : 'must not be empty' }];
+        }
+        return [code, { summary: code, value: { error } }];
+      }),
+    );
+    responses[String(status)] = {
+      description: codes.join(', '),
+      ...(codes.includes('quota_exceeded')
+        ? { headers: { 'Retry-After': { description: 'Seconds until the quota resets (UTC midnight)', schema: { type: 'integer' } } } }
+        : {}),
+      content: { 'application/json': { schema: ref(idOf(errorBodySchema, 'Error')), examples } },
+    };
+  }
+  return responses;
+}
+
+function operation(route: RouteContract): Json {
+  const where = `${route.method.toUpperCase()} ${route.path}`;
+  const success: Json = { description: route.success.description };
+  if (route.success.schema) {
+    const example = metaOf(route.success.schema).example ?? route.success.example;
+    success.content = {
+      'application/json': { schema: ref(idOf(route.success.schema, where)), ...(example !== undefined ? { example } : {}) },
+    };
+  } else if (route.success.status !== 204) {
+    success.content = { 'application/json': { schema: { type: 'object' } } };
+  }
+  const op: Json = {
+    operationId: route.operationId,
+    tags: [route.tag],
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    security: route.auth === 'user' ? [{ bearerAuth: [] }] : route.auth === 'apiKey' ? [{ apiKey: [] }] : [],
+  };
+  const params = [...parameters('path', route.params), ...parameters('query', route.query)];
+  if (params.length) op.parameters = params;
+  if (route.body) {
+    const { example } = metaOf(route.body);
+    op.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: ref(idOf(route.body, where)), ...(example !== undefined ? { example } : {}) } },
+    };
+  }
+  op.responses = { [String(route.success.status)]: success, ...errorResponses(route) };
+  return op;
+}
+
+/** components.schemas: every schema registered with an id (refs between them stay refs). */
+function componentSchemas(): Record<string, Json> {
+  const { schemas } = z.toJSONSchema(z.globalRegistry, {
+    target: 'draft-2020-12',
+    io: 'output',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, Json> };
+  return Object.fromEntries(
+    Object.entries(schemas)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([id, schema]) => {
+        const { $schema, $id, ...rest } = schema;
+        void $schema;
+        void $id;
+        return [id, rest];
+      }),
+  );
+}
+
+export interface OpenApiOptions {
+  /** The API's base URL (stage URL), for `servers`. */
+  serverUrl?: string;
+  routes?: RouteContract[];
+}
+
+export function openApiDocument({ serverUrl, routes = allRoutes }: OpenApiOptions = {}): Json {
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Jotter API',
+      version: '1.0.0',
+      description:
+        'Notes, trash and API keys for the signed-in user (Bearer access token), and the read-only developer API under /v1 (x-api-key). ' +
+        'Every error answers `{"error":{"code","message","details?"}}`.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: componentSchemas(),
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A Cognito access token of the web app’s user pool (not the ID token).',
+        },
+        apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'A key created with POST /keys (/v1 routes only).' },
+      },
+    },
+  };
+}

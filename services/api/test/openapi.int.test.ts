@@ -1,0 +1,45 @@
+// GET /openapi.json of the running local stack: a valid OpenAPI 3.1 document that documents
+// exactly the routes the api service serves (its functions' http events), no more, no less.
+import { printService } from '../../../tools/src/stack/definitions';
+import { API_DIR } from '../../../tools/src/stack/offline';
+import { readStack } from '../../../tools/src/testing/stack';
+import { apiClient } from '../../../tools/src/testing/api';
+import { validateOpenApi } from './openapi-validator';
+
+const stack = readStack();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped JSON document, read by path
+type Json = Record<string, any>;
+
+let document: Json;
+
+beforeAll(async () => {
+  const response = await apiClient(stack).get<Json>('/openapi.json');
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  document = response.body!;
+});
+
+it('is public and passes the OpenAPI 3.1 validator', () => {
+  const result = validateOpenApi(document);
+  expect(result.errors).toBeNull();
+  expect(result).toMatchObject({ valid: true, version: '3.1' });
+  expect(document.openapi).toBe('3.1.0');
+});
+
+it('names the stage URL it was served from as its server', () => {
+  expect(document.servers).toEqual([{ url: stack.apiUrl }]);
+});
+
+it('documents exactly the http events of the api service (serverless print), OPTIONS excepted', async () => {
+  const printed = await printService(API_DIR, {});
+  const served = Object.values(printed.functions ?? {})
+    .flatMap((fn) => fn.events ?? [])
+    .map((event) => event.http as { method: string; path: string } | undefined)
+    .filter((http): http is { method: string; path: string } => http !== undefined && http.method.toLowerCase() !== 'options')
+    .map((http) => `${http.method.toLowerCase()} /${http.path.replace(/^\//, '')}`)
+    .sort();
+  const documented = Object.entries(document.paths as Json)
+    .flatMap(([path, item]) => Object.keys(item as Json).map((method) => `${method} ${path}`))
+    .sort();
+  expect(documented).toEqual(served);
+}, 60_000);

@@ -1,0 +1,159 @@
+// The read-only developer API (/v1) against the local stack: x-api-key only, the key owner's notes
+// only, no writes, revocation at once, and the daily quota (apiKeyDailyQuota, 100 on the dev
+// stage) counted and enforced by our code with the same numbers GET /keys shows.
+import * as z from 'zod/mini';
+import { createdKeySchema, keyListSchema, type CreatedKey } from '@jotter/shared/keys';
+import { noteListSchema, noteSchema, type Note } from '@jotter/shared/notes';
+import { readStack } from '../../../tools/src/testing/stack';
+import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
+import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
+
+const stack = readStack();
+const anonymous = apiClient(stack);
+/** The dev stage's param (services/api/serverless.yml apiKeyDailyQuota). */
+const dailyQuota = 100;
+
+function expectError(response: { status: number; body: unknown }, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.body).toEqual({ error: expect.objectContaining({ code, message: expect.any(String) }) });
+}
+
+async function createNote(api: ApiClient, title: string): Promise<Note> {
+  const response = await api.post('/notes', { title, content: `${title} body` });
+  expect(response.status).toBe(201);
+  return z.parse(noteSchema, response.body);
+}
+
+async function createKey(api: ApiClient): Promise<CreatedKey> {
+  const response = await api.post('/keys', { name: 'test key' });
+  expect(response.status).toBe(201);
+  return z.parse(createdKeySchema, response.body);
+}
+
+const v1 = (key: string, path: string) => anonymous.get(`/v1${path}`, { 'x-api-key': key });
+
+async function usageOf(api: ApiClient, keyId: string) {
+  const response = await api.get('/keys');
+  expect(response.status).toBe(200);
+  return z.parse(keyListSchema, response.body).items.find((k) => k.keyId === keyId);
+}
+
+let aliceUser: TestUser;
+let alice: ApiClient;
+let bob: ApiClient;
+let aliceNotes: Note[];
+let bobNote: Note;
+
+beforeAll(async () => {
+  [aliceUser] = await Promise.all([createTestUser(stack)]);
+  alice = apiClient(stack, aliceUser.accessToken);
+  bob = apiClient(stack, (await createTestUser(stack)).accessToken);
+  aliceNotes = [await createNote(alice, 'alice 1'), await createNote(alice, 'alice 2')];
+  bobNote = await createNote(bob, 'bob 1');
+});
+
+describe('GET /v1/notes with an API key', () => {
+  it('returns the key owner’s notes, newest first, and nobody else’s', async () => {
+    const key = await createKey(alice);
+    const response = await v1(key.value, '/notes');
+    expect(response.status).toBe(200);
+    const page = z.parse(noteListSchema, response.body);
+    expect(page.items.map((n) => n.noteId)).toEqual([aliceNotes[1]!.noteId, aliceNotes[0]!.noteId]);
+    expect(page.nextCursor).toBeNull();
+    // Same shape and content as the user route.
+    expect(response.body).toEqual((await alice.get('/notes')).body);
+  });
+
+  it('pages with limit and cursor like /notes', async () => {
+    const key = await createKey(alice);
+    const first = z.parse(noteListSchema, (await v1(key.value, '/notes?limit=1')).body);
+    expect(first.items).toHaveLength(1);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = z.parse(noteListSchema, (await v1(key.value, `/notes?limit=1&cursor=${encodeURIComponent(first.nextCursor!)}`)).body);
+    expect(second.items.map((n) => n.noteId)).toEqual([aliceNotes[0]!.noteId]);
+    expectError(await v1(key.value, '/notes?limit=0'), 400, 'validation_failed');
+  });
+
+  it('reads one of the owner’s notes; another user’s note is 404 not_found', async () => {
+    const key = await createKey(alice);
+    const own = await v1(key.value, `/notes/${aliceNotes[0]!.noteId}`);
+    expect(own.status).toBe(200);
+    expect(own.body).toEqual(aliceNotes[0]);
+    expectError(await v1(key.value, `/notes/${bobNote.noteId}`), 404, 'not_found');
+    // And Bob's key sees Bob's note.
+    const bobKey = await createKey(bob);
+    expect((await v1(bobKey.value, `/notes/${bobNote.noteId}`)).body).toEqual(bobNote);
+  });
+});
+
+describe('/v1 credentials', () => {
+  it('refuses no key, a wrong key and a malformed key with 401 unauthorized', async () => {
+    expectError(await anonymous.get('/v1/notes'), 401, 'unauthorized');
+    expectError(await v1(`jot_${'A'.repeat(43)}`, '/notes'), 401, 'unauthorized');
+    expectError(await v1('not-a-key', '/notes'), 401, 'unauthorized');
+    expectError(await v1('', '/notes'), 401, 'unauthorized');
+  });
+
+  it('refuses access and ID tokens (only x-api-key authenticates /v1)', async () => {
+    expectError(await alice.get('/v1/notes'), 401, 'unauthorized');
+    expectError(await apiClient(stack, aliceUser.idToken).get('/v1/notes'), 401, 'unauthorized');
+  });
+
+  it('refuses writes: POST/PUT/DELETE on /v1 are not routes (404 not_found)', async () => {
+    const key = await createKey(alice);
+    const headers = { 'x-api-key': key.value };
+    expectError(await anonymous.post('/v1/notes', { title: 'x', content: 'y' }, headers), 404, 'not_found');
+    expectError(await anonymous.put(`/v1/notes/${aliceNotes[0]!.noteId}`, { content: 'y', version: 1 }, headers), 404, 'not_found');
+    expectError(await anonymous.delete(`/v1/notes/${aliceNotes[0]!.noteId}`, undefined, headers), 404, 'not_found');
+    // Nothing changed.
+    expect((await alice.get(`/notes/${aliceNotes[0]!.noteId}`)).body).toEqual(aliceNotes[0]);
+  });
+
+  it('stops accepting a revoked key on the very next request', async () => {
+    const key = await createKey(alice);
+    expect((await v1(key.value, '/notes')).status).toBe(200);
+    expect((await alice.delete(`/keys/${key.keyId}`)).status).toBe(204);
+    expectError(await v1(key.value, '/notes'), 401, 'unauthorized');
+    expectError(await v1(key.value, `/notes/${aliceNotes[0]!.noteId}`), 401, 'unauthorized');
+  });
+});
+
+describe('usage and the daily quota', () => {
+  it('counts each request in today’s and this month’s usage and sets lastUsedAt', async () => {
+    const key = await createKey(alice);
+    const before = Date.now();
+    for (let i = 0; i < 3; i++) expect((await v1(key.value, '/notes')).status).toBe(200);
+    expect((await v1(key.value, `/notes/${aliceNotes[0]!.noteId}`)).status).toBe(200);
+    // A request for a missing note still uses the quota, like any answered request.
+    expect((await v1(key.value, `/notes/${bobNote.noteId}`)).status).toBe(404);
+    const listed = await usageOf(alice, key.keyId);
+    expect(listed?.usage).toEqual({ today: 5, month: 5 });
+    expect(Date.parse(listed!.lastUsedAt!)).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it(`answers 429 quota_exceeded with Retry-After after ${dailyQuota} requests in a day, counting exactly ${dailyQuota}`, async () => {
+    const key = await createKey(alice);
+    // In parallel batches: the conditional counter must not let more than the quota through.
+    const statuses: number[] = [];
+    for (let batch = 0; batch < 6; batch++) {
+      const responses = await Promise.all(Array.from({ length: 20 }, () => v1(key.value, '/notes?limit=1')));
+      statuses.push(...responses.map((r) => r.status));
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(dailyQuota);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(120 - dailyQuota);
+
+    const refused = await v1(key.value, '/notes');
+    expectError(refused, 429, 'quota_exceeded');
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    const now = new Date();
+    const toMidnight = (Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) - now.getTime()) / 1000;
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(Math.abs(retryAfter - toMidnight)).toBeLessThanOrEqual(5);
+
+    // Refused requests are not counted; the numbers match the requests that were served.
+    expect((await usageOf(alice, key.keyId))?.usage).toEqual({ today: dailyQuota, month: dailyQuota });
+    // The quota is per key: another key of the same user still works.
+    const other = await createKey(alice);
+    expect((await v1(other.value, '/notes')).status).toBe(200);
+  });
+});
