@@ -1,5 +1,5 @@
 import type { Note } from '@jotter/shared/notes';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Banner } from '../../../components/banner';
 import { Button } from '../../../components/button';
@@ -11,6 +11,9 @@ import { useAutosave } from '../hooks/use-autosave';
 import type { AutosaveApi } from '../utils/autosave-controller';
 import { SaveStatusIndicator } from './save-status';
 import styles from './notes.module.css';
+
+// Its own chunk (upload queue, XHR, drop zone): the editor shows at once, the Attach button a moment later.
+const AttachmentsPanel = lazy(() => import('../../attachments/components/attachments-panel'));
 
 const autosaveApi: AutosaveApi = {
   create: (body) => notesApi.create(body),
@@ -34,6 +37,10 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
   const titleRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const { draft, status } = state;
+  // Callback refs (state, not refs): the attachments panel attaches listeners / a portal to them.
+  const [article, setArticle] = useState<HTMLElement | null>(null);
+  const [toolbarSlot, setToolbarSlot] = useState<HTMLElement | null>(null);
+  const ensureNoteId = useCallback(async () => (await controller.ensureSaved())?.noteId ?? null, [controller]);
 
   useEffect(() => {
     if (!note) titleRef.current?.focus();
@@ -77,6 +84,7 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
 
   return (
     <article
+      ref={setArticle}
       className={styles.editor}
       aria-label={draft.title || 'New note'}
       onKeyDown={(e) => {
@@ -94,6 +102,7 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
           {state.note ? <span className={styles.edited}>Edited {formatRelative(state.note.updatedAt)}</span> : <span className={styles.edited}>New note</span>}
           <SaveStatusIndicator status={status} onRetry={() => void controller.retry()} />
         </div>
+        <span ref={setToolbarSlot} className={styles.toolbarSlot} />
         <Button variant="ghost" size="sm" icon={<TrashIcon />} onClick={onDelete} loading={deleting} loadingText="Deleting…" aria-label="Move to trash">
           <span className={styles.hideNarrow}>Delete</span>
         </Button>
@@ -168,6 +177,9 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
             {draft.content.length.toLocaleString()} / 100,000 characters
           </p>
         )}
+        <Suspense fallback={null}>
+          <AttachmentsPanel noteId={state.note?.noteId ?? null} attachments={note?.attachments ?? []} ensureNoteId={ensureNoteId} dropTarget={article} toolbarSlot={toolbarSlot} />
+        </Suspense>
       </div>
     </article>
   );

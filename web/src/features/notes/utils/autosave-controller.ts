@@ -159,6 +159,16 @@ export class AutosaveController {
     await this.save();
   }
 
+  /**
+   * Makes sure the note exists on the server (saving what was typed, or creating an empty new
+   * note) for things that hang off it, like attachments. Null when it couldn't be saved.
+   */
+  async ensureSaved(): Promise<Note | null> {
+    await this.flush();
+    if (!this.state.note) await this.save(true);
+    return this.state.note;
+  }
+
   retry(): Promise<void> {
     return this.flush();
   }
@@ -213,13 +223,14 @@ export class AutosaveController {
     this.timer = setTimeout(() => void this.save(), this.delayMs);
   }
 
-  private save(): Promise<void> {
+  /** `force`: save even an unchanged draft (to create an empty new note). */
+  private save(force = false): Promise<void> {
     if (this.inFlight) {
       // Another save is running: it re-schedules itself if the draft moved on meanwhile.
       return this.inFlight;
     }
     if (this.state.status === 'conflict') return Promise.resolve();
-    if (!this.dirty) return Promise.resolve();
+    if (!this.dirty && !force) return Promise.resolve();
     const run = this.doSave().finally(() => {
       this.inFlight = null;
     });
