@@ -1,13 +1,10 @@
 // API keys of the developer API (/keys, /v1): request and response shapes. zod/mini, like every
 // schema that runs inside a Lambda bundle (see notes.ts).
 import * as z from 'zod/mini';
+import { keyLimits } from './key-limits';
 import { idSchema } from './notes';
 
-export const keyLimits = {
-  /** Live keys per user. */
-  maxKeysPerUser: 10,
-  nameMax: 100,
-} as const;
+export { keyLimits };
 
 /** `jot_` + 32 random bytes in base64url (43 characters). */
 export const apiKeyValuePattern = /^jot_[A-Za-z0-9_-]{43}$/;

@@ -16,6 +16,7 @@ const NotesIndex = lazy(() => import('./routes/notes/notes-index'));
 const NotePage = lazy(() => import('./routes/notes/note'));
 const Trash = lazy(() => import('./routes/trash'));
 const Status = lazy(() => import('./routes/status'));
+const Developer = lazy(() => import('../features/developer/developer-page'));
 const NotFound = lazy(() => import('./routes/not-found'));
 
 /** Declarative routes (BrowserRouter, not the data router: no loaders needed, ~20 kB gzip less). */
@@ -41,6 +42,7 @@ export function AppRoutes() {
               <Route path=":noteId" element={<NotePage />} />
             </Route>
             <Route path="/trash" element={<Trash />} />
+            <Route path="/developer" element={<Developer />} />
           </Route>
           <Route path="*" element={<NotFound />} />
         </Route>

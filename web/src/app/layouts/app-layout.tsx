@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { Logo, NoteIcon, SignOutIcon, TrashIcon } from '../../components/icons';
 import { PageSpinner } from '../../components/page-spinner';
+import { CodeIcon } from '../../features/developer/components/code-icon';
 import { HealthIndicator } from '../../features/health/components/health-indicator';
 import { useSession } from '../../lib/auth/use-session';
 import { session } from '../../lib/session';
@@ -36,6 +37,10 @@ export function AppLayout() {
             <NavLink to="/trash" aria-label="Trash" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
               <TrashIcon />
               <span>Trash</span>
+            </NavLink>
+            <NavLink to="/developer" aria-label="Developer" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
+              <CodeIcon />
+              <span>Developer</span>
             </NavLink>
           </nav>
         )}
