@@ -4,11 +4,13 @@ import * as z from 'zod/mini';
 export const errorStatus = {
   validation_failed: 400,
   bad_request: 400,
+  too_many_attachments: 400,
   invalid_cursor: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
   version_conflict: 409,
+  attachment_not_ready: 409,
   limit_exceeded: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -34,8 +34,13 @@ export interface NoteRecord {
   createdAt: string;
   updatedAt: string;
   deletedAt?: string;
-  attachments: Attachment[];
+  attachments: AttachmentRecord[];
+  /** Bumped by every change of `attachments`: their optimistic lock, separate from `version` so an
+   * upload finishing never makes the user's next edit a conflict. */
+  attachmentsRev?: number;
 }
+
+export type AttachmentRecord = Attachment & { etag?: string };
 
 export const noteKeys = {
   pk: (sub: string) => `USER#${sub}`,
@@ -53,6 +58,8 @@ const attachmentSchema = new dynamoose.Schema({
   size: { type: Number, required: true },
   status: { type: String, required: true, enum: ['pending', 'ready', 'failed'] },
   createdAt: { type: String, required: true },
+  // Reported by S3 when the upload lands; not part of the API shape.
+  etag: String,
 });
 
 const noteSchema = new dynamoose.Schema(
@@ -78,6 +85,7 @@ const noteSchema = new dynamoose.Schema(
     updatedAt: { type: String, required: true },
     deletedAt: String,
     attachments: { type: Array, schema: [{ type: Object, schema: attachmentSchema }], default: [] },
+    attachmentsRev: { type: Number, default: 0 },
   },
   { saveUnknown: false },
 );

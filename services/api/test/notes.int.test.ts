@@ -1,9 +1,9 @@
 // The notes and trash routes of the REST contract (shared/DESIGN.md section 4) against the local stack.
 import * as z from 'zod/mini';
-import { noteListSchema, noteSchema, type Note } from '@jotter/shared/notes';
+import { noteListSchema, noteSchema, type Note, type NoteList } from '@jotter/shared/notes';
 import { readStack } from '../../../tools/src/testing/stack';
 import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
-import { apiClient } from '../../../tools/src/testing/api';
+import { apiClient, type ApiResponse } from '../../../tools/src/testing/api';
 
 const stack = readStack();
 type Api = ReturnType<typeof apiClient>;
@@ -30,9 +30,9 @@ async function listAll(api: Api, path = '/notes', limit = 100): Promise<Note[]> 
   const items: Note[] = [];
   let cursor: string | null = null;
   do {
-    const response = await api.get(`${path}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const response: ApiResponse = await api.get(`${path}?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
     expect(response.status).toBe(200);
-    const page = z.parse(noteListSchema, response.body);
+    const page: NoteList = z.parse(noteListSchema, response.body);
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -79,9 +79,9 @@ describe('listing', () => {
     const pages: Note[][] = [];
     let cursor: string | null = null;
     do {
-      const response = await user.get(`/notes?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const response: ApiResponse = await user.get(`/notes?limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
       expect(response.status).toBe(200);
-      const page = z.parse(noteListSchema, response.body);
+      const page: NoteList = z.parse(noteListSchema, response.body);
       pages.push(page.items);
       cursor = page.nextCursor;
     } while (cursor);

@@ -60,17 +60,24 @@ export class StackLogger {
   /** A writer for a stream of chunks: splits at newlines, keeps the unfinished last line. */
   lineWriter(source: string): { write(chunk: Buffer | string): void; flush(): void } {
     let pending = '';
+    let idle: NodeJS.Timeout | undefined;
+    const flush = () => {
+      clearTimeout(idle);
+      if (pending.trim() !== '') this.line(source, pending);
+      pending = '';
+    };
     return {
       write: (chunk) => {
         pending += chunk.toString();
         const lines = pending.split(/\r?\n/);
         pending = lines.pop() ?? '';
         for (const l of lines) if (l.trim() !== '') this.line(source, l);
+        // Some children (cognito-local's logger) end an entry without its newline until the next
+        // entry: a line left unfinished for a moment is complete, e.g. a confirmation code box.
+        clearTimeout(idle);
+        if (pending !== '') idle = setTimeout(flush, 50).unref();
       },
-      flush: () => {
-        if (pending.trim() !== '') this.line(source, pending);
-        pending = '';
-      },
+      flush,
     };
   }
 

@@ -1,4 +1,4 @@
-import { corsXml, encodeS3EventKey, s3EventTargets } from './s3';
+import { bucketNotificationTargets, corsXml, encodeS3EventKey, s3EventTargets } from './s3';
 import type { PrintedService } from './definitions';
 
 describe('encodeS3EventKey', () => {
@@ -46,5 +46,28 @@ describe('s3EventTargets', () => {
 
   it('is empty when no function subscribes', () => {
     expect(s3EventTargets({ service: 'jotter-api', functions: {} }, 'b', [])).toEqual([]);
+  });
+});
+
+describe('bucketNotificationTargets', () => {
+  it('finds the functions a bucket notifies by their framework logical id', () => {
+    const api: PrintedService = {
+      service: 'jotter-api',
+      functions: { attachmentUploaded: { name: 'jotter-api-dev-attachmentUploaded' }, health: {} },
+    };
+    const bucket = {
+      Type: 'AWS::S3::Bucket',
+      Properties: {
+        NotificationConfiguration: {
+          LambdaConfigurations: [
+            { Event: 's3:ObjectCreated:*', Function: { 'Fn::GetAtt': ['AttachmentUploadedLambdaFunction', 'Arn'] } },
+            { Event: 's3:ObjectRemoved:*', Function: { 'Fn::GetAtt': ['SomethingElseLambdaFunction', 'Arn'] } },
+          ],
+        },
+      },
+    };
+    expect(bucketNotificationTargets(api, bucket)).toEqual([
+      { functionName: 'jotter-api-dev-attachmentUploaded', events: ['s3:ObjectCreated:*'], prefix: undefined, suffix: undefined },
+    ]);
   });
 });

@@ -83,6 +83,35 @@ export function s3EventTargets(api: PrintedService, bucketName: string, bucketLo
   return targets;
 }
 
+/** The framework's logical id of a function's AWS::Lambda::Function (`attachmentUploaded` → `AttachmentUploadedLambdaFunction`). */
+export function functionLogicalId(key: string): string {
+  return `${key.charAt(0).toUpperCase()}${key.slice(1).replace(/-/g, 'Dash').replace(/_/g, 'Underscore')}LambdaFunction`;
+}
+
+/**
+ * The functions a bucket notifies through its own NotificationConfiguration (how the api service
+ * wires its attachments bucket, see services/api/resources/attachments-bucket.yml).
+ */
+export function bucketNotificationTargets(api: PrintedService, bucket: CfnResource): S3EventTarget[] {
+  type LambdaConfiguration = { Event?: string; Function?: unknown; Filter?: { S3Key?: { Rules?: { Name?: string; Value?: string }[] } } };
+  const configurations =
+    (bucket.Properties?.NotificationConfiguration as { LambdaConfigurations?: LambdaConfiguration[] } | undefined)?.LambdaConfigurations ?? [];
+  return configurations.flatMap((configuration) => {
+    const getAtt = (configuration.Function as { 'Fn::GetAtt'?: [string, string] } | undefined)?.['Fn::GetAtt'];
+    const key = Object.keys(api.functions ?? {}).find((name) => functionLogicalId(name) === getAtt?.[0]);
+    if (!key || !configuration.Event) return [];
+    const rules = configuration.Filter?.S3Key?.Rules ?? [];
+    return [
+      {
+        functionName: api.functions?.[key]?.name ?? `${api.service}-dev-${key}`,
+        events: [configuration.Event],
+        prefix: rules.find((r) => r.Name?.toLowerCase() === 'prefix')?.Value,
+        suffix: rules.find((r) => r.Name?.toLowerCase() === 'suffix')?.Value,
+      },
+    ];
+  });
+}
+
 function eventMatches(pattern: string, eventName: string): boolean {
   const wanted = pattern.replace(/^s3:/, '');
   return wanted.endsWith(':*') ? eventName.startsWith(wanted.slice(0, -1)) : wanted === eventName;
@@ -119,7 +148,10 @@ export async function startS3(opts: {
     configureBuckets: [{ name: opts.bucketName, configs }],
   });
 
-  const targets = s3EventTargets(opts.api, opts.bucketName, [opts.bucketLogicalId]);
+  const targets = [
+    ...s3EventTargets(opts.api, opts.bucketName, [opts.bucketLogicalId]),
+    ...bucketNotificationTargets(opts.api, opts.bucket),
+  ];
   const lambda = new LambdaClient({ endpoint: opts.lambdaEndpoint, region: REGION, credentials: LOCAL_CREDENTIALS });
   const pending = new Set<Promise<unknown>>();
 

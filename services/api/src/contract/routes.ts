@@ -8,6 +8,12 @@
 import type * as z from 'zod/mini';
 import type { ErrorCode } from '@jotter/shared/errors';
 import { healthSchema, meSchema } from '@jotter/shared/account';
+import {
+  attachmentDownloadSchema,
+  attachmentParamsSchema,
+  createAttachmentRequestSchema,
+  createAttachmentResponseSchema,
+} from '@jotter/shared/attachments';
 import { createKeyRequestSchema, createdKeySchema, keyIdParamsSchema, keyListSchema } from '@jotter/shared/keys';
 import {
   createNoteRequestSchema,
@@ -164,6 +170,42 @@ export const routes: RouteContract[] = [
     auth: 'user',
     params: noteIdParamsSchema,
     success: { status: 204, description: 'Deleted, with its attachments' },
+    errors: ['not_found'],
+  },
+  {
+    operationId: 'createAttachment',
+    method: 'post',
+    path: '/notes/{noteId}/attachments',
+    tag: 'Attachments',
+    summary: 'Start an upload',
+    description:
+      'Records a pending attachment and answers a presigned POST: send a multipart form to `uploadUrl` with every `uploadFields` entry, then the file as the last field `file`. S3 refuses a bigger file or another content type; when the upload lands the attachment becomes `ready`.',
+    auth: 'user',
+    params: noteIdParamsSchema,
+    body: createAttachmentRequestSchema,
+    success: { status: 201, description: 'The pending attachment and where to upload it', schema: createAttachmentResponseSchema },
+    errors: ['not_found', 'payload_too_large', 'too_many_attachments'],
+  },
+  {
+    operationId: 'getAttachment',
+    method: 'get',
+    path: '/notes/{noteId}/attachments/{attachmentId}',
+    tag: 'Attachments',
+    summary: 'A short-lived download URL',
+    auth: 'user',
+    params: attachmentParamsSchema,
+    success: { status: 200, description: 'The attachment and a presigned GET (Content-Disposition: attachment)', schema: attachmentDownloadSchema },
+    errors: ['not_found', 'attachment_not_ready'],
+  },
+  {
+    operationId: 'deleteAttachment',
+    method: 'delete',
+    path: '/notes/{noteId}/attachments/{attachmentId}',
+    tag: 'Attachments',
+    summary: 'Delete an attachment and its file',
+    auth: 'user',
+    params: attachmentParamsSchema,
+    success: { status: 204, description: 'Deleted' },
     errors: ['not_found'],
   },
   {

@@ -28,6 +28,18 @@ export class NotAuthenticatedError extends Error {
   override name = 'NotAuthenticatedError';
 }
 
+export class AttachmentTooLargeError extends Error {
+  override name = 'AttachmentTooLargeError';
+}
+
+export class TooManyAttachmentsError extends Error {
+  override name = 'TooManyAttachmentsError';
+}
+
+export class AttachmentNotReadyError extends Error {
+  override name = 'AttachmentNotReadyError';
+}
+
 /** An API key used up its daily request quota; it works again at the next UTC midnight. */
 export class QuotaExceededError extends Error {
   override name = 'QuotaExceededError';

@@ -1,8 +1,8 @@
 // Notes and the trash: the product's core rules, with no HTTP in them.
 import { randomUUID } from 'node:crypto';
 import * as dynamoose from 'dynamoose';
-import type { CreateNoteRequest, Note, NoteList, UpdateNoteRequest } from '@jotter/shared/notes';
-import { indexes, noteKeys, type NoteRecord, type NoteState } from '@jotter/shared/models';
+import type { Attachment, CreateNoteRequest, Note, NoteList, UpdateNoteRequest } from '@jotter/shared/notes';
+import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState } from '@jotter/shared/models';
 import { decodeCursor, encodeCursor } from './cursor';
 import { NotFoundError, VersionConflictError } from './errors';
 import { isConditionFailure, tableModels } from './table';
@@ -23,15 +23,19 @@ export function toNote(record: NoteRecord): Note {
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     ...(record.deletedAt ? { deletedAt: record.deletedAt } : {}),
-    attachments: record.attachments ?? [],
+    attachments: (record.attachments ?? []).map(toAttachment),
   };
 }
 
-function key(sub: string, noteId: string) {
+export function toAttachment({ attachmentId, fileName, contentType, size, status, createdAt }: AttachmentRecord): Attachment {
+  return { attachmentId, fileName, contentType, size, status, createdAt };
+}
+
+export function noteKey(sub: string, noteId: string) {
   return { pk: noteKeys.pk(sub), sk: noteKeys.sk(noteId) };
 }
 
-function plain(item: unknown): NoteRecord {
+export function plain(item: unknown): NoteRecord {
   return (item as { toJSON(): NoteRecord }).toJSON();
 }
 
@@ -40,7 +44,7 @@ export async function createNote(sub: string, input: CreateNoteRequest): Promise
   const noteId = randomUUID();
   const time = now();
   const record: NoteRecord = {
-    ...key(sub, noteId),
+    ...noteKey(sub, noteId),
     gsi1pk: noteKeys.listPartition(sub, 'active'),
     gsi1sk: noteKeys.listSort(time, noteId),
     type: 'note',
@@ -53,6 +57,7 @@ export async function createNote(sub: string, input: CreateNoteRequest): Promise
     createdAt: time,
     updatedAt: time,
     attachments: [],
+    attachmentsRev: 0,
   };
   // overwrite: false = attribute_not_exists: a (vanishingly unlikely) id collision never clobbers.
   await Note.create(record, { overwrite: false });
@@ -80,9 +85,9 @@ export async function listNotes(sub: string, state: NoteState, page: Page): Prom
   return { items: items.map(toNote), nextCursor };
 }
 
-async function findNote(sub: string, noteId: string): Promise<NoteRecord | undefined> {
+export async function findNote(sub: string, noteId: string): Promise<NoteRecord | undefined> {
   const { Note } = tableModels();
-  const item = await Note.get(key(sub, noteId));
+  const item = await Note.get(noteKey(sub, noteId));
   return item ? plain(item) : undefined;
 }
 
@@ -104,7 +109,7 @@ export async function updateNote(sub: string, noteId: string, input: UpdateNoteR
   if (input.content !== undefined) changes.content = input.content;
   try {
     const item = await Note.update(
-      key(sub, noteId),
+      noteKey(sub, noteId),
       { $SET: changes, $ADD: { version: 1 } },
       { condition: new dynamoose.Condition('state').eq('active').and().where('version').eq(input.version) },
     );
@@ -140,7 +145,7 @@ async function moveNote(sub: string, noteId: string, from: NoteState, to: NoteSt
           $REMOVE: ['deletedAt', 'gsi2pk', 'gsi2sk'],
         };
   try {
-    const item = await Note.update(key(sub, noteId), update, { condition: new dynamoose.Condition('state').eq(from) });
+    const item = await Note.update(noteKey(sub, noteId), update, { condition: new dynamoose.Condition('state').eq(from) });
     return plain(item);
   } catch (error) {
     if (isConditionFailure(error)) throw new NotFoundError(from === 'trash' ? 'Note in the trash' : 'Note');
@@ -154,18 +159,4 @@ export async function trashNote(sub: string, noteId: string): Promise<void> {
 
 export async function restoreNote(sub: string, noteId: string): Promise<Note> {
   return toNote(await moveNote(sub, noteId, 'trash', 'active'));
-}
-
-/** Deletes a trashed note for good. Returns the record so callers can remove its attachments. */
-export async function deleteNoteForever(sub: string, noteId: string): Promise<NoteRecord> {
-  const { Note } = tableModels();
-  const record = await findNote(sub, noteId);
-  if (!record || record.state !== 'trash') throw new NotFoundError('Note in the trash');
-  try {
-    await Note.delete(key(sub, noteId), { condition: new dynamoose.Condition('state').eq('trash') });
-  } catch (error) {
-    if (isConditionFailure(error)) throw new NotFoundError('Note in the trash');
-    throw error;
-  }
-  return record;
 }

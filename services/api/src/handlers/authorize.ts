@@ -29,6 +29,6 @@ export async function handler(event: APIGatewayTokenAuthorizerEvent): Promise<AP
   } catch (error) {
     log.warn('access token refused', describeError(error));
     // This exact message is what makes API Gateway answer 401 (the UNAUTHORIZED gateway response).
-    throw new Error('Unauthorized');
+    throw new Error('Unauthorized', { cause: error });
   }
 }

@@ -1,10 +1,13 @@
 import { errorStatus, type ErrorCode, type ErrorDetail } from '@jotter/shared/errors';
 import {
+  AttachmentNotReadyError,
+  AttachmentTooLargeError,
   InvalidCursorError,
   LimitExceededError,
   NotAuthenticatedError,
   NotFoundError,
   QuotaExceededError,
+  TooManyAttachmentsError,
   VersionConflictError,
 } from '#domain/errors';
 
@@ -34,6 +37,10 @@ export function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof InvalidCursorError)
     return new HttpError('invalid_cursor', error.message, [{ path: 'query.cursor', message: 'is not valid' }]);
   if (error instanceof NotAuthenticatedError) return new HttpError('unauthorized', error.message);
+  if (error instanceof AttachmentTooLargeError)
+    return new HttpError('payload_too_large', error.message, [{ path: 'body.size', message: error.message }]);
+  if (error instanceof TooManyAttachmentsError) return new HttpError('too_many_attachments', error.message);
+  if (error instanceof AttachmentNotReadyError) return new HttpError('attachment_not_ready', error.message);
   if (error instanceof LimitExceededError) return new HttpError('limit_exceeded', error.message);
   if (error instanceof QuotaExceededError)
     return new HttpError('quota_exceeded', error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) });

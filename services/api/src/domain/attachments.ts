@@ -1,0 +1,200 @@
+// Files on notes. Bytes never pass through the API: browsers upload to S3 with a presigned POST
+// and download with a presigned GET; S3's ObjectCreated event confirms each upload.
+import { randomUUID } from 'node:crypto';
+import * as dynamoose from 'dynamoose';
+import { attachmentLimits, type AttachmentDownload, type CreateAttachmentRequest, type CreateAttachmentResponse } from '@jotter/shared/attachments';
+import { indexes, noteKeys, type AttachmentRecord, type NoteRecord } from '@jotter/shared/models';
+import { AttachmentNotReadyError, AttachmentTooLargeError, NotFoundError, TooManyAttachmentsError } from './errors';
+import { findNote, noteKey, plain, toAttachment } from './notes';
+import { deleteObject, deleteObjectsUnder, noteObjectsPrefix, objectKey, presignDownload, presignUpload } from './storage';
+import { isConditionFailure, tableModels } from './table';
+
+// Several uploads of one note finish at about the same time; each retry is one read and one write.
+const maxLockAttempts = 30;
+
+class ConcurrentChange extends Error {}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Rewrites a note's attachment list under its own optimistic lock (`attachmentsRev`), retrying when
+ * another writer got there first. `change` returns the new list, or undefined to write nothing.
+ */
+async function changeAttachments(
+  sub: string,
+  noteId: string,
+  { activeOnly }: { activeOnly: boolean },
+  change: (record: NoteRecord) => AttachmentRecord[] | undefined,
+): Promise<NoteRecord | undefined> {
+  const { Note } = tableModels();
+  for (let attempt = 1; attempt <= maxLockAttempts; attempt++) {
+    const record = await findNote(sub, noteId);
+    if (!record || (activeOnly && record.state !== 'active')) throw new NotFoundError('Note');
+    const attachments = change(record);
+    if (!attachments) return record;
+    const rev = record.attachmentsRev;
+    let condition =
+      rev === undefined ? new dynamoose.Condition('attachmentsRev').not().exists() : new dynamoose.Condition('attachmentsRev').eq(rev);
+    if (activeOnly) condition = condition.and().where('state').eq('active');
+    try {
+      const item = await Note.update(noteKey(sub, noteId), { $SET: { attachments }, $ADD: { attachmentsRev: 1 } }, { condition });
+      return plain(item);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    // Jittered, so colliding writers spread out instead of colliding again.
+    await pause(Math.random() * 10 * Math.min(attempt, 5));
+  }
+  throw new ConcurrentChange(`attachments of note ${noteId} kept changing; gave up after ${maxLockAttempts} attempts`);
+}
+
+export async function createAttachment(sub: string, noteId: string, input: CreateAttachmentRequest): Promise<CreateAttachmentResponse> {
+  if (input.size > attachmentLimits.maxBytes)
+    throw new AttachmentTooLargeError(`Files can be at most ${attachmentLimits.maxBytes / 1024 / 1024} MiB`);
+  const attachment: AttachmentRecord = {
+    attachmentId: randomUUID(),
+    fileName: input.fileName,
+    contentType: input.contentType,
+    size: input.size,
+    status: 'pending',
+    createdAt: new Date().toISOString(),
+  };
+  await changeAttachments(sub, noteId, { activeOnly: true }, (record) => {
+    if (record.attachments.length >= attachmentLimits.perNote)
+      throw new TooManyAttachmentsError(`A note can have at most ${attachmentLimits.perNote} attachments`);
+    return [...record.attachments, attachment];
+  });
+  const expiresIn = attachmentLimits.uploadUrlSeconds;
+  const upload = await presignUpload(objectKey(sub, noteId, attachment.attachmentId), input.contentType, input.size, expiresIn);
+  return {
+    attachment: toAttachment(attachment),
+    uploadUrl: upload.url,
+    uploadMethod: 'POST',
+    uploadFields: upload.fields,
+    expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString(),
+  };
+}
+
+export async function getAttachmentDownload(sub: string, noteId: string, attachmentId: string): Promise<AttachmentDownload> {
+  const record = await findNote(sub, noteId);
+  if (!record || record.state !== 'active') throw new NotFoundError('Note');
+  const attachment = record.attachments.find((a) => a.attachmentId === attachmentId);
+  if (!attachment) throw new NotFoundError('Attachment');
+  if (attachment.status !== 'ready')
+    throw new AttachmentNotReadyError(attachment.status === 'pending' ? 'The upload has not finished yet' : 'The upload failed; upload the file again');
+  const expiresIn = attachmentLimits.downloadUrlSeconds;
+  const downloadUrl = await presignDownload(objectKey(sub, noteId, attachmentId), attachment.fileName, attachment.contentType, expiresIn);
+  return { attachment: toAttachment(attachment), downloadUrl, expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString() };
+}
+
+export async function deleteAttachment(sub: string, noteId: string, attachmentId: string): Promise<void> {
+  const record = await findNote(sub, noteId);
+  if (!record || record.state !== 'active') throw new NotFoundError('Note');
+  if (!record.attachments.some((a) => a.attachmentId === attachmentId)) throw new NotFoundError('Attachment');
+  // The object first: if this fails, nothing changed and the client can retry.
+  await deleteObject(objectKey(sub, noteId, attachmentId));
+  await changeAttachments(sub, noteId, { activeOnly: false }, (current) => {
+    const rest = current.attachments.filter((a) => a.attachmentId !== attachmentId);
+    return rest.length === current.attachments.length ? undefined : rest;
+  });
+}
+
+/** Deletes a trashed note for good, with its files (including uploads that never finished). */
+export async function deleteNoteForever(sub: string, noteId: string): Promise<void> {
+  const { Note } = tableModels();
+  const record = await findNote(sub, noteId);
+  if (!record || record.state !== 'trash') throw new NotFoundError('Note in the trash');
+  // Files first: a failure leaves the note in the trash, and a retry finishes the job.
+  await deleteObjectsUnder(noteObjectsPrefix(sub, noteId));
+  try {
+    await Note.delete(noteKey(sub, noteId), { condition: new dynamoose.Condition('state').eq('trash') });
+  } catch (error) {
+    if (isConditionFailure(error)) throw new NotFoundError('Note in the trash');
+    throw error;
+  }
+}
+
+export type UploadOutcome = 'ready' | 'duplicate' | 'oversize' | 'orphan';
+
+/**
+ * Handles S3's ObjectCreated for `<sub>/<noteId>/<attachmentId>`: marks the pending attachment
+ * ready with the size and ETag S3 reports. Objects nobody asked for, or bigger than declared, are
+ * deleted. Idempotent, because S3 delivers at least once.
+ */
+export async function recordUpload(key: string, size: number, etag: string): Promise<UploadOutcome> {
+  const [sub, noteId, attachmentId, ...rest] = key.split('/');
+  if (!sub || !noteId || !attachmentId || rest.length > 0) {
+    await deleteObject(key);
+    return 'orphan';
+  }
+  let outcome: UploadOutcome = 'orphan';
+  try {
+    await changeAttachments(sub, noteId, { activeOnly: false }, (record) => {
+      const attachment = record.attachments.find((a) => a.attachmentId === attachmentId);
+      if (!attachment) {
+        outcome = 'orphan';
+        return undefined;
+      }
+      if (attachment.etag === etag && attachment.status !== 'pending') {
+        outcome = 'duplicate';
+        return undefined;
+      }
+      outcome = size > attachment.size ? 'oversize' : 'ready';
+      const updated: AttachmentRecord =
+        outcome === 'ready' ? { ...attachment, status: 'ready', size, etag } : { ...attachment, status: 'failed', etag };
+      return record.attachments.map((a) => (a.attachmentId === attachmentId ? updated : a));
+    });
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    outcome = 'orphan';
+  }
+  if (outcome === 'orphan' || outcome === 'oversize') await deleteObject(key);
+  return outcome;
+}
+
+export interface PurgeReport {
+  notesDeleted: number;
+  objectsDeleted: number;
+  morePending: boolean;
+}
+
+/**
+ * Deletes notes that have been in the trash longer than `retentionDays`, oldest first, with their
+ * files. Bounded per run (the next run continues); idempotent (each delete is conditional).
+ */
+export async function purgeTrash({
+  now = new Date(),
+  retentionDays = 30,
+  maxNotes = 500,
+  pageSize = 25,
+}: { now?: Date; retentionDays?: number; maxNotes?: number; pageSize?: number } = {}): Promise<PurgeReport> {
+  const { Note } = tableModels();
+  const cutoff = new Date(now.getTime() - retentionDays * 24 * 3600 * 1000).toISOString();
+  const report: PurgeReport = { notesDeleted: 0, objectsDeleted: 0, morePending: false };
+  while (report.notesDeleted < maxNotes) {
+    const page = await Note.query('gsi2pk')
+      .eq(noteKeys.trashPartition)
+      .where('gsi2sk')
+      .lt(cutoff)
+      .using(indexes.byLookup)
+      .limit(Math.min(pageSize, maxNotes - report.notesDeleted))
+      .exec();
+    const records = page.map(plain);
+    if (records.length === 0) return report;
+    for (const record of records) {
+      report.objectsDeleted += await deleteObjectsUnder(noteObjectsPrefix(record.ownerId, record.noteId));
+      try {
+        await Note.delete(noteKey(record.ownerId, record.noteId), {
+          condition: new dynamoose.Condition('state').eq('trash').and().where('deletedAt').eq(record.deletedAt),
+        });
+        report.notesDeleted++;
+      } catch (error) {
+        // Restored (or purged by an overlapping run) since the query: leave it be.
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    if (!page.lastKey && records.length < pageSize) return report;
+  }
+  report.morePending = true;
+  return report;
+}
