@@ -21,7 +21,7 @@ describe('/v1 usage plan', () => {
   test('is created after the deployment that creates its stage', () => {
     const [, , plan] = plans()[0]!;
     const deployment = Object.keys(resources()).find((id) => resources()[id]!.Type === 'AWS::ApiGateway::Deployment');
-    expect(asArray(plan.DependsOn as string | string[] | undefined)).toContain(deployment);
+    expect(asArray(plan.DependsOn)).toContain(deployment);
   });
 
   test('our own daily quota (5000, enforced in code) is below the plan’s backstop', () => {

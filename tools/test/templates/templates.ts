@@ -17,6 +17,7 @@ export interface Resource {
   DeletionPolicy?: string;
   UpdateReplacePolicy?: string;
   Condition?: string;
+  DependsOn?: string | string[];
   Metadata?: Record<string, any>;
 }
 export interface Template {
