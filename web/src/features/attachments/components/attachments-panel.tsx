@@ -98,6 +98,21 @@ export default function AttachmentsPanel({ noteId, attachments, ensureNoteId, dr
   const announcement = useAnnouncement(state);
   const currentNoteId = useRef(noteId);
   currentNoteId.current = noteId;
+  const sectionRef = useRef<HTMLElement>(null);
+  const [reveal, setReveal] = useState(0);
+
+  // New uploads and refusals show at the end of the note: bring them into view.
+  useEffect(() => {
+    if (reveal > 0) sectionRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [reveal]);
+
+  const addFiles = (files: File[], problems: string[] = []) => {
+    queue.add(files, problems);
+    setReveal((n) => n + 1);
+  };
+
+  const addFilesRef = useRef(addFiles);
+  addFilesRef.current = addFiles;
 
   // Drag and drop onto the whole note; elsewhere on the page a stray drop must not open the file.
   useEffect(() => {
@@ -125,7 +140,7 @@ export default function AttachmentsPanel({ noteId, attachments, ensureNoteId, dr
       depth = 0;
       setDragging(false);
       const { files, problems } = droppedFiles(e.dataTransfer);
-      queue.add(files, problems);
+      addFilesRef.current(files, problems);
     };
     const guard = (e: DragEvent) => {
       if (!hasFiles(e) || dropTarget.contains(e.target as Node)) return;
@@ -202,7 +217,7 @@ export default function AttachmentsPanel({ noteId, attachments, ensureNoteId, dr
         onChange={(e) => {
           const files = Array.from(e.target.files ?? []);
           e.target.value = ''; // picking the same file again still fires change
-          if (files.length > 0) queue.add(files);
+          if (files.length > 0) addFiles(files);
         }}
       />
 
@@ -221,7 +236,7 @@ export default function AttachmentsPanel({ noteId, attachments, ensureNoteId, dr
       </p>
 
       {(items.length > 0 || rejected.length > 0) && (
-        <section className={styles.section} aria-labelledby={headingId}>
+        <section ref={sectionRef} className={styles.section} aria-labelledby={headingId} data-attachments>
           <div className={styles.header}>
             <h2 id={headingId} className={styles.heading}>
               Attachments
