@@ -1,15 +1,8 @@
 import * as z from 'zod/mini';
+import { attachmentLimits, contentTypePattern } from './attachment-limits';
 import { attachmentSchema, idSchema } from './notes';
 
-/** Limits of the REST contract (shared/DESIGN.md section 4). */
-export const attachmentLimits = {
-  maxBytes: 10 * 1024 * 1024,
-  perNote: 20,
-  fileNameMax: 255,
-  /** How long an upload or download URL stays valid. */
-  uploadUrlSeconds: 15 * 60,
-  downloadUrlSeconds: 5 * 60,
-} as const;
+export { attachmentLimits };
 
 export const createAttachmentRequestSchema = z
   .strictObject({
@@ -22,7 +15,7 @@ export const createAttachmentRequestSchema = z
     ),
     contentType: z
       .string({ error: 'must be a string' })
-      .check(z.maxLength(127), z.regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i, 'must be a MIME type like image/png')),
+      .check(z.maxLength(127), z.regex(contentTypePattern, 'must be a MIME type like image/png')),
     size: z
       .int({ error: 'must be a whole number of bytes' })
       .check(z.minimum(1, 'must be at least 1 byte')),

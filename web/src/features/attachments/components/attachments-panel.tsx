@@ -10,7 +10,7 @@ import { attachmentsApi } from '../api/attachments-api';
 import { useAttachments } from '../hooks/use-attachments';
 import { formatBytes } from '../utils/format-bytes';
 import type { AttachmentItem, QueueState } from '../utils/upload-queue';
-import { limits } from '../utils/validate';
+import { attachmentLimits as limits } from '@jotter/shared/attachment-limits';
 import { xhrUpload } from '../utils/xhr-upload';
 import { DownloadIcon, PaperclipIcon, UploadIcon } from './icons';
 import styles from './attachments.module.css';

@@ -9,7 +9,8 @@
  */
 import type { CreateAttachmentRequest, CreateAttachmentResponse } from '@jotter/shared/attachments';
 import type { Attachment, Note } from '@jotter/shared/notes';
-import { contentTypeOf, fileProblem, limits } from './validate';
+import { attachmentLimits as limits } from '@jotter/shared/attachment-limits';
+import { contentTypeOf, fileProblem } from './validate';
 import { UploadError, type UploadHandle, type Uploader } from './xhr-upload';
 
 export interface AttachmentsApi {

@@ -1,26 +1,14 @@
-import type { attachmentLimits } from '@jotter/shared/attachments';
+import { attachmentLimits, contentTypePattern } from '@jotter/shared/attachment-limits';
 import { formatBytes } from './format-bytes';
 
-/**
- * The contract's limits, copied: importing the shared object would pull zod/mini (~12 kB gzip)
- * into this chunk for four numbers. `satisfies` keeps the literal ones in step at compile time,
- * and validate.test.ts compares all of them with the shared object.
- */
-export const limits = {
-  maxBytes: 10 * 1024 * 1024,
-  perNote: 20,
-  fileNameMax: 255,
-  uploadUrlSeconds: 15 * 60,
-} as const satisfies Pick<typeof attachmentLimits, 'maxBytes' | 'perNote' | 'fileNameMax' | 'uploadUrlSeconds'>;
+const limits = attachmentLimits;
 
-// The API's pattern for contentType (packages/shared/src/attachments.ts).
-const mimeType = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 // eslint-disable-next-line no-control-regex
 const controlChars = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** The MIME type to declare: the browser's guess, or octet-stream when it has none (or a bad one). */
 export function contentTypeOf(file: { type: string }): string {
-  return file.type && file.type.length <= 127 && mimeType.test(file.type) ? file.type : 'application/octet-stream';
+  return file.type && file.type.length <= 127 && contentTypePattern.test(file.type) ? file.type : 'application/octet-stream';
 }
 
 /** Why this file can't be attached (checked before anything is sent), or null when it can. */
