@@ -149,6 +149,28 @@ describe('API Gateway', () => {
     }
   });
 
+  test('the prod stage throttles every method by default', () => {
+    const deployments = resourcesOfType('AWS::ApiGateway::Deployment');
+    expect(deployments).toHaveLength(1);
+    const [, , deployment] = deployments[0]!;
+    expect(deployment.Properties?.StageDescription).toMatchObject({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 });
+  });
+
+  test('the attachments bucket notifies the upload function of every created object', () => {
+    const [, , bucket] = resourcesOfType('AWS::S3::Bucket').find(([, id]) => id === 'AttachmentsBucket')!;
+    expect(bucket.Properties?.NotificationConfiguration?.LambdaConfigurations).toEqual([
+      { Event: 's3:ObjectCreated:*', Function: { 'Fn::GetAtt': ['AttachmentUploadedLambdaFunction', 'Arn'] } },
+    ]);
+    const permission = resourcesOfType('AWS::Lambda::Permission').find(([, , r]) => r.Properties?.Principal === 's3.amazonaws.com');
+    expect(permission?.[2].Properties?.FunctionName).toEqual({ 'Fn::GetAtt': ['AttachmentUploadedLambdaFunction', 'Arn'] });
+  });
+
+  test('the trash purge runs on a daily schedule', () => {
+    const rules = resourcesOfType('AWS::Events::Rule');
+    const purge = rules.find(([, , r]) => JSON.stringify(r.Properties?.Targets).includes('PurgeTrashLambdaFunction'));
+    expect(purge?.[2].Properties).toMatchObject({ ScheduleExpression: 'cron(17 3 * * ? *)', State: 'ENABLED' });
+  });
+
   test('CORS never allows every origin in prod (preflights included)', () => {
     const json = JSON.stringify(template('api'));
     expect(json).not.toMatch(/Access-Control-Allow-Origin":"'\*'"/);
