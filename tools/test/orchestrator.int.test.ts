@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -34,6 +35,28 @@ describe('startStack', () => {
     // Nothing was spawned: every port (including the blocked one, now released) is free, no data written.
     await expect(checkPorts(ports, new Set(['web']))).resolves.toBeUndefined();
     expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('`pnpm dev` without java exits non-zero with one message saying how to install it, and starts nothing', async () => {
+    const ports = await pickFreePorts();
+    const portEnv = Object.fromEntries(
+      Object.entries({ dynamodb: 'DYNAMODB', cognito: 'COGNITO', s3: 'S3', api: 'API', offline: 'OFFLINE', lambda: 'LAMBDA', web: 'WEB' }).map(
+        ([key, name]) => [`JOTTER_${name}_PORT`, String(ports[key as keyof typeof ports])],
+      ),
+    );
+    // A PATH with node but no java.
+    const bin = tempDir();
+    fs.symlinkSync(process.execPath, path.join(bin, 'node'));
+    const tsx = require.resolve('tsx/cli', { paths: [path.join(__dirname, '..', '..')] });
+    const result = spawnSync(process.execPath, [tsx, path.join(__dirname, '..', 'src', 'dev.ts'), '--no-web'], {
+      env: { ...process.env, ...portEnv, PATH: bin },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('`java` was not found');
+    expect(result.stderr).toContain('apt-get install -y openjdk-17-jre-headless');
+    await expect(checkPorts(ports, new Set(['web']))).resolves.toBeUndefined();
   });
 
   it('keeps users across a restart with the same data dir, and frees every port on stop', async () => {
