@@ -60,6 +60,14 @@ const exampleNote = {
   attachments: [],
 };
 const exampleList = { items: [exampleNote], nextCursor: null };
+const exampleAttachment = {
+  attachmentId: '8d0c1f5e-2b7a-4e91-b3c4-5a6d7e8f9012',
+  fileName: 'receipt.pdf',
+  contentType: 'application/pdf',
+  size: 48213,
+  status: 'pending',
+  createdAt: '2026-07-14T09:31:00.000Z',
+};
 
 export const routes: RouteContract[] = [
   {
@@ -183,7 +191,18 @@ export const routes: RouteContract[] = [
     auth: 'user',
     params: noteIdParamsSchema,
     body: createAttachmentRequestSchema,
-    success: { status: 201, description: 'The pending attachment and where to upload it', schema: createAttachmentResponseSchema },
+    success: {
+      status: 201,
+      description: 'The pending attachment and where to upload it',
+      schema: createAttachmentResponseSchema,
+      example: {
+        attachment: exampleAttachment,
+        uploadUrl: 'https://jotter-prod-attachments-123456789012.s3.amazonaws.com/',
+        uploadMethod: 'POST',
+        uploadFields: { key: '5b8f2a4e-0c4d-4f3e-9a8b-2d1c0e9f7a6b/3f1c6a53-5b1e-4c43-9a51-8a2d1a0b7e11/8d0c1f5e-2b7a-4e91-b3c4-5a6d7e8f9012', 'Content-Type': 'application/pdf', Policy: '…', 'X-Amz-Signature': '…' },
+        expiresAt: '2026-07-14T09:46:00.000Z',
+      },
+    },
     errors: ['not_found', 'payload_too_large', 'too_many_attachments'],
   },
   {
@@ -194,7 +213,12 @@ export const routes: RouteContract[] = [
     summary: 'A short-lived download URL',
     auth: 'user',
     params: attachmentParamsSchema,
-    success: { status: 200, description: 'The attachment and a presigned GET (Content-Disposition: attachment)', schema: attachmentDownloadSchema },
+    success: {
+      status: 200,
+      description: 'The attachment and a presigned GET (Content-Disposition: attachment)',
+      schema: attachmentDownloadSchema,
+      example: { attachment: { ...exampleAttachment, status: 'ready' }, downloadUrl: 'https://…/receipt.pdf?X-Amz-Signature=…', expiresAt: '2026-07-14T09:36:00.000Z' },
+    },
     errors: ['not_found', 'attachment_not_ready'],
   },
   {
