@@ -1,6 +1,6 @@
 // The one check that decides who a caller is, used by the API Gateway authorizer on AWS and by
 // serverless-offline locally: same code, same rules, against the pool's real JWKS.
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from 'jose';
 
 export interface AccessTokenClaims {
   sub: string;
@@ -29,7 +29,10 @@ export function createAccessTokenVerifier({ issuer, clientId }: VerifierOptions)
     try {
       ({ payload } = await jwtVerify(token, jwks, { issuer, algorithms: ['RS256'] }));
     } catch (error) {
-      throw new InvalidTokenError(error instanceof Error ? error.message : 'token verification failed');
+      // A JWKS that cannot be fetched is our outage, not the caller's fault: it must surface as a
+      // server error (and an alarm), not as a wave of "sign in again".
+      if (!(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout) throw error;
+      throw new InvalidTokenError(error.message);
     }
     // Cognito access tokens carry no `aud`; the app client is `client_id`. ID tokens carry `aud`
     // and `token_use: id` and must not be accepted as access tokens.

@@ -2,7 +2,7 @@
 // (authorizer.yml resultTtlInSeconds), so the policy allows the whole API, not one method.
 import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { config } from '#config';
-import { bearerToken, createAccessTokenVerifier } from '#auth/verify-access-token';
+import { bearerToken, createAccessTokenVerifier, InvalidTokenError } from '#auth/verify-access-token';
 import { describeError, log } from '#http/log';
 
 let verify: ReturnType<typeof createAccessTokenVerifier> | undefined;
@@ -27,6 +27,11 @@ export async function handler(event: APIGatewayTokenAuthorizerEvent): Promise<AP
       context: { sub: claims.sub, exp: claims.exp },
     };
   } catch (error) {
+    if (!(error instanceof InvalidTokenError)) {
+      // API Gateway answers 500 (AUTHORIZER_FAILURE → the DEFAULT_5XX gateway response).
+      log.error('token verification unavailable', describeError(error));
+      throw error;
+    }
     log.warn('access token refused', describeError(error));
     // This exact message is what makes API Gateway answer 401 (the UNAUTHORIZED gateway response).
     throw new Error('Unauthorized', { cause: error });
