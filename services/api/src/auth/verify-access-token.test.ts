@@ -1,17 +1,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type JWTPayload, type KeyLike } from 'jose';
 import { bearerToken, createAccessTokenVerifier, InvalidTokenError } from './verify-access-token';
 
 // A user pool stand-in: an RSA key and its JWKS served over HTTP, as Cognito does.
 let server: http.Server;
 let issuer: string;
-let privateKey: CryptoKey;
+let privateKey: KeyLike;
 const clientId = 'web-client';
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
-  privateKey = pair.privateKey as CryptoKey;
+  privateKey = pair.privateKey;
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'pool-key', alg: 'RS256', use: 'sig' };
   server = http.createServer((_req, res) => res.end(JSON.stringify({ keys: [jwk] })));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -21,7 +21,7 @@ afterAll(() => new Promise((resolve) => server.close(resolve)));
 
 const now = () => Math.floor(Date.now() / 1000);
 
-function sign(claims: JWTPayload, key: CryptoKey = privateKey) {
+function sign(claims: JWTPayload, key: KeyLike = privateKey) {
   return new SignJWT({ token_use: 'access', client_id: clientId, sub: 'user-1', ...claims })
     .setProtectedHeader({ alg: 'RS256', kid: 'pool-key' })
     .setIssuer(String(claims.iss ?? issuer))
@@ -51,7 +51,7 @@ describe('verifyAccessToken', () => {
   it('refuses a token signed by another key', async () => {
     const verify = createAccessTokenVerifier({ issuer, clientId });
     const other = await generateKeyPair('RS256');
-    await expect(verify(await sign({}, other.privateKey as CryptoKey))).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(verify(await sign({}, other.privateKey))).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
   it('reports an unreachable JWKS as an outage, not as an invalid token', async () => {
