@@ -43,5 +43,15 @@ export default {
       testMatch: ['<rootDir>/tools/test/templates/**/*.test.ts'],
       globalSetup: '<rootDir>/tools/test/templates/global-setup.ts',
     },
+    {
+      ...base,
+      // The cheap performance budgets of issue 8 (bench/): DynamoDB calls per route (in-process
+      // against the same local stack as the integration tests), function bundle sizes, web initial JS.
+      displayName: 'bench-ci',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/bench/**/*.bench-ci.test.ts'],
+      globalSetup: '<rootDir>/tools/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/tools/src/testing/global-teardown.ts',
+    },
   ],
 };

@@ -1,0 +1,219 @@
+// `pnpm bench`: every benchmark of issue 8, each next to its baseline from the same run, written to
+// bench/results.json and printed as a table; then the README section (bench/src/readme.ts).
+//
+//   BENCH_SKIP_PACKAGE=1   reuse services/api/.serverless from an earlier `pnpm package:prod`
+//   BENCH_STACK_FILE=...   reuse a running stack (its stack.json) instead of starting one
+//   BENCH_ONLY=bundles,cold,ddb,scale,load,web   run a subset (results.json gets only those rows)
+import os from 'node:os';
+import { apiClient } from '../../tools/src/testing/api';
+import { createTestUser } from '../../tools/src/testing/users';
+import { buildReference, bundleComposition, packagedFunctions, packageProd, readBundles } from './lib/bundles';
+import { measureColdInit } from './lib/cold-init';
+import { measureDdbCalls } from './lib/ddb-calls';
+import { dynamoQueryCeiling, runLoad, type LoadTarget } from './lib/load';
+import { kB, metric, textTable, writeResults, type Metric } from './lib/metrics';
+import { updateReadme } from './lib/readme';
+import { listLatency, seedNotes } from './lib/scale';
+import { startBenchStack, waitForApi } from './lib/stack';
+import { buildWeb, measurePaint, startPreview, webBytes, webEnvFor } from './lib/web';
+
+const only = new Set((process.env.BENCH_ONLY ?? 'bundles,cold,ddb,scale,load,web').split(','));
+const started = Date.now();
+const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+
+export const budgets = {
+  bundleMinifiedKb: 150,
+  bundleGoalKb: 100,
+  coldInitRatio: 1.5,
+  coldInitGoal: 1.2,
+  ddbCalls: 2,
+  scaleRatio: 1.3,
+  loadShare: 0.4,
+  webInitialKb: 100,
+  webInitialGoalKb: 80,
+  lcpMs: 1000,
+};
+
+async function main() {
+  const metrics: Metric[] = [];
+  const notes: string[] = [];
+
+  // 1. Bundles (no stack needed).
+  if (!process.env.BENCH_SKIP_PACKAGE) {
+    log('pnpm package:prod ...');
+    packageProd();
+  }
+  const fns = packagedFunctions();
+  const bundles = readBundles();
+  const reference = await buildReference();
+  if (only.has('bundles')) {
+    for (const b of bundles) {
+      metrics.push(metric({ metric: `bundle.${b.name}.minified`, value: kB(b.minified), unit: 'kB', baseline: kB(reference.minified), baselineLabel: 'reference GetItem', budget: budgets.bundleMinifiedKb, goal: budgets.bundleGoalKb }));
+    }
+    for (const b of bundles) {
+      metrics.push(metric({ metric: `bundle.${b.name}.gzip`, value: kB(b.gzip), unit: 'kB', baseline: kB(reference.gzip), baselineLabel: 'reference GetItem' }));
+    }
+    const largest = [...bundles].sort((a, b) => b.minified - a.minified)[0]!;
+    const composition = await bundleComposition(fns.find((f) => f.name === largest.name)!.handler);
+    const top = composition.byModule.slice(0, 5).map((m) => `${m.module} ${kB(m.bytes).toFixed(1)} kB`).join(', ');
+    notes.push(`Largest bundle ${largest.name} (${kB(composition.total).toFixed(1)} kB minified): ${top}.`);
+    log(notes.at(-1)!);
+  }
+
+  const needStack = ['cold', 'ddb', 'scale', 'load', 'web'].some((k) => only.has(k));
+  if (needStack) {
+    const stack = await startBenchStack(log);
+    const info = stack.info;
+    try {
+      const [small, large, writer, misc] = await Promise.all([createTestUser(info), createTestUser(info), createTestUser(info), createTestUser(info)]);
+
+      // 3. DynamoDB calls per request, in-process.
+      if (only.has('ddb')) {
+        log('DynamoDB calls per route ...');
+        const calls = await measureDdbCalls(info, misc);
+        for (const c of calls) {
+          const isList = c.route === 'GET /notes' || c.route === 'GET /trash';
+          const userFacing = c.auth !== 'apiKey';
+          const m = metric({
+            metric: `ddbCalls.${c.route}`,
+            value: c.commands.length,
+            unit: 'calls',
+            baseline: 1,
+            baselineLabel: 'reference GetItem',
+            ...(userFacing ? { budget: isList ? 1 : budgets.ddbCalls } : {}),
+            note: `${c.commands.join(', ') || 'none'}; HTTP ${c.status}${c.status !== c.expectedStatus ? ` (expected ${c.expectedStatus})` : ''}${userFacing ? '' : '; /v1: incl. its authorizer (runs every request), reported, not budgeted'}`,
+          });
+          if (isList) m.pass = c.commands.length === 1 && c.commands[0] === 'QueryCommand';
+          if (m.pass !== null && c.status !== c.expectedStatus && c.status >= 500) m.pass = false;
+          metrics.push(m);
+        }
+      }
+
+      await waitForApi(info, small.accessToken, log);
+      const api = apiClient(info, small.accessToken);
+      const first = await api.post<{ noteId: string }>('/notes', { title: 'Cold start', content: 'the note cold starts read' });
+      const key = await api.post<{ keyId: string; value: string }>('/keys', { name: 'bench' });
+      if (!first.body?.noteId || !key.body?.value) throw new Error(`setup failed: POST /notes ${first.status}, POST /keys ${key.status} ${key.text}`);
+
+      // 2. Cold init.
+      if (only.has('cold')) {
+        log('cold init (11 fresh processes per function) ...');
+        const cold = await measureColdInit(bundles, reference, fns, { stack: info, user: small, noteId: first.body.noteId, apiKey: key.body }, 11);
+        for (const f of cold.functions) {
+          metrics.push(metric({
+            metric: `coldInit.${f.name}`,
+            value: f.totalMs,
+            unit: 'ms',
+            baseline: cold.reference.totalMs,
+            baselineLabel: 'reference GetItem',
+            budget: budgets.coldInitRatio,
+            budgetOn: 'ratio',
+            goal: budgets.coldInitGoal,
+            note: `load ${f.loadMs.toFixed(1)} ms + first invocation ${f.invokeMs.toFixed(1)} ms (reference ${cold.reference.loadMs.toFixed(1)} + ${cold.reference.invokeMs.toFixed(1)}); result ${f.statuses.join('/')}; median of ${f.runs}`,
+          }));
+        }
+      }
+
+      // 4. Scale.
+      if (only.has('scale') || only.has('web') || only.has('load')) {
+        log('seeding 100 + 10,000 notes ...');
+        await Promise.all([seedNotes(info, small.sub, 99), seedNotes(info, large.sub, 10_000)]);
+      }
+      if (only.has('scale')) {
+        log('GET /notes?limit=20 latency, 100 vs 10,000 notes ...');
+        await waitForApi(info, small.accessToken, log);
+        const lat = await listLatency(info, { small: small.accessToken, large: large.accessToken }, 40);
+        metrics.push(metric({
+          metric: 'scale.GET /notes?limit=20 @10k notes',
+          value: lat.large!.medianMs,
+          unit: 'ms',
+          baseline: lat.small!.medianMs,
+          baselineLabel: 'same @100 notes',
+          budget: budgets.scaleRatio,
+          budgetOn: 'ratio',
+          note: `median of ${lat.large!.samples} sequential requests each over HTTP (p90 ${lat.large!.p90Ms.toFixed(1)} vs ${lat.small!.p90Ms.toFixed(1)} ms); ${lat.large!.items} items per page`,
+        }));
+      }
+
+      // 5. Load.
+      if (only.has('load')) {
+        const targets: LoadTarget[] = [
+          { route: 'GET /health', method: 'GET', path: '/health' },
+          { route: 'GET /notes', method: 'GET', path: '/notes?limit=20', token: small.accessToken },
+          { route: 'POST /notes', method: 'POST', path: '/notes', token: writer.accessToken, body: { title: 'Load', content: 'autocannon' } },
+          { route: 'GET /me', method: 'GET', path: '/me', token: misc.accessToken },
+        ];
+        const results = [];
+        for (const t of targets) {
+          await waitForApi(info, small.accessToken, log);
+          log(`autocannon ${t.route} (10 s, 10 connections) ...`);
+          results.push(await runLoad(info, t, 10, 10));
+        }
+        const health = results[0]!;
+        for (const r of results) {
+          const isHealth = r === health;
+          metrics.push(metric({
+            metric: `load.${r.route}.rps`,
+            value: r.requestsPerSecond,
+            unit: 'req/s',
+            ...(isHealth ? {} : { baseline: health.requestsPerSecond, baselineLabel: 'GET /health', budget: budgets.loadShare, budgetOn: 'ratio' as const, budgetKind: 'min' as const }),
+            note: `p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ${r.requests} requests`,
+          }));
+          metrics.push(metric({ metric: `load.${r.route}.p50`, value: r.p50Ms, unit: 'ms', ...(isHealth ? {} : { baseline: health.p50Ms, baselineLabel: 'GET /health' }) }));
+          metrics.push(metric({ metric: `load.${r.route}.p99`, value: r.p99Ms, unit: 'ms', ...(isHealth ? {} : { baseline: health.p99Ms, baselineLabel: 'GET /health' }) }));
+          metrics.push(metric({ metric: `load.${r.route}.errors`, value: r.errors + r.non2xx + r.timeouts, unit: 'errors', budget: 0, note: `errors ${r.errors}, non-2xx ${r.non2xx}, timeouts ${r.timeouts}` }));
+        }
+        log('DynamoDB Local ceiling for the GET /notes Query (5 s, 10 in flight) ...');
+        const ceiling = await dynamoQueryCeiling(info, small.sub, 5, 10);
+        metrics.push(metric({
+          metric: 'load.dynamodbLocal.notesQuery.rps',
+          value: ceiling.requestsPerSecond,
+          unit: 'req/s',
+          baseline: health.requestsPerSecond,
+          baselineLabel: 'GET /health',
+          note: `the Query behind GET /notes sent straight to DynamoDB Local (p50 ${ceiling.p50Ms.toFixed(1)} ms): the emulator's own ceiling, not a budget`,
+        }));
+      }
+
+      // 6. Web.
+      if (only.has('web')) {
+        log('vite build (web/, into bench/node_modules/.cache) ...');
+        const dist = buildWeb(webEnvFor(info));
+        const bytes = webBytes(dist);
+        metrics.push(metric({ metric: 'web.initialJs.gzip', value: kB(bytes.initialGzip), unit: 'kB', budget: budgets.webInitialKb, goal: budgets.webInitialGoalKb, note: bytes.initialFiles.join(', ') }));
+        metrics.push(metric({ metric: 'web.largestRouteChunk.gzip', value: kB(bytes.largestRoute.gzip), unit: 'kB', note: `${bytes.largestRoute.name}: ${bytes.largestRoute.files.join(', ')}` }));
+        log('FCP/LCP in headless Chromium (vite preview + local API) ...');
+        await waitForApi(info, small.accessToken, log);
+        const preview = await startPreview(dist, info.ports.web);
+        try {
+          const paint = await measurePaint(info.webUrl, small, 5);
+          metrics.push(metric({ metric: 'web.notes.fcp', value: paint.notes.fcpMs, unit: 'ms', baseline: paint.signIn.fcpMs, baselineLabel: '/sign-in page', note: `median of ${paint.notes.runs}` }));
+          metrics.push(metric({ metric: 'web.notes.lcp', value: paint.notes.lcpMs, unit: 'ms', baseline: paint.signIn.lcpMs, baselineLabel: '/sign-in page', budget: budgets.lcpMs, note: `median of ${paint.notes.runs}, signed in, 100 notes; LCP element ${paint.notes.lcpElements.join('/')}` }));
+        } finally {
+          preview.kill();
+        }
+      }
+    } finally {
+      log('stopping the stack ...');
+      await stack.stop();
+    }
+  }
+
+  const durationSeconds = Math.round((Date.now() - started) / 1000);
+  const meta = { date: new Date().toISOString(), node: process.version, cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()} ${os.release()}`, durationSeconds, notes };
+  writeResults(metrics, meta);
+  console.log(`\n${textTable(metrics)}\n`);
+  for (const n of notes) console.log(n);
+  const failed = metrics.filter((m) => m.pass === false);
+  console.log(`\n${metrics.length} metrics, ${failed.length} over budget${failed.length ? `: ${failed.map((m) => m.metric).join(', ')}` : ''}; ${durationSeconds} s; wrote bench/results.json`);
+  const where = updateReadme();
+  console.log(`table written to ${where}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

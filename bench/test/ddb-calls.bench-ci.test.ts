@@ -1,0 +1,27 @@
+// Budget (issue 8): every user-facing route makes at most 2 DynamoDB calls; a list is exactly 1 Query.
+// The handlers run in this process against the run's local stack (integration global setup).
+import { readStack } from '../../tools/src/testing/stack';
+import { createTestUser } from '../../tools/src/testing/users';
+import { measureDdbCalls, type RouteCalls } from '../src/lib/ddb-calls';
+
+jest.setTimeout(60_000);
+
+let calls: RouteCalls[];
+
+beforeAll(async () => {
+  const stack = readStack();
+  calls = await measureDdbCalls(stack, await createTestUser(stack));
+});
+
+it('every route answers without a server error', () => {
+  expect(calls.filter((c) => c.status >= 500)).toEqual([]);
+});
+
+it('user-facing routes make at most 2 DynamoDB calls each', () => {
+  const over = calls.filter((c) => c.auth !== 'apiKey' && c.commands.length > 2).map((c) => `${c.route}: ${c.commands.join(', ')}`);
+  expect(over).toEqual([]);
+});
+
+it.each(['GET /notes', 'GET /trash'])('%s is exactly one Query', (route) => {
+  expect(calls.find((c) => c.route === route)?.commands).toEqual(['QueryCommand']);
+});
