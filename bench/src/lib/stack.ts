@@ -24,7 +24,7 @@ export async function startBenchStack(log: (line: string) => void): Promise<Benc
   for (let attempt = 1; ; attempt++) {
     try {
       const started = Date.now();
-      const stack = await startStack({ dataDir, freePorts: true, web: false, reset: true, logSink: silentSink });
+      const stack = await startStack({ dataDir, freePorts: true, web: false, reset: true, offlineInProcess: true, logSink: silentSink });
       log(`local stack up in ${((Date.now() - started) / 1000).toFixed(1)} s (logs: ${stack.info.logsDir})`);
       return {
         info: stack.info,

@@ -51,6 +51,12 @@ export interface StartStackOptions {
   web?: boolean;
   /** Wipe `<dataDir>/data` before starting. */
   reset?: boolean;
+  /**
+   * Run the Lambda handlers inside serverless-offline's process instead of a worker thread per
+   * concurrent call. Each worker loads its bundle cold, so under concurrency worker threads spend
+   * most of their time starting; tests and benchmarks use this. Default: JOTTER_OFFLINE_IN_PROCESS=1.
+   */
+  offlineInProcess?: boolean;
   /** Where log lines go besides `<dataDir>/logs/<name>.log`. Default: prefixed on stdout. */
   logSink?: LogSink;
 }
@@ -142,7 +148,14 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
 
     // serverless-offline is the slowest part: start it now, and create resources while it boots.
     const offlineStart = step('api', () =>
-      startOffline({ offlinePort: ports.offline, lambdaPort: ports.lambda, params, logger, track }),
+      startOffline({
+        offlinePort: ports.offline,
+        lambdaPort: ports.lambda,
+        params,
+        inProcess: options.offlineInProcess ?? process.env.JOTTER_OFFLINE_IN_PROCESS === '1',
+        logger,
+        track,
+      }),
     );
     offlineStart.catch(() => {});
 

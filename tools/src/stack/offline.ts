@@ -13,6 +13,8 @@ export async function startOffline(opts: {
   offlinePort: number;
   lambdaPort: number;
   params: Record<string, string>;
+  /** Run handlers inside serverless-offline's process (no worker thread per concurrent call). */
+  inProcess: boolean;
   logger: StackLogger;
   track: (c: StackChild) => void;
 }): Promise<StackChild> {
@@ -31,6 +33,7 @@ export async function startOffline(opts: {
       '--host',
       '127.0.0.1',
       ...paramArgs(opts.params),
+      ...(opts.inProcess ? ['--useInProcess'] : []),
     ],
     {
       cwd: API_DIR,

@@ -29,6 +29,9 @@ export default async function globalSetup(): Promise<void> {
     dataDir: tempDir,
     freePorts: true,
     web: fs.existsSync(path.join(WEB_DIR, 'index.html')),
+    // Tests fire requests concurrently; a cold worker thread per concurrent call makes them slow
+    // and timing-sensitive on two cores (see StartStackOptions.offlineInProcess).
+    offlineInProcess: true,
     logSink: process.env.JOTTER_STACK_LOGS ? undefined : silentSink,
   });
   globalThis.__JOTTER_STACK__ = { ...stack, tempDir };

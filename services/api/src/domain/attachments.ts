@@ -23,12 +23,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function changeAttachments(
   sub: string,
   noteId: string,
-  { activeOnly }: { activeOnly: boolean },
+  { activeOnly, current }: { activeOnly: boolean; current?: NoteRecord },
   change: (record: NoteRecord) => AttachmentRecord[] | undefined,
 ): Promise<NoteRecord | undefined> {
   const { Note } = tableModels();
   for (let attempt = 1; attempt <= maxLockAttempts; attempt++) {
-    const record = await findNote(sub, noteId);
+    // The caller's fresh read serves the first attempt; a conflict means it is stale.
+    const record = attempt === 1 && current ? current : await findNote(sub, noteId);
     if (!record || (activeOnly && record.state !== 'active')) throw new NotFoundError('Note');
     const attachments = change(record);
     if (!attachments) return record;
@@ -93,9 +94,9 @@ export async function deleteAttachment(sub: string, noteId: string, attachmentId
   if (!record.attachments.some((a) => a.attachmentId === attachmentId)) throw new NotFoundError('Attachment');
   // The object first: if this fails, nothing changed and the client can retry.
   await deleteObject(objectKey(sub, noteId, attachmentId));
-  await changeAttachments(sub, noteId, { activeOnly: false }, (current) => {
-    const rest = current.attachments.filter((a) => a.attachmentId !== attachmentId);
-    return rest.length === current.attachments.length ? undefined : rest;
+  await changeAttachments(sub, noteId, { activeOnly: false, current: record }, (latest) => {
+    const rest = latest.attachments.filter((a) => a.attachmentId !== attachmentId);
+    return rest.length === latest.attachments.length ? undefined : rest;
   });
 }
 

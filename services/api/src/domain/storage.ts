@@ -1,21 +1,23 @@
 // The attachments bucket: presigned uploads/downloads and deletes. Only the functions that touch
 // files import this module, so the S3 client stays out of every other bundle.
-import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, S3Client, DeleteObjectCommand } from '@aws-sdk/client-s3';
-import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+//
+// The SDK modules are loaded on first use, not at init: the attachment handlers' cold start would
+// otherwise pay for the S3 client and both presigners (~80 ms) even on paths that never call S3.
+import type { S3Client } from '@aws-sdk/client-s3';
 import { config } from '#config';
 
-let client: S3Client | undefined;
+let client: Promise<{ s3: S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
 
-function s3(): S3Client {
-  if (!client) {
+function s3() {
+  client ??= import('@aws-sdk/client-s3').then((sdk) => {
     const { region, s3Endpoint } = config();
-    client = new S3Client({
+    const s3 = new sdk.S3Client({
       region,
       // The local emulator (s3rver) serves buckets by path, not by virtual host.
       ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
     });
-  }
+    return { s3, sdk };
+  });
   return client;
 }
 
@@ -28,7 +30,8 @@ export const noteObjectsPrefix = (sub: string, noteId: string) => `${sub}/${note
  * another type is refused by S3 before anything is stored.
  */
 export async function presignUpload(key: string, contentType: string, size: number, expiresInSeconds: number) {
-  const { url, fields } = await createPresignedPost(s3(), {
+  const [{ s3: client }, { createPresignedPost }] = await Promise.all([s3(), import('@aws-sdk/s3-presigned-post')]);
+  const { url, fields } = await createPresignedPost(client, {
     Bucket: config().attachmentsBucket,
     Key: key,
     Conditions: [
@@ -48,9 +51,10 @@ export function contentDisposition(fileName: string): string {
 }
 
 export async function presignDownload(key: string, fileName: string, contentType: string, expiresInSeconds: number) {
+  const [{ s3: client, sdk }, { getSignedUrl }] = await Promise.all([s3(), import('@aws-sdk/s3-request-presigner')]);
   return getSignedUrl(
-    s3(),
-    new GetObjectCommand({
+    client,
+    new sdk.GetObjectCommand({
       Bucket: config().attachmentsBucket,
       Key: key,
       ResponseContentDisposition: contentDisposition(fileName),
@@ -61,19 +65,21 @@ export async function presignDownload(key: string, fileName: string, contentType
 }
 
 export async function deleteObject(key: string): Promise<void> {
-  await s3().send(new DeleteObjectCommand({ Bucket: config().attachmentsBucket, Key: key }));
+  const { s3: client, sdk } = await s3();
+  await client.send(new sdk.DeleteObjectCommand({ Bucket: config().attachmentsBucket, Key: key }));
 }
 
 /** Deletes every object under a prefix (a note's files, including unfinished uploads). */
 export async function deleteObjectsUnder(prefix: string): Promise<number> {
   const Bucket = config().attachmentsBucket;
+  const { s3: client, sdk } = await s3();
   let deleted = 0;
   let ContinuationToken: string | undefined;
   do {
-    const page = await s3().send(new ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken }));
+    const page = await client.send(new sdk.ListObjectsV2Command({ Bucket, Prefix: prefix, ContinuationToken }));
     const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [{ Key: object.Key }] : []));
     if (keys.length > 0) {
-      await s3().send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: keys, Quiet: true } }));
+      await client.send(new sdk.DeleteObjectsCommand({ Bucket, Delete: { Objects: keys, Quiet: true } }));
       deleted += keys.length;
     }
     ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
