@@ -53,5 +53,16 @@ export default {
       globalSetup: '<rootDir>/tools/src/testing/global-setup.ts',
       globalTeardown: '<rootDir>/tools/src/testing/global-teardown.ts',
     },
+    {
+      ...base,
+      // Reliability and security (issue 9, stress/): fuzzing, the authorization matrix, limits, load,
+      // crash safety and web hardening, against the same local stack. `pnpm test` runs the light
+      // slice; `pnpm test:stress` (JOTTER_STRESS=1) the heavy one and prints its figures.
+      displayName: 'security',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/stress/test/**/*.test.ts'],
+      globalSetup: '<rootDir>/tools/src/testing/global-setup.ts',
+      globalTeardown: '<rootDir>/tools/src/testing/global-teardown.ts',
+    },
   ],
 };

@@ -129,6 +129,9 @@ export function rewriteErrorResponse(
   return { statusCode: def.statusCode ?? status, headers, body: rendered };
 }
 
+/** API Gateway's request payload limit (REST APIs: 10 MB). */
+export const API_GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+
 // Boom bodies are tiny; anything larger is a handler's own response and is streamed untouched.
 const MAX_INSPECTED_BODY = 16 * 1024;
 
@@ -145,9 +148,16 @@ export function startGateway(opts: {
 }): Promise<Gateway> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const server = http.createServer((req, res) => {
+    // Ask serverless-offline for uncompressed answers: hapi gzips bodies over 1 kB (e.g. its
+    // route-not-found body, which lists every route), and a compressed Boom body cannot be
+    // recognised and replaced by our gateway response. API Gateway compresses on its own side.
+    const { 'accept-encoding': _acceptEncoding, ...headers } = req.headers;
+    let answered = false;
+    let refused = false;
     const upstream = http.request(
-      { host: '127.0.0.1', port: opts.upstreamPort, method: req.method, path: req.url, headers: req.headers, agent },
+      { host: '127.0.0.1', port: opts.upstreamPort, method: req.method, path: req.url, headers, agent },
       (up) => {
+        answered = true;
         const status = up.statusCode ?? 502;
         const contentType = String(up.headers['content-type'] ?? '');
         const length = Number(up.headers['content-length'] ?? NaN);
@@ -179,6 +189,12 @@ export function startGateway(opts: {
     );
     upstream.on('error', (e) => {
       opts.log(`upstream error for ${req.method} ${req.url}: ${e.message}`);
+      // serverless-offline may answer before reading the whole body (an authorizer's 401 for a
+      // large upload) and then close: writing the rest fails, but its answer stands (as on AWS).
+      if (answered || refused) {
+        req.resume();
+        return;
+      }
       if (res.headersSent) {
         res.destroy();
         return;
@@ -192,7 +208,28 @@ export function startGateway(opts: {
       res.writeHead(rewritten?.statusCode ?? 502, rewritten?.headers ?? { 'content-type': 'application/json' });
       res.end(rewritten?.body ?? '{"error":{"code":"bad_gateway","message":"API not reachable"}}');
     });
-    req.pipe(upstream);
+    // API Gateway reads the whole request before it calls anything (and refuses bodies over 10 MB
+    // itself). Buffering here too means serverless-offline gets the body in one write: streamed,
+    // its early answers (an authorizer's 401 with `connection: close`) raced our remaining writes
+    // and surfaced as EPIPE → 502.
+    const chunks: Buffer[] = [];
+    let received = 0;
+    req.on('data', (c: Buffer) => {
+      if (refused) return;
+      received += c.length;
+      if (received > API_GATEWAY_MAX_BODY) {
+        refused = true;
+        upstream.destroy();
+        const rewritten = rewriteErrorResponse(opts.responses, 413, {}, JSON.stringify({ statusCode: 413, error: 'Request Entity Too Large', message: 'Request Too Long' }));
+        res.writeHead(rewritten?.statusCode ?? 413, { ...(rewritten?.headers ?? { 'content-type': 'application/json' }), connection: 'close' });
+        res.end(rewritten?.body ?? '{"error":{"code":"payload_too_large","message":"Request Too Long"}}');
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => {
+      if (!refused) upstream.end(Buffer.concat(chunks, received));
+    });
   });
   server.keepAliveTimeout = 5_000;
 

@@ -1,0 +1,144 @@
+// What every part of the suite shares: the route list (straight from the API's contract, so a new
+// route is fuzzed and put through the authorization matrix without anyone editing this folder),
+// a user with one of everything (note, trashed note, attachment, API key), a snapshot of what the
+// user can see, and the JSON error shape every refusal must have.
+import * as z from 'zod/mini';
+import { createAttachmentResponseSchema } from '@jotter/shared/attachments';
+import { errorBodySchema } from '@jotter/shared/errors';
+import { createdKeySchema } from '@jotter/shared/keys';
+import { noteSchema, type Note } from '@jotter/shared/notes';
+import { routes, type RouteContract } from '../../services/api/src/contract/routes';
+import { apiClient, type ApiClient, type ApiResponse } from '../../tools/src/testing/api';
+import type { StackInfo } from '../../tools/src/testing/stack';
+import { createTestUser, type TestUser } from '../../tools/src/testing/users';
+
+export { routes, type RouteContract };
+
+/** Heavy mode: `pnpm test:stress` sets JOTTER_STRESS=1. */
+export const heavy = process.env.JOTTER_STRESS === '1';
+
+export const label = (route: RouteContract) => `${route.method.toUpperCase()} ${route.path}`;
+
+/** `{noteId}` → `noteId`, in order. */
+export const pathParams = (route: RouteContract): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+
+/** Fills a path template; values are URL-encoded (a fuzzer's ids may contain anything). */
+export function fillPath(route: RouteContract, values: Record<string, string>, encode = true): string {
+  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`${label(route)}: no value for path parameter {${name}}`);
+    return encode ? encodeSegment(value) : value;
+  });
+}
+
+/** Percent-encodes a path segment byte by byte (lone surrogates become U+FFFD, as on the wire). */
+export function encodeSegment(value: string): string {
+  return [...Buffer.from(value, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+}
+
+/**
+ * A valid body for a route, from its schema's `z.meta({ example })` — the same example the
+ * OpenAPI document shows. A new route with a body but no example fails here, loudly.
+ */
+export function exampleBody(route: RouteContract): Record<string, unknown> | undefined {
+  if (!route.body) return undefined;
+  const example = (z.globalRegistry.get(route.body) as { example?: unknown } | undefined)?.example;
+  if (!example || typeof example !== 'object') throw new Error(`${label(route)}: its body schema has no example (z.meta({ example }))`);
+  return { ...(example as Record<string, unknown>) };
+}
+
+/** One user's things, each a target for the routes' path parameters. */
+export interface World {
+  user: TestUser;
+  api: ApiClient;
+  /** An active note, with a pending attachment. */
+  note: Note;
+  /** A note in the trash. */
+  trashed: Note;
+  attachmentId: string;
+  keyId: string;
+  keyValue: string;
+}
+
+export async function expectStatus(response: Promise<ApiResponse> | ApiResponse, status: number, what: string): Promise<ApiResponse> {
+  const r = await response;
+  if (r.status !== status) throw new Error(`${what}: expected ${status}, got ${r.status} ${r.text.slice(0, 300)}`);
+  return r;
+}
+
+export async function createWorld(stack: StackInfo, user?: TestUser): Promise<World> {
+  user ??= await createTestUser(stack);
+  const api = apiClient(stack, user.accessToken);
+  const note = z.parse(noteSchema, (await expectStatus(api.post('/notes', { title: 'fixture', content: 'kept' }), 201, 'create note')).body);
+  const trashed = z.parse(noteSchema, (await expectStatus(api.post('/notes', { title: 'trashed', content: 'in the trash' }), 201, 'create note')).body);
+  await expectStatus(api.delete(`/notes/${trashed.noteId}`), 204, 'trash note');
+  const upload = z.parse(
+    createAttachmentResponseSchema,
+    (await expectStatus(api.post(`/notes/${note.noteId}/attachments`, { fileName: 'a.txt', contentType: 'text/plain', size: 10 }), 201, 'create attachment')).body,
+  );
+  const key = z.parse(createdKeySchema, (await expectStatus(api.post('/keys', { name: 'fixture key' }), 201, 'create key')).body);
+  return { user, api, note, trashed, attachmentId: upload.attachment.attachmentId, keyId: key.keyId, keyValue: key.value };
+}
+
+/**
+ * The value of each path parameter that names one of the world's own things, for a route. Routes
+ * under /trash act on the trashed note; everything else on the active one.
+ */
+export function ownIds(route: RouteContract, world: World): Record<string, string> {
+  const ids: Record<string, string> = {
+    noteId: route.path.startsWith('/trash/') ? world.trashed.noteId : world.note.noteId,
+    attachmentId: world.attachmentId,
+    keyId: world.keyId,
+  };
+  for (const p of pathParams(route)) if (!(p in ids)) throw new Error(`${label(route)}: the suite does not know what {${p}} names; add it to ownIds (stress/src/world.ts)`);
+  return ids;
+}
+
+/** Every page of a list. */
+async function listAll(api: ApiClient, path: string): Promise<unknown[]> {
+  const items: unknown[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 100; page++) {
+    const r: ApiResponse<{ items: unknown[]; nextCursor: string | null }> = await api.get(`${path}?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    if (r.status !== 200 || !r.body) throw new Error(`snapshot ${path}: ${r.status} ${r.text.slice(0, 200)}`);
+    items.push(...r.body.items);
+    cursor = r.body.nextCursor;
+    if (!cursor) return items;
+  }
+  throw new Error(`snapshot ${path}: more than 100 pages`);
+}
+
+/**
+ * Everything the user can see: notes, trash, keys. With `ignoreKeyUsage`, the keys' usage counters
+ * and lastUsedAt are left out (a /v1 request is metered even when it is answered 404, by design).
+ */
+export async function snapshot(api: ApiClient, opts: { ignoreKeyUsage?: boolean } = {}): Promise<string> {
+  const keys = await api.get<{ items: Record<string, unknown>[] }>('/keys');
+  if (keys.status !== 200 || !keys.body) throw new Error(`snapshot /keys: ${keys.status}`);
+  const keyItems = opts.ignoreKeyUsage ? keys.body.items.map(({ usage: _u, lastUsedAt: _l, ...rest }) => rest) : keys.body.items;
+  return JSON.stringify({ notes: await listAll(api, '/notes'), trash: await listAll(api, '/trash'), keys: keyItems });
+}
+
+/** Whether a response is an error in the contract's shape: `{"error":{"code","message"[,"details"]}}`. */
+export function errorShapeProblem(response: ApiResponse): string | undefined {
+  if (response.status < 400) return undefined;
+  if (!response.headers.get('content-type')?.includes('application/json')) return `content-type ${response.headers.get('content-type')}`;
+  const parsed = z.safeParse(z.strictObject({ error: z.strictObject({ code: z.string().check(z.regex(/^[a-z_]+$/)), message: z.string().check(z.minLength(1)), details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))) }) }), response.body);
+  if (!parsed.success) return `body is not the error shape: ${response.text.slice(0, 200)}`;
+  // The shared schema too (it is what clients parse with).
+  if (!z.safeParse(errorBodySchema, response.body).success) return 'body does not parse with errorBodySchema';
+  return undefined;
+}
+
+/** A raw request (no JSON encoding): for bodies that are not JSON, odd headers and raw paths. */
+export async function rawRequest(stack: StackInfo, method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<ApiResponse> {
+  const res = await fetch(`${stack.apiUrl}${path}`, { method, headers, body, signal: AbortSignal.timeout(20_000) });
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = null;
+  }
+  return { status: res.status, headers: res.headers, body: parsed, text };
+}
