@@ -7,33 +7,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { readStack } from '../../tools/src/testing/stack';
+import type { Page } from 'playwright-core';
 import { createTestUser, type TestUser } from '../../tools/src/testing/users';
-import { launch, newPage, SCREENSHOT_DIR, screenshot, viewports } from './browser';
+import { screenshot, viewports } from './browser';
+import { inNewPage, saved, signIn, stack, suiteBrowser } from './steps';
 
 jest.setTimeout(180_000);
 
-const stack = readStack();
-let browser: Browser;
+const browser = suiteBrowser();
 
-beforeAll(async () => {
-  if (!stack.webStarted) throw new Error('The local stack did not start the web app');
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, user: TestUser) {
-  await page.goto(`${stack.webUrl}/sign-in`);
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await page.waitForURL('**/notes');
-}
-
-const saved = (page: Page) => page.getByRole('status').filter({ hasText: /^\s*Saved\s*$/ }).waitFor();
 const attachmentsList = (page: Page) => page.getByRole('list', { name: 'Attachments' });
 const row = (page: Page, name: string) => attachmentsList(page).getByRole('listitem').filter({ hasText: name });
 
@@ -69,14 +51,9 @@ async function api<T>(user: TestUser, method: string, path: string, body?: unkno
 
 type NoteBody = { noteId: string; attachments: { attachmentId: string; fileName: string; status: string; size: number }[] };
 
-const failed = async (page: Page) => {
-  await page.screenshot({ path: `${SCREENSHOT_DIR}/FAILED-${expect.getState().currentTestName?.slice(0, 40).replace(/\W+/g, '-')}.png` });
-};
-
 it('uploads with a progress bar, becomes ready, downloads the same bytes, refuses big files, retries, deletes', async () => {
   const user = await createTestUser(stack);
-  const { context, page, errors } = await newPage(browser);
-  try {
+  await inNewPage(browser(), viewports.desktop, async (page, errors) => {
     await signIn(page, user);
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await page.waitForURL('**/notes/new');
@@ -178,19 +155,13 @@ it('uploads with a progress bar, becomes ready, downloads the same bytes, refuse
     await row(page, 'permit.txt').getByText('Ready').waitFor();
     expect(await attachmentsList(page).getByRole('listitem').count()).toBe(2);
     expect(errors).toEqual([]);
-  } catch (error) {
-    await failed(page);
-    throw error;
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 it('is usable at phone width', async () => {
   const user = await createTestUser(stack);
   const created = await api<NoteBody>(user, 'POST', '/notes', { title: 'Receipts', content: 'Hotel and train tickets for the conference trip.' });
-  const { context, page, errors } = await newPage(browser, viewports.phone);
-  try {
+  await inNewPage(browser(), viewports.phone, async (page, errors) => {
     await signIn(page, user);
     await page.goto(`${stack.webUrl}/notes/${created.body.noteId}`);
     await page.getByLabel('Content').waitFor();
@@ -215,10 +186,5 @@ it('is usable at phone width', async () => {
     await page.getByRole('button', { name: 'Attach files' }).click();
     await chooser;
     expect(errors).toEqual([]);
-  } catch (error) {
-    await failed(page);
-    throw error;
-  } finally {
-    await context.close();
-  }
+  });
 });

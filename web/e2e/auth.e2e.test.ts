@@ -2,29 +2,30 @@
  * Auth end to end against the local stack (cognito-local + API + Vite): sign up → confirm with the
  * code from the cognito log → sign in → reload stays signed in → sign out; wrong password message.
  */
-import type { Browser } from 'playwright-core';
-import { readStack } from '../../tools/src/testing/stack';
+import type { Page } from 'playwright-core';
 import { uniqueEmail } from '../../tools/src/testing/users';
-import { launch, newPage, screenshot, viewports } from './browser';
+import { newPage, screenshot, viewports } from './browser';
+import { stack, suiteBrowser } from './steps';
 import { confirmationCode } from './cognito-code';
 
 jest.setTimeout(90_000);
 
-const stack = readStack();
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!stack.webStarted) throw new Error('The local stack did not start the web app (web/index.html missing?)');
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = suiteBrowser('The local stack did not start the web app (web/index.html missing?)');
 
 const password = 'Correct-horse-42';
 
+/** Opens the forgot-password and reset-password pages in turn and screenshots each. */
+async function screenshotPasswordPages(page: Page) {
+  await page.goto(`${stack.webUrl}/forgot-password`);
+  await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
+  await screenshot(page, 'auth-forgot-password');
+  await page.goto(`${stack.webUrl}/reset-password?email=someone%40example.com`);
+  await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+  await screenshot(page, 'auth-reset-password');
+}
+
 it('signs up, confirms with the logged code, signs in, survives a reload, and signs out', async () => {
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   const email = uniqueEmail();
   try {
     // Protected route → sign-in, remembering where we were going.
@@ -79,7 +80,7 @@ it('signs up, confirms with the logged code, signs in, survives a reload, and si
 });
 
 it('shows a human message for a wrong password, and the auth pages at phone width', async () => {
-  const { context, page, errors } = await newPage(browser, viewports.phone);
+  const { context, page, errors } = await newPage(browser(), viewports.phone);
   try {
     await page.goto(`${stack.webUrl}/sign-in`);
     await page.getByLabel('Email', { exact: true }).fill(uniqueEmail());
@@ -95,12 +96,7 @@ it('shows a human message for a wrong password, and the auth pages at phone widt
     await page.goto(`${stack.webUrl}/confirm?email=someone%40example.com`);
     await page.getByText('Running locally').waitFor();
     await screenshot(page, 'auth-confirm');
-    await page.goto(`${stack.webUrl}/forgot-password`);
-    await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
-    await screenshot(page, 'auth-forgot-password');
-    await page.goto(`${stack.webUrl}/reset-password?email=someone%40example.com`);
-    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
-    await screenshot(page, 'auth-reset-password');
+    await screenshotPasswordPages(page);
     expect(errors).toEqual([]);
   } finally {
     await context.close();
@@ -108,14 +104,9 @@ it('shows a human message for a wrong password, and the auth pages at phone widt
 });
 
 it('shows the forgot/reset password pages at desktop width', async () => {
-  const { context, page } = await newPage(browser);
+  const { context, page } = await newPage(browser());
   try {
-    await page.goto(`${stack.webUrl}/forgot-password`);
-    await page.getByRole('heading', { name: 'Reset your password' }).waitFor();
-    await screenshot(page, 'auth-forgot-password');
-    await page.goto(`${stack.webUrl}/reset-password?email=someone%40example.com`);
-    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
-    await screenshot(page, 'auth-reset-password');
+    await screenshotPasswordPages(page);
   } finally {
     await context.close();
   }

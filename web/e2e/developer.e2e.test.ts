@@ -3,39 +3,21 @@
  * with it from the test like an outside program would, see its usage rise on the page, revoke it,
  * and check the next /v1 request is refused.
  */
-import type { Browser, Page } from 'playwright-core';
-import { readStack } from '../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../tools/src/testing/users';
+import { createTestUser } from '../../tools/src/testing/users';
 import { apiClient } from '../../tools/src/testing/api';
-import { launch, newPage, screenshot } from './browser';
+import { newPage, screenshot } from './browser';
+import { signIn, stack, suiteBrowser } from './steps';
 
 jest.setTimeout(120_000);
 
-const stack = readStack();
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!stack.webStarted) throw new Error('The local stack did not start the web app');
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, user: TestUser) {
-  await page.goto(`${stack.webUrl}/sign-in`);
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await page.waitForURL('**/notes');
-}
+const browser = suiteBrowser();
 
 it('creates a key, sees its /v1 usage, and revokes it', async () => {
   const user = await createTestUser(stack);
   const owner = apiClient(stack, user.accessToken);
   expect((await owner.post('/notes', { title: 'Shared through the API', content: 'hello' })).status).toBe(201);
 
-  const { context, page, errors } = await newPage(browser);
+  const { context, page, errors } = await newPage(browser());
   try {
     await signIn(page, user);
     await page.goto(`${stack.webUrl}/developer`);

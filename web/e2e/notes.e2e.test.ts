@@ -3,39 +3,20 @@
  * reload shows the edit → delete → undo → delete → restore from trash; plus the 409 conflict
  * banner, keyboard shortcuts and phone layout. Screenshots go to e2e-artifacts/screenshots.
  */
-import type { Browser, Page } from 'playwright-core';
-import { readStack } from '../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../tools/src/testing/users';
-import { launch, newPage, SCREENSHOT_DIR, screenshot, viewports } from './browser';
+import type { Page } from 'playwright-core';
+import { createTestUser } from '../../tools/src/testing/users';
+import { screenshot, viewports } from './browser';
+import { inNewPage, saved, signIn, stack, suiteBrowser } from './steps';
 
 jest.setTimeout(120_000);
 
-const stack = readStack();
-let browser: Browser;
+const browser = suiteBrowser();
 
-beforeAll(async () => {
-  if (!stack.webStarted) throw new Error('The local stack did not start the web app');
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, user: TestUser) {
-  await page.goto(`${stack.webUrl}/sign-in`);
-  await page.getByLabel('Email', { exact: true }).fill(user.email);
-  await page.getByLabel('Password', { exact: true }).fill(user.password);
-  await page.getByLabel('Password', { exact: true }).press('Enter');
-  await page.waitForURL('**/notes');
-}
-
-const saved = (page: Page) => page.getByRole('status').filter({ hasText: /^\s*Saved\s*$/ }).waitFor();
 const noteLink = (page: Page, title: string) => page.getByRole('list', { name: 'Notes' }).getByRole('link', { name: new RegExp(title) });
 
 it('creates, edits, reloads, deletes, undoes, deletes and restores a note', async () => {
   const user = await createTestUser(stack);
-  const { context, page, errors } = await newPage(browser);
-  try {
+  await inNewPage(browser(), viewports.desktop, async (page, errors) => {
     await signIn(page, user);
     await page.getByText('No notes yet').first().waitFor();
     await screenshot(page, 'notes-empty');
@@ -114,12 +95,7 @@ it('creates, edits, reloads, deletes, undoes, deletes and restores a note', asyn
     await page.getByRole('link', { name: 'Notes' }).first().click();
     await noteLink(page, 'Groceries').waitFor();
     expect(errors).toEqual([]);
-  } catch (error) {
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/FAILED-${expect.getState().currentTestName?.slice(0, 40).replace(/\W+/g, '-')}.png` });
-    throw error;
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 it('shows the conflict banner when the note changed elsewhere, and overwrites with mine', async () => {
@@ -133,8 +109,7 @@ it('shows the conflict banner when the note changed elsewhere, and overwrites wi
     return (await res.json()) as { noteId: string; version: number };
   };
   const note = await api('POST', '/notes', { title: 'Shared draft', content: 'Version one' });
-  const { context, page } = await newPage(browser);
-  try {
+  await inNewPage(browser(), viewports.desktop, async (page) => {
     await signIn(page, user);
     await page.goto(`${stack.webUrl}/notes/${note.noteId}`);
     await page.getByLabel('Content').waitFor();
@@ -149,18 +124,12 @@ it('shows the conflict banner when the note changed elsewhere, and overwrites wi
     await page.reload();
     await page.getByLabel('Content').waitFor();
     expect(await page.getByLabel('Content').inputValue()).toBe('My edit');
-  } catch (error) {
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/FAILED-${expect.getState().currentTestName?.slice(0, 40).replace(/\W+/g, '-')}.png` });
-    throw error;
-  } finally {
-    await context.close();
-  }
+  });
 });
 
 it('stacks list and detail at phone width', async () => {
   const user = await createTestUser(stack);
-  const { context, page, errors } = await newPage(browser, viewports.phone);
-  try {
+  await inNewPage(browser(), viewports.phone, async (page, errors) => {
     await signIn(page, user);
     await page.getByText('No notes yet').first().waitFor();
     await screenshot(page, 'notes-empty');
@@ -179,10 +148,5 @@ it('stacks list and detail at phone width', async () => {
     await page.getByText('Operational').waitFor();
     await screenshot(page, 'status');
     expect(errors).toEqual([]);
-  } catch (error) {
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/FAILED-${expect.getState().currentTestName?.slice(0, 40).replace(/\W+/g, '-')}.png` });
-    throw error;
-  } finally {
-    await context.close();
-  }
+  });
 });

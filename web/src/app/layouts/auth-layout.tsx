@@ -2,7 +2,7 @@ import { Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { PageSpinner } from '../../components/page-spinner';
 import { useSession } from '../../lib/auth/use-session';
-import type { AuthLocationState } from '../../features/auth/components/sign-in-form';
+import type { AuthLocationState } from '../../features/auth/hooks/use-auth-form';
 
 /** Auth pages: signed-in users are sent on (to where they came from, or their notes). */
 export function AuthLayout() {

@@ -1,30 +1,26 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useRef, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { Banner } from '../../../components/banner';
 import { Button } from '../../../components/button';
 import { TextField } from '../../../components/text-field';
-import { config } from '../../../config';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
+import { useAuthForm } from '../hooks/use-auth-form';
 import { AuthError } from './auth-error';
-import type { AuthLocationState } from './sign-in-form';
+import { AuthSubmitButton } from './auth-submit-button';
+import { EmailField } from './auth-fields';
+import { LocalCodeNotice } from './local-code-notice';
 import styles from './auth.module.css';
 
 export function ConfirmForm() {
   const navigate = useNavigate();
-  const location = useLocation();
-  const state = (location.state ?? {}) as AuthLocationState;
-  const [params] = useSearchParams();
-  const [email, setEmail] = useState(params.get('email') ?? '');
+  const { email, setEmail, emailRef, state } = useAuthForm();
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState<string>();
   const confirm = useAuthAction('confirm');
   const resend = useAuthAction('resendCode');
   const [resent, setResent] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
-  const emailRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => session.preload(), []);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,27 +59,11 @@ export function ConfirmForm() {
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Confirm email">
-      {config.localStack && (
-        <Banner tone="info" title="Running locally">
-          The confirmation code is printed in the dev log (the <code>[cognito]</code> lines of <code>pnpm dev</code>).
-        </Banner>
-      )}
+      <LocalCodeNotice what="confirmation code" />
       {state.notice && !confirm.error && !resent && <Banner tone="info">{state.notice}</Banner>}
       <AuthError error={confirm.error ?? resend.error} email={email} />
       {resent && <Banner tone="info">We sent a new code to {email.trim()}.</Banner>}
-      <TextField
-        ref={emailRef}
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        autoFocus={!email}
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
+      <EmailField ref={emailRef} autoFocus={!email} value={email} onChange={(e) => setEmail(e.target.value)} />
       <TextField
         ref={codeRef}
         label="Confirmation code"
@@ -98,9 +78,9 @@ export function ConfirmForm() {
         onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
         error={codeError}
       />
-      <Button type="submit" variant="primary" size="lg" block loading={confirm.pending} loadingText="Confirming…" className={styles.submit}>
+      <AuthSubmitButton pending={confirm.pending} loadingText="Confirming…">
         Confirm email
-      </Button>
+      </AuthSubmitButton>
       <div className={styles.row}>
         <span>Didn&apos;t get a code?</span>
         <Button variant="link" onClick={onResend} loading={resend.pending} loadingText="Sending…">

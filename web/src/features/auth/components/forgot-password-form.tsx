@@ -1,25 +1,23 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { Button } from '../../../components/button';
-import { TextField } from '../../../components/text-field';
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
+import { useAuthForm } from '../hooks/use-auth-form';
+import { validEmail } from '../utils/form-validation';
 import { AuthError } from './auth-error';
+import { AuthSubmitButton } from './auth-submit-button';
+import { EmailField } from './auth-fields';
 import styles from './auth.module.css';
 
 export function ForgotPasswordForm() {
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const [email, setEmail] = useState(params.get('email') ?? '');
+  const { email, setEmail, emailRef } = useAuthForm();
   const [emailError, setEmailError] = useState<string>();
   const { pending, error, run } = useAuthAction('forgotPassword');
-  const emailRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => session.preload(), []);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
+    if (!validEmail(email)) {
       setEmailError('Enter your email address.');
       return emailRef.current?.focus();
     }
@@ -38,23 +36,10 @@ export function ForgotPasswordForm() {
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Reset password">
       <AuthError error={error} email={email} />
-      <TextField
-        ref={emailRef}
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        autoFocus
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={emailError}
-      />
-      <Button type="submit" variant="primary" size="lg" block loading={pending} loadingText="Sending code…" className={styles.submit}>
+      <EmailField ref={emailRef} autoFocus value={email} onChange={(e) => setEmail(e.target.value)} error={emailError} />
+      <AuthSubmitButton pending={pending} loadingText="Sending code…">
         Send reset code
-      </Button>
+      </AuthSubmitButton>
     </form>
   );
 }

@@ -1,44 +1,37 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { Banner } from '../../../components/banner';
-import { Button } from '../../../components/button';
 import { TextField } from '../../../components/text-field';
-import { config } from '../../../config';
 import { meetsPasswordPolicy } from '../../../lib/auth/auth-errors';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
+import { useAuthForm } from '../hooks/use-auth-form';
+import { focusFirstInvalid, validEmail } from '../utils/form-validation';
 import { AuthError } from './auth-error';
-import { PasswordRules } from './password-rules';
-import type { AuthLocationState } from './sign-in-form';
+import { AuthSubmitButton } from './auth-submit-button';
+import { EmailField, NewPasswordField } from './auth-fields';
+import { LocalCodeNotice } from './local-code-notice';
 import styles from './auth.module.css';
 
 export function ResetPasswordForm() {
   const navigate = useNavigate();
-  const location = useLocation();
-  const state = (location.state ?? {}) as AuthLocationState;
-  const [params] = useSearchParams();
-  const [email, setEmail] = useState(params.get('email') ?? '');
+  const { email, setEmail, emailRef, state } = useAuthForm();
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; code?: string; password?: string }>({});
   const { pending, error, run } = useAuthAction('resetPassword');
-  const emailRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => session.preload(), []);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     const errors = {
-      email: /^\S+@\S+\.\S+$/.test(email.trim()) ? undefined : 'Enter your email address.',
+      email: validEmail(email) ? undefined : 'Enter your email address.',
       code: /^\d{4,8}$/.test(code.trim()) ? undefined : 'Enter the code from the email.',
       password: meetsPasswordPolicy(password) ? undefined : 'Your new password does not meet all the requirements below.',
     };
     setFieldErrors(errors);
-    if (errors.email) return emailRef.current?.focus();
-    if (errors.code) return codeRef.current?.focus();
-    if (errors.password) return passwordRef.current?.focus();
+    if (focusFirstInvalid(errors, { email: emailRef, code: codeRef, password: passwordRef })) return;
     const ok = await run(async () => {
       await session.resetPassword(email, code, password);
       return true;
@@ -53,27 +46,10 @@ export function ResetPasswordForm() {
 
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Set a new password">
-      {config.localStack && (
-        <Banner tone="info" title="Running locally">
-          The reset code is printed in the dev log (the <code>[cognito]</code> lines of <code>pnpm dev</code>).
-        </Banner>
-      )}
+      <LocalCodeNotice what="reset code" />
       {state.notice && !error && <Banner tone="info">{state.notice}</Banner>}
       <AuthError error={error} email={email} />
-      <TextField
-        ref={emailRef}
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        autoFocus={!email}
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={fieldErrors.email}
-      />
+      <EmailField ref={emailRef} autoFocus={!email} value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
       <TextField
         ref={codeRef}
         label="Reset code"
@@ -91,20 +67,10 @@ export function ResetPasswordForm() {
           </Link>
         }
       />
-      <TextField
-        ref={passwordRef}
-        label="New password"
-        type="password"
-        name="new-password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={fieldErrors.password}
-        hint={<PasswordRules password={password} />}
-      />
-      <Button type="submit" variant="primary" size="lg" block loading={pending} loadingText="Saving…" className={styles.submit}>
+      <NewPasswordField ref={passwordRef} label="New password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldErrors.password} />
+      <AuthSubmitButton pending={pending} loadingText="Saving…">
         Set new password
-      </Button>
+      </AuthSubmitButton>
     </form>
   );
 }

@@ -1,34 +1,24 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { Banner } from '../../../components/banner';
-import { Button } from '../../../components/button';
 import { TextField } from '../../../components/text-field';
 import { errorCode } from '../../../lib/auth/auth-errors';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
+import { useAuthForm } from '../hooks/use-auth-form';
+import { focusFirstInvalid, validEmail } from '../utils/form-validation';
 import { AuthError } from './auth-error';
+import { AuthSubmitButton } from './auth-submit-button';
+import { EmailField } from './auth-fields';
 import styles from './auth.module.css';
-
-export interface AuthLocationState {
-  from?: { pathname: string; search?: string; hash?: string };
-  notice?: string;
-}
-
-const validEmail = (email: string) => /^\S+@\S+\.\S+$/.test(email.trim());
 
 export function SignInForm() {
   const navigate = useNavigate();
-  const location = useLocation();
-  const [params] = useSearchParams();
-  const state = (location.state ?? {}) as AuthLocationState;
-  const [email, setEmail] = useState(params.get('email') ?? '');
+  const { email, setEmail, emailRef, state } = useAuthForm();
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
   const { pending, error, run } = useAuthAction('signIn');
-  const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => session.preload(), []);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,8 +27,7 @@ export function SignInForm() {
       password: password ? undefined : 'Enter your password.',
     };
     setFieldErrors(errors);
-    if (errors.email) return emailRef.current?.focus();
-    if (errors.password) return passwordRef.current?.focus();
+    if (focusFirstInvalid(errors, { email: emailRef, password: passwordRef })) return;
 
     // On success the session turns signed-in and AuthLayout sends the user on (to `from`).
     await run(
@@ -59,20 +48,7 @@ export function SignInForm() {
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Sign in">
       {state.notice && !error && <Banner tone="info">{state.notice}</Banner>}
       <AuthError error={error} email={email} />
-      <TextField
-        ref={emailRef}
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        autoFocus={!email}
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={fieldErrors.email}
-      />
+      <EmailField ref={emailRef} autoFocus={!email} value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
       <TextField
         ref={passwordRef}
         label="Password"
@@ -89,9 +65,9 @@ export function SignInForm() {
           </Link>
         }
       />
-      <Button type="submit" variant="primary" size="lg" block loading={pending} loadingText="Signing in…" className={styles.submit}>
+      <AuthSubmitButton pending={pending} loadingText="Signing in…">
         Sign in
-      </Button>
+      </AuthSubmitButton>
     </form>
   );
 }

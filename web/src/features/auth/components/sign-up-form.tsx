@@ -1,27 +1,22 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
-import { Button } from '../../../components/button';
-import { TextField } from '../../../components/text-field';
+import { useRef, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
 import { meetsPasswordPolicy } from '../../../lib/auth/auth-errors';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
+import { useAuthForm } from '../hooks/use-auth-form';
+import { focusFirstInvalid, validEmail } from '../utils/form-validation';
 import { AuthError } from './auth-error';
-import { PasswordRules } from './password-rules';
+import { AuthSubmitButton } from './auth-submit-button';
+import { EmailField, NewPasswordField } from './auth-fields';
 import styles from './auth.module.css';
-
-const validEmail = (email: string) => /^\S+@\S+\.\S+$/.test(email.trim());
 
 export function SignUpForm() {
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const [email, setEmail] = useState(params.get('email') ?? '');
+  const { email, setEmail, emailRef } = useAuthForm();
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
   const { pending, error, run } = useAuthAction('signUp');
-  const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => session.preload(), []);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -30,8 +25,7 @@ export function SignUpForm() {
       password: meetsPasswordPolicy(password) ? undefined : 'Your password does not meet all the requirements below.',
     };
     setFieldErrors(errors);
-    if (errors.email) return emailRef.current?.focus();
-    if (errors.password) return passwordRef.current?.focus();
+    if (focusFirstInvalid(errors, { email: emailRef, password: passwordRef })) return;
 
     const result = await run(() => session.signUp(email, password));
     if (!result) return;
@@ -43,34 +37,11 @@ export function SignUpForm() {
   return (
     <form className={styles.form} onSubmit={onSubmit} noValidate aria-label="Create account">
       <AuthError error={error} email={email} />
-      <TextField
-        ref={emailRef}
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        autoCapitalize="none"
-        spellCheck={false}
-        autoFocus
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-        error={fieldErrors.email}
-      />
-      <TextField
-        ref={passwordRef}
-        label="Password"
-        type="password"
-        name="new-password"
-        autoComplete="new-password"
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={fieldErrors.password}
-        hint={<PasswordRules password={password} />}
-      />
-      <Button type="submit" variant="primary" size="lg" block loading={pending} loadingText="Creating account…" className={styles.submit}>
+      <EmailField ref={emailRef} autoFocus value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
+      <NewPasswordField ref={passwordRef} label="Password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldErrors.password} />
+      <AuthSubmitButton pending={pending} loadingText="Creating account…">
         Create account
-      </Button>
+      </AuthSubmitButton>
     </form>
   );
 }
