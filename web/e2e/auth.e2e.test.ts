@@ -3,10 +3,9 @@
  * code from the cognito log → sign in → reload stays signed in → sign out; wrong password message.
  */
 import type { Page } from 'playwright-core';
-import { uniqueEmail } from '../../tools/src/testing/users';
+import { readConfirmationCode, uniqueEmail } from '../../tools/src/testing/users';
 import { newPage, screenshot, viewports } from './browser';
 import { stack, suiteBrowser } from './steps';
-import { confirmationCode } from './cognito-code';
 
 jest.setTimeout(90_000);
 
@@ -51,7 +50,7 @@ it('signs up, confirms with the logged code, signs in, survives a reload, and si
     await page.getByLabel('Confirmation code').fill('000000');
     await page.getByRole('button', { name: 'Confirm email' }).click();
     await page.getByRole('alert').waitFor();
-    const code = await confirmationCode(stack, email);
+    const code = await readConfirmationCode(stack, email);
     if (code !== '000000') await expect(page.getByRole('alert').textContent()).resolves.toMatch(/code is not right/);
     await page.getByLabel('Confirmation code').fill(code);
     await page.getByLabel('Confirmation code').press('Enter');

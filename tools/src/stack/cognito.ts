@@ -34,7 +34,7 @@ export async function startCognito(opts: { port: number; dataDir: string; logger
   config.TokenConfig = { ...(config.TokenConfig as object | undefined), IssuerDomain: `http://127.0.0.1:${opts.port}` };
   fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
 
-  const startJs = path.join(path.dirname(require.resolve('cognito-local/package.json')), 'lib', 'bin', 'start.js');
+  const startJs = path.join(__dirname, 'cognito-local-start.cjs');
   // CODE is deliberately not set: real random confirmation codes are logged (and land in cognito.log).
   const env: NodeJS.ProcessEnv = { PORT: String(opts.port), HOST: '127.0.0.1', AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1' };
   const child = spawnChild('cognito', process.execPath, [startJs], { cwd, env: { ...env, CODE: undefined } }, opts.logger);

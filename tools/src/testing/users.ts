@@ -94,7 +94,7 @@ export function decodeJwtPayload(token: string): Record<string, unknown> {
  * The latest confirmation code cognito-local logged for `email` (it logs a box with
  * `Destination: <email>` and `Code: <digits>`). Waits up to `timeoutMs` for it to appear.
  */
-export async function readConfirmationCode(stack: Pick<StackInfo, 'logsDir'>, email: string, timeoutMs = 20_000): Promise<string> {
+export async function readConfirmationCode(stack: Pick<StackInfo, 'logsDir'>, email: string, timeoutMs = 10_000): Promise<string> {
   const file = path.join(stack.logsDir, 'cognito.log');
   const deadline = Date.now() + timeoutMs;
   for (;;) {
