@@ -94,7 +94,7 @@ const mutatedExample = (example: Record<string, unknown>): fc.Arbitrary<string> 
 /** Not JSON at all, or JSON of the wrong kind. */
 const malformedText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.constantFrom('{', '{"title":', '[1,2', 'nul', '"\\ud800"', '{"a":1}{"b":2}', '\u0000', '{"title":"x","title":"y","content":""}', 'true', '0', '""'),
+  fc.constantFrom('{', '{"title":', '[1,2', 'nul', 'false', 'true', '"\\ud800"', '{"a":1}{"b":2}', '\u0000', '{"title":"x","title":"y","content":""}', 'true', '0', '""'),
   anyJson.map((v) => JSON.stringify(v) ?? 'null'),
 );
 

@@ -3,6 +3,7 @@
 // before our code runs (the gateway proxy maps hapi's Boom body to our REQUEST_TOO_LARGE gateway
 // response, as API Gateway would) — and a burst of note creations by one user keeps working (or is
 // limited with 429 + Retry-After), never 5xx. 100 notes in `pnpm test`, 1,000 in `pnpm test:stress`.
+import { gzipSync } from 'node:zlib';
 import { readStack } from '../../tools/src/testing/stack';
 import { apiClient } from '../../tools/src/testing/api';
 import { createTestUser } from '../../tools/src/testing/users';
@@ -67,6 +68,35 @@ describe('long paths', () => {
       expect({ status: response.status, body: response.body }).toEqual({ status: 404, body: { error: { code: 'not_found', message: expect.any(String) } } });
       expect(response.text).not.toContain('existingRoutes');
     }
+  });
+});
+
+describe('compressed request bodies', () => {
+  // Found by the fuzzer: `Content-Encoding: gzip` on a body that is not gzip made hapi throw an
+  // uncaught "Invalid compressed payload" that killed the whole serverless-offline process (every
+  // later request: 502). The gateway now decodes bodies as API Gateway does and refuses bad ones.
+  it('an undecodable gzip/deflate/br body is a 400 error body, and the API keeps answering', async () => {
+    const user = await createTestUser(stack);
+    for (const encoding of ['gzip', 'deflate', 'br', 'compress']) {
+      const response = await rawRequest(stack, 'POST', '/notes', '{"title":"x","content":"not compressed"}', {
+        authorization: `Bearer ${user.accessToken}`,
+        'content-type': 'application/json',
+        'content-encoding': encoding,
+      });
+      expect({ encoding, status: response.status, problem: errorShapeProblem(response) }).toEqual({ encoding, status: 400, problem: undefined });
+    }
+    expect((await apiClient(stack, user.accessToken).get('/me')).status).toBe(200);
+  });
+
+  it('a valid gzip body is decoded and accepted', async () => {
+    const user = await createTestUser(stack);
+    const response = await fetch(`${stack.apiUrl}/notes`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${user.accessToken}`, 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ title: 'zipped', content: 'é'.repeat(1000) })),
+    });
+    expect(response.status).toBe(201);
+    expect(((await response.json()) as { content: string }).content).toBe('é'.repeat(1000));
   });
 });
 

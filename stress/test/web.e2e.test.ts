@@ -163,6 +163,7 @@ describe('the production build', () => {
         const seen = (await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])) as string[];
         throw new Error(`${error.message}\nviolations: ${[...violations, ...seen].join('\n')}\nconsole: ${consoleErrors.join('\n')}`);
       });
+      await page.getByText('No notes yet').first().waitFor();
       await page.keyboard.press('n');
       await page.waitForURL('**/notes/new');
       await page.getByLabel('Title').fill('Under CSP');

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { CfnResource, PrintedService } from './definitions';
 
@@ -129,6 +130,14 @@ export function rewriteErrorResponse(
   return { statusCode: def.statusCode ?? status, headers, body: rendered };
 }
 
+/** A request body in `Content-Encoding` gzip, deflate or br, decoded; anything else throws. */
+export function decodeBody(encoding: string, body: Buffer): Buffer {
+  if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.gunzipSync(body);
+  if (encoding === 'deflate') return zlib.inflateSync(body);
+  if (encoding === 'br') return zlib.brotliDecompressSync(body);
+  throw new Error(`unsupported content-encoding ${encoding}`);
+}
+
 /** API Gateway's request payload limit (REST APIs: 10 MB). */
 export const API_GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 
@@ -151,7 +160,9 @@ export function startGateway(opts: {
     // Ask serverless-offline for uncompressed answers: hapi gzips bodies over 1 kB (e.g. its
     // route-not-found body, which lists every route), and a compressed Boom body cannot be
     // recognised and replaced by our gateway response. API Gateway compresses on its own side.
-    const { 'accept-encoding': _acceptEncoding, ...headers } = req.headers;
+    const { 'accept-encoding': _acceptEncoding, 'content-encoding': contentEncoding, ...headers } = req.headers;
+    // The body is forwarded decoded (see below), so its length may change.
+    if (contentEncoding && String(contentEncoding).trim().toLowerCase() !== 'identity') delete headers['content-length'];
     let answered = false;
     let refused = false;
     const upstream = http.request(
@@ -228,7 +239,25 @@ export function startGateway(opts: {
       chunks.push(c);
     });
     req.on('end', () => {
-      if (!refused) upstream.end(Buffer.concat(chunks, received));
+      if (refused) return;
+      let body: Buffer = Buffer.concat(chunks, received);
+      // API Gateway (with payload compression on) decodes a compressed request body itself and
+      // refuses one it cannot decode. serverless-offline's hapi crashed its whole process on an
+      // invalid gzip body (an uncaught "Invalid compressed payload"), so decode here.
+      const encoding = String(req.headers['content-encoding'] ?? '').trim().toLowerCase();
+      if (body.length > 0 && encoding && encoding !== 'identity') {
+        try {
+          body = decodeBody(encoding, body);
+        } catch {
+          refused = true;
+          upstream.destroy();
+          const rewritten = rewriteErrorResponse(opts.responses, 400, {}, JSON.stringify({ statusCode: 400, error: 'Bad Request', message: 'Invalid compressed payload' }));
+          res.writeHead(rewritten?.statusCode ?? 400, rewritten?.headers ?? { 'content-type': 'application/json' });
+          res.end(rewritten?.body ?? '{"error":{"code":"bad_request","message":"Invalid compressed payload"}}');
+          return;
+        }
+      }
+      upstream.end(body);
     });
   });
   server.keepAliveTimeout = 5_000;

@@ -57,12 +57,16 @@ function respond(result: RouteResult): APIGatewayProxyResult {
 }
 
 function readJsonBody(event: APIGatewayProxyEvent): unknown {
-  if (event.body === null || event.body === undefined || event.body === '') {
+  // API Gateway always sends a string (or null); serverless-offline hands over some JSON bodies
+  // already parsed (a body of `false` arrived as the boolean and crashed byteLength: a 500).
+  const body: unknown = event.body;
+  if (body === null || body === undefined || body === '') {
     throw new HttpError('validation_failed', 'The request body is missing', [
       { path: 'body', message: 'must be a JSON object' },
     ]);
   }
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const raw = event.isBase64Encoded ? Buffer.from(text, 'base64').toString('utf8') : text;
   if (Buffer.byteLength(raw, 'utf8') > maxBodyBytes)
     throw new HttpError('payload_too_large', `The request body is larger than ${maxBodyBytes} bytes`);
   const contentType = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
