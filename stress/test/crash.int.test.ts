@@ -26,7 +26,7 @@ interface Host {
 }
 
 function startHost(dataDir: string, ports?: StackInfo['ports']): Promise<Host> {
-  const child = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), [path.join(REPO, 'stress', 'src', 'stack-host.ts'), dataDir, ...(ports ? [JSON.stringify(ports)] : [])], {
+  const child = spawn(path.join(REPO, 'node_modules', '.bin', 'tsx'), [path.join(REPO, 'tools', 'src', 'stack', 'host.ts'), dataDir, ...(ports ? [JSON.stringify(ports)] : [])], {
     cwd: REPO,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 // Notes and the trash: the product's core rules, with no HTTP in them.
 import { randomUUID } from 'node:crypto';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import type { Attachment, CreateNoteRequest, Note, NoteList, UpdateNoteRequest } from '@jotter/shared/notes';
 import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState } from '@jotter/shared/models';
@@ -64,7 +65,13 @@ export async function createNote(sub: string, input: CreateNoteRequest): Promise
   return toNote(record);
 }
 
-/** One Query on byOwnerUpdated, newest first. Reads limit+1 to know whether another page exists. */
+/**
+ * One Query on byOwnerUpdated, newest first. Reads limit+1 to know whether another page exists.
+ *
+ * Dynamoose builds the request from the model, but the items are read back with a plain
+ * unmarshall: Dynamoose's per-item schema conformance costs ~0.7 ms of CPU per note (15 of the
+ * 19 ms of a 20-note page), and these are items our own writes shaped.
+ */
 export async function listNotes(sub: string, state: NoteState, page: Page): Promise<NoteList> {
   const { Note } = tableModels();
   const partition = { pk: noteKeys.pk(sub), gsi1pk: noteKeys.listPartition(sub, state) };
@@ -74,14 +81,14 @@ export async function listNotes(sub: string, state: NoteState, page: Page): Prom
     .sort('descending')
     .limit(page.limit + 1);
   if (page.cursor) query = query.startAt(decodeCursor(page.cursor, partition));
-  const result = await query.exec();
-  const records = result.map(plain);
+  const result = await dynamoose.aws.ddb().query(await query.getRequest());
+  const records = (result.Items ?? []).map((item) => unmarshall(item) as NoteRecord);
   const items = records.slice(0, page.limit);
   const last = items.at(-1);
   let nextCursor: string | null = null;
   if (records.length > page.limit && last) nextCursor = encodeCursor(last);
   // DynamoDB stops a page at 1 MB; then it tells us where it stopped.
-  else if (result.lastKey) nextCursor = encodeCursor(result.lastKey as NoteRecord);
+  else if (result.LastEvaluatedKey) nextCursor = encodeCursor(unmarshall(result.LastEvaluatedKey) as NoteRecord);
   return { items: items.map(toNote), nextCursor };
 }
 
