@@ -149,6 +149,21 @@ describe('API Gateway', () => {
     }
   });
 
+  test('the write routes carry request models generated from the shared schemas', () => {
+    const models = Object.fromEntries(
+      resourcesOfType('AWS::ApiGateway::Model').map(([, id, r]) => [id, r.Properties as Record<string, any>]),
+    );
+    const method = (id: string) => resourcesOfType('AWS::ApiGateway::Method').find(([, methodId]) => methodId === id)?.[2];
+    for (const [methodId, modelId, name] of [
+      ['ApiGatewayMethodNotesPost', 'CreateNoteRequestModel', 'CreateNoteRequest'],
+      ['ApiGatewayMethodNotesNoteidVarPut', 'UpdateNoteRequestModel', 'UpdateNoteRequest'],
+    ]) {
+      expect(method(methodId!)?.Properties?.RequestModels).toEqual({ 'application/json': { Ref: modelId } });
+      expect(models[modelId!]).toMatchObject({ Name: name, ContentType: 'application/json' });
+      expect(models[modelId!]!.Schema).toMatchObject({ $schema: 'http://json-schema.org/draft-04/schema#', additionalProperties: false });
+    }
+  });
+
   test('the prod stage throttles every method by default', () => {
     const deployments = resourcesOfType('AWS::ApiGateway::Deployment');
     expect(deployments).toHaveLength(1);
