@@ -14,6 +14,8 @@ export interface StackChild {
 export interface SpawnOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
+  /** The child appends to its own log file (`logger.logFile(name)`); its output only goes to the sink. */
+  writesOwnLogFile?: boolean;
 }
 
 export function spawnChild(name: string, command: string, args: string[], options: SpawnOptions, logger: StackLogger): StackChild {
@@ -26,8 +28,9 @@ export function spawnChild(name: string, command: string, args: string[], option
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const out = logger.lineWriter(name);
-  const err = logger.lineWriter(name);
+  const toFile = { toFile: !options.writesOwnLogFile };
+  const out = logger.lineWriter(name, toFile);
+  const err = logger.lineWriter(name, toFile);
   child.stdout?.on('data', (c: Buffer) => out.write(c));
   child.stderr?.on('data', (c: Buffer) => err.write(c));
   let exited = false;

@@ -1,7 +1,7 @@
-// Starts cognito-local like its own bin (lib/bin/start.js) does, but with a synchronous log
-// destination. Its bin pretty-prints to an asynchronous stream that can hold the last entry back
-// until the next one is logged — and the last entry is often the confirmation code a user (or a
-// test) is waiting for.
+// Starts cognito-local like its own bin (lib/bin/start.js) does, but logging synchronously, to
+// stdout (the dev log) and, when JOTTER_COGNITO_LOG_FILE is set, straight into that file. Its bin
+// pretty-prints to an asynchronous stream that can hold the last entry back until the next one —
+// and the last entry is often the confirmation code a user (or a test) is waiting for.
 const path = require('node:path');
 
 const root = path.dirname(require.resolve('cognito-local/package.json'));
@@ -10,15 +10,20 @@ const pino = fromCognitoLocal('pino');
 const pretty = fromCognitoLocal('pino-pretty');
 const { createDefaultServer } = require(path.join(root, 'lib', 'server'));
 
-const logger = pino(
-  { level: process.env.DEBUG ? 'debug' : 'info' },
+const prettyTo = (destination) =>
   pretty({
+    destination,
     colorize: false,
     sync: true,
+    translateTime: 'SYS:isoDateTime',
     ignore: 'pid,name,hostname',
     singleLine: true,
     messageFormat: (log, messageKey) => `${log.reqId ?? 'NONE'} ${log.target ?? 'NONE'} ${log[messageKey]}`,
-  }),
+  });
+const logFile = process.env.JOTTER_COGNITO_LOG_FILE;
+const logger = pino(
+  { level: process.env.DEBUG ? 'debug' : 'info' },
+  pino.multistream([{ stream: prettyTo(1) }, ...(logFile ? [{ stream: prettyTo(pino.destination({ dest: logFile, append: true, sync: true })) }] : [])]),
 );
 
 createDefaultServer(logger)

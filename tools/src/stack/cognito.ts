@@ -37,7 +37,15 @@ export async function startCognito(opts: { port: number; dataDir: string; logger
   const startJs = path.join(__dirname, 'cognito-local-start.cjs');
   // CODE is deliberately not set: real random confirmation codes are logged (and land in cognito.log).
   const env: NodeJS.ProcessEnv = { PORT: String(opts.port), HOST: '127.0.0.1', AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1' };
-  const child = spawnChild('cognito', process.execPath, [startJs], { cwd, env: { ...env, CODE: undefined } }, opts.logger);
+  // The emulator appends to cognito.log itself, synchronously, before it answers: a confirmation
+  // code is in the file by the time SignUp returns, however busy this process is.
+  const child = spawnChild(
+    'cognito',
+    process.execPath,
+    [startJs],
+    { cwd, env: { ...env, CODE: undefined, JOTTER_COGNITO_LOG_FILE: opts.logger.logFile('cognito') }, writesOwnLogFile: true },
+    opts.logger,
+  );
   opts.track(child);
   const client = cognitoClient(`http://127.0.0.1:${opts.port}`);
   try {

@@ -42,14 +42,16 @@ export class StackLogger {
     return path.join(this.logsDir, `${source}.log`);
   }
 
-  line(source: string, line: string): void {
-    let fd = this.files.get(source);
-    if (fd === undefined) {
-      fd = fs.openSync(this.logFile(source), 'a');
-      this.files.set(source, fd);
+  /** `toFile: false` for lines a child has already appended to its log file itself. */
+  line(source: string, line: string, { toFile = true }: { toFile?: boolean } = {}): void {
+    if (toFile) {
+      let fd = this.files.get(source);
+      if (fd === undefined) {
+        fd = fs.openSync(this.logFile(source), 'a');
+        this.files.set(source, fd);
+      }
+      fs.writeSync(fd, `${new Date().toISOString()} ${stripAnsi(line)}\n`);
     }
-    // Synchronous append: lines must be in the file by the time a test looks for a code.
-    fs.writeSync(fd, `${new Date().toISOString()} ${stripAnsi(line)}\n`);
     const tail = this.tails.get(source) ?? [];
     tail.push(line);
     if (tail.length > 20) tail.shift();
@@ -58,12 +60,12 @@ export class StackLogger {
   }
 
   /** A writer for a stream of chunks: splits at newlines, keeps the unfinished last line. */
-  lineWriter(source: string): { write(chunk: Buffer | string): void; flush(): void } {
+  lineWriter(source: string, options: { toFile?: boolean } = {}): { write(chunk: Buffer | string): void; flush(): void } {
     let pending = '';
     let idle: NodeJS.Timeout | undefined;
     const flush = () => {
       clearTimeout(idle);
-      if (pending.trim() !== '') this.line(source, pending);
+      if (pending.trim() !== '') this.line(source, pending, options);
       pending = '';
     };
     return {
@@ -71,7 +73,7 @@ export class StackLogger {
         pending += chunk.toString();
         const lines = pending.split(/\r?\n/);
         pending = lines.pop() ?? '';
-        for (const l of lines) if (l.trim() !== '') this.line(source, l);
+        for (const l of lines) if (l.trim() !== '') this.line(source, l, options);
         // Some children (cognito-local's logger) end an entry without its newline until the next
         // entry: a line left unfinished for a moment is complete, e.g. a confirmation code box.
         clearTimeout(idle);
