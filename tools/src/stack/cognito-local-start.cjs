@@ -10,11 +10,11 @@ const pino = fromCognitoLocal('pino');
 const pretty = fromCognitoLocal('pino-pretty');
 const { createDefaultServer } = require(path.join(root, 'lib', 'server'));
 
-const prettyTo = (destination) =>
+const prettyTo = (destination, sync) =>
   pretty({
     destination,
     colorize: false,
-    sync: true,
+    sync,
     translateTime: 'SYS:isoDateTime',
     ignore: 'pid,name,hostname',
     singleLine: true,
@@ -23,7 +23,12 @@ const prettyTo = (destination) =>
 const logFile = process.env.JOTTER_COGNITO_LOG_FILE;
 const logger = pino(
   { level: process.env.DEBUG ? 'debug' : 'info' },
-  pino.multistream([{ stream: prettyTo(1) }, ...(logFile ? [{ stream: prettyTo(pino.destination({ dest: logFile, append: true, sync: true })) }] : [])]),
+  // The file first and synchronously (a code is on disk before SignUp answers); stdout
+  // asynchronously, so a slow reader of the dev log can never stall the emulator.
+  pino.multistream([
+    ...(logFile ? [{ stream: prettyTo(pino.destination({ dest: logFile, append: true, sync: true }), true) }] : []),
+    { stream: prettyTo(1, !logFile) },
+  ]),
 );
 
 createDefaultServer(logger)

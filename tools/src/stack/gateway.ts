@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { CfnResource, PrintedService } from './definitions';
@@ -130,11 +131,20 @@ export function rewriteErrorResponse(
   return { statusCode: def.statusCode ?? status, headers, body: rendered };
 }
 
-/** A request body in `Content-Encoding` gzip, deflate or br, decoded; anything else throws. */
-export function decodeBody(encoding: string, body: Buffer): Buffer {
-  if (encoding === 'gzip' || encoding === 'x-gzip') return zlib.gunzipSync(body);
-  if (encoding === 'deflate') return zlib.inflateSync(body);
-  if (encoding === 'br') return zlib.brotliDecompressSync(body);
+const gunzip = promisify(zlib.gunzip);
+const inflate = promisify(zlib.inflate);
+const brotliDecompress = promisify(zlib.brotliDecompress);
+
+/**
+ * A request body in `Content-Encoding` gzip, deflate or br, decoded; anything else rejects.
+ * Asynchronous and bounded: the proxy shares its event loop with the S3 emulator and the
+ * children's log pipes, and a small body can decompress to gigabytes.
+ */
+export async function decodeBody(encoding: string, body: Buffer): Promise<Buffer> {
+  const limits = { maxOutputLength: API_GATEWAY_MAX_BODY + 1 };
+  if (encoding === 'gzip' || encoding === 'x-gzip') return gunzip(body, limits);
+  if (encoding === 'deflate') return inflate(body, limits);
+  if (encoding === 'br') return brotliDecompress(body, limits);
   throw new Error(`unsupported content-encoding ${encoding}`);
 }
 
@@ -238,7 +248,7 @@ export function startGateway(opts: {
       }
       chunks.push(c);
     });
-    req.on('end', () => {
+    req.on('end', async () => {
       if (refused) return;
       let body: Buffer = Buffer.concat(chunks, received);
       // API Gateway (with payload compression on) decodes a compressed request body itself and
@@ -247,7 +257,7 @@ export function startGateway(opts: {
       const encoding = String(req.headers['content-encoding'] ?? '').trim().toLowerCase();
       if (body.length > 0 && encoding && encoding !== 'identity') {
         try {
-          body = decodeBody(encoding, body);
+          body = await decodeBody(encoding, body);
         } catch {
           refused = true;
           upstream.destroy();
