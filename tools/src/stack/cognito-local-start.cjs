@@ -1,35 +1,45 @@
-// Starts cognito-local like its own bin (lib/bin/start.js) does, but logging synchronously, to
-// stdout (the dev log) and, when JOTTER_COGNITO_LOG_FILE is set, straight into that file. Its bin
-// pretty-prints to an asynchronous stream that can hold the last entry back until the next one —
-// and the last entry is often the confirmation code a user (or a test) is waiting for.
+// Starts cognito-local like its own bin (lib/bin/start.js) does, with our own log destination:
+// every entry is formatted here and written synchronously — to the file named by
+// JOTTER_COGNITO_LOG_FILE first (a confirmation code is on disk before SignUp answers), then to
+// stdout (the dev log). Its bin pipes entries through pino-pretty's stream, which held the last
+// entry back until the next one and, after some entries in long test runs, stopped logging for
+// good — losing exactly the confirmation codes users are told to read from the log.
+const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.dirname(require.resolve('cognito-local/package.json'));
-const fromCognitoLocal = (name) => require(require.resolve(name, { paths: [root] }));
-const pino = fromCognitoLocal('pino');
-const pretty = fromCognitoLocal('pino-pretty');
+const pino = require(require.resolve('pino', { paths: [root] }));
 const { createDefaultServer } = require(path.join(root, 'lib', 'server'));
 
-const prettyTo = (destination, sync) =>
-  pretty({
-    destination,
-    colorize: false,
-    sync,
-    translateTime: 'SYS:isoDateTime',
-    ignore: 'pid,name,hostname',
-    singleLine: true,
-    messageFormat: (log, messageKey) => `${log.reqId ?? 'NONE'} ${log.target ?? 'NONE'} ${log[messageKey]}`,
-  });
+const levels = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
 const logFile = process.env.JOTTER_COGNITO_LOG_FILE;
-const logger = pino(
-  { level: process.env.DEBUG ? 'debug' : 'info' },
-  // The file first and synchronously (a code is on disk before SignUp answers); stdout
-  // asynchronously, so a slow reader of the dev log can never stall the emulator.
-  pino.multistream([
-    ...(logFile ? [{ stream: prettyTo(pino.destination({ dest: logFile, append: true, sync: true }), true) }] : []),
-    { stream: prettyTo(1, !logFile) },
-  ]),
-);
+const fileFd = logFile ? fs.openSync(logFile, 'a') : undefined;
+
+function format(json) {
+  let entry;
+  try {
+    entry = JSON.parse(json);
+  } catch {
+    return json.endsWith('\n') ? json : `${json}\n`;
+  }
+  const { time, level, msg, reqId, target, err } = entry;
+  const head = [new Date(time).toISOString(), levels[level] ?? level, reqId, target].filter(Boolean).join(' ');
+  return `${head} ${msg ?? ''}${err?.stack ? `\n${err.stack}` : ''}\n`;
+}
+
+const destination = {
+  write(json) {
+    const line = format(json);
+    if (fileFd !== undefined) fs.writeSync(fileFd, line);
+    try {
+      process.stdout.write(line);
+    } catch {
+      // A closed dev terminal must not take the emulator down.
+    }
+  },
+};
+
+const logger = pino({ level: process.env.DEBUG ? 'debug' : 'info' }, destination);
 
 createDefaultServer(logger)
   .then((server) => server.start())
