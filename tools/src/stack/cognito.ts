@@ -87,33 +87,50 @@ export async function ensureUserPool(
 
   const client = cognitoClient(endpoint);
   try {
-    const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
-    let userPoolId = pools.UserPools?.find((p) => p.Name === poolName)?.Id;
-    if (userPoolId) {
-      log(`reusing user pool ${poolName} (${userPoolId})`);
-    } else {
-      const input: Record<string, unknown> = { PoolName: poolName };
-      for (const [k, v] of Object.entries(poolProps)) if (!POOL_PROPS_NOT_FOR_API.has(k)) input[k] = v;
-      const created = await client.send(new CreateUserPoolCommand(input as unknown as CreateUserPoolCommandInput));
-      userPoolId = created.UserPool?.Id;
-      if (!userPoolId) throw new Error('CreateUserPool returned no id');
-      log(`created user pool ${poolName} (${userPoolId})`);
-    }
-
-    const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
-    let userPoolClientId = clients.UserPoolClients?.find((c) => c.ClientName === clientName)?.ClientId;
-    if (userPoolClientId) {
-      log(`reusing app client ${clientName} (${userPoolClientId})`);
-    } else {
-      const input: Record<string, unknown> = { UserPoolId: userPoolId };
-      for (const [k, v] of Object.entries(clientProps)) if (!CLIENT_PROPS_NOT_FOR_API.has(k)) input[k] = v;
-      const created = await client.send(new CreateUserPoolClientCommand(input as unknown as CreateUserPoolClientCommandInput));
-      userPoolClientId = created.UserPoolClient?.ClientId;
-      if (!userPoolClientId) throw new Error('CreateUserPoolClient returned no id');
-      log(`created app client ${clientName} (${userPoolClientId})`);
-    }
+    // Data persists across restarts: reuse what a previous start created, by name.
+    const userPoolId = await findOrCreate(
+      log,
+      `user pool ${poolName}`,
+      async () => (await client.send(new ListUserPoolsCommand({ MaxResults: 60 }))).UserPools?.find((p) => p.Name === poolName)?.Id,
+      async () => {
+        const input: Record<string, unknown> = { PoolName: poolName };
+        for (const [k, v] of Object.entries(poolProps)) if (!POOL_PROPS_NOT_FOR_API.has(k)) input[k] = v;
+        return (await client.send(new CreateUserPoolCommand(input as unknown as CreateUserPoolCommandInput))).UserPool?.Id;
+      },
+    );
+    const userPoolClientId = await findOrCreate(
+      log,
+      `app client ${clientName}`,
+      async () =>
+        (await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }))).UserPoolClients?.find(
+          (c) => c.ClientName === clientName,
+        )?.ClientId,
+      async () => {
+        const input: Record<string, unknown> = { UserPoolId: userPoolId };
+        for (const [k, v] of Object.entries(clientProps)) if (!CLIENT_PROPS_NOT_FOR_API.has(k)) input[k] = v;
+        return (await client.send(new CreateUserPoolClientCommand(input as unknown as CreateUserPoolClientCommandInput))).UserPoolClient
+          ?.ClientId;
+      },
+    );
     return { userPoolId, userPoolClientId };
   } finally {
     client.destroy();
   }
+}
+
+async function findOrCreate(
+  log: (line: string) => void,
+  what: string,
+  find: () => Promise<string | undefined>,
+  create: () => Promise<string | undefined>,
+): Promise<string> {
+  const existing = await find();
+  if (existing) {
+    log(`reusing ${what} (${existing})`);
+    return existing;
+  }
+  const created = await create();
+  if (!created) throw new Error(`creating the ${what} returned no id`);
+  log(`created ${what} (${created})`);
+  return created;
 }

@@ -113,7 +113,8 @@ describe('AutosaveController', () => {
     expect(fake.api.update).toHaveBeenCalledWith('22222222-2222-4222-8222-222222222222', { title: 'Plans', content: 'First line', version: 1 });
   });
 
-  it('on 409 shows the conflict, stops saving, and keeps the typed text', async () => {
+  /** "Mine" typed and autosaved after someone else saved "Theirs": the PUT answered 409. */
+  async function conflictedEdit() {
     const fake = fakeApi(note());
     const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
     c.start();
@@ -121,6 +122,11 @@ describe('AutosaveController', () => {
     c.edit({ content: 'Mine' });
     jest.advanceTimersByTime(800);
     await settle();
+    return { fake, c };
+  }
+
+  it('on 409 shows the conflict, stops saving, and keeps the typed text', async () => {
+    const { fake, c } = await conflictedEdit();
     expect(c.getState()).toMatchObject({ status: 'conflict', draft: { content: 'Mine' } });
     c.edit({ content: 'Mine, more' });
     jest.advanceTimersByTime(5000);
@@ -130,13 +136,7 @@ describe('AutosaveController', () => {
   });
 
   it('"Overwrite with mine" GETs the fresh version and PUTs my text with it', async () => {
-    const fake = fakeApi(note());
-    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
-    c.start();
-    fake.editElsewhere({ content: 'Theirs' });
-    c.edit({ content: 'Mine' });
-    jest.advanceTimersByTime(800);
-    await settle();
+    const { fake, c } = await conflictedEdit();
     await c.overwriteWithMine();
     expect(fake.api.get).toHaveBeenCalledTimes(1);
     expect(fake.api.update).toHaveBeenLastCalledWith(note().noteId, expect.objectContaining({ content: 'Mine', version: 2 }));
@@ -145,13 +145,7 @@ describe('AutosaveController', () => {
   });
 
   it('"Reload theirs" replaces the draft with the server version and hands mine back', async () => {
-    const fake = fakeApi(note());
-    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
-    c.start();
-    fake.editElsewhere({ content: 'Theirs' });
-    c.edit({ content: 'Mine' });
-    jest.advanceTimersByTime(800);
-    await settle();
+    const { fake, c } = await conflictedEdit();
     const mine = await c.reloadTheirs();
     expect(mine).toEqual({ title: 'Groceries', content: 'Mine' });
     expect(c.getState()).toMatchObject({ status: 'saved', draft: { content: 'Theirs' }, note: { version: 2 } });
