@@ -101,7 +101,7 @@ it('renders hostile titles, content and file names as text (dev server)', async 
     await page.getByRole('list', { name: 'Notes' }).getByText(xssTitle, { exact: false }).first().waitFor();
     await page.goto(`${stack.webUrl}/notes/${note.noteId}`);
     await page.getByText(xssFileName, { exact: false }).first().waitFor({ timeout: 15_000 });
-    expect(await page.getByLabel('Title').inputValue()).toBe(xssTitle);
+    expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(xssTitle);
     expect(await page.getByLabel('Content').inputValue()).toBe(xssContent);
     await page.waitForTimeout(500);
     await expectInert(page);
@@ -166,8 +166,8 @@ describe('the production build', () => {
       await page.getByText('No notes yet').first().waitFor();
       await page.keyboard.press('n');
       await page.waitForURL('**/notes/new');
-      await page.getByLabel('Title').fill('Under CSP');
-      await page.getByLabel('Title').press('Enter');
+      await page.getByLabel('Title', { exact: true }).fill('Under CSP');
+      await page.getByLabel('Title', { exact: true }).press('Enter');
       await page.keyboard.type('Typed with the production policy on.');
       await page.getByRole('status').filter({ hasText: /^\s*Saved\s*$/ }).waitFor();
       await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);

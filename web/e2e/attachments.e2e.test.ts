@@ -57,7 +57,7 @@ it('uploads with a progress bar, becomes ready, downloads the same bytes, refuse
     await signIn(page, user);
     await page.getByRole('button', { name: 'New', exact: true }).click();
     await page.waitForURL('**/notes/new');
-    await page.getByLabel('Title').fill('Field trip');
+    await page.getByLabel('Title', { exact: true }).fill('Field trip');
     await page.getByLabel('Content').fill('Recordings and the permit from Saturday’s walk along the estuary. The audio is rough; the permit is the signed copy.');
     await saved(page);
     await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);

@@ -24,8 +24,8 @@ it('creates, edits, reloads, deletes, undoes, deletes and restores a note', asyn
     // `n` opens a new note (when not typing in a field).
     await page.keyboard.press('n');
     await page.waitForURL('**/notes/new');
-    await page.getByLabel('Title').fill('Groceries');
-    await page.getByLabel('Title').press('Enter'); // moves to the content
+    await page.getByLabel('Title', { exact: true }).fill('Groceries');
+    await page.getByLabel('Title', { exact: true }).press('Enter'); // moves to the content
     await page.keyboard.type('Milk, eggs');
     await saved(page);
     await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
@@ -50,7 +50,7 @@ it('creates, edits, reloads, deletes, undoes, deletes and restores a note', asyn
       ['Reading list', 'The Left Hand of Darkness; A Pattern Language; Piranesi'],
     ] as const) {
       await page.getByRole('button', { name: 'New', exact: true }).click();
-      await page.getByLabel('Title').fill(title);
+      await page.getByLabel('Title', { exact: true }).fill(title);
       await page.getByLabel('Content').fill(content);
       await saved(page);
       await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
@@ -134,7 +134,7 @@ it('stacks list and detail at phone width', async () => {
     await page.getByText('No notes yet').first().waitFor();
     await screenshot(page, 'notes-empty');
     await page.getByRole('button', { name: 'New', exact: true }).click();
-    await page.getByLabel('Title').fill('Ideas');
+    await page.getByLabel('Title', { exact: true }).fill('Ideas');
     await page.getByLabel('Content').fill('A notes app that feels calm. Small bundle, fast start, no spinners for things that are already here.');
     await saved(page);
     await screenshot(page, 'notes-editor');
