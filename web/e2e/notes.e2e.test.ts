@@ -84,7 +84,7 @@ it('creates, edits, reloads, deletes, undoes, deletes and restores a note', asyn
     await page.getByRole('link', { name: 'Trash' }).click();
     await page.getByRole('list', { name: 'Deleted notes' }).waitFor();
     await screenshot(page, 'trash');
-    await page.getByRole('button', { name: 'Delete Groceries forever' }).click();
+    await page.getByRole('button', { name: 'Delete forever: Groceries' }).click();
     await page.getByRole('dialog', { name: 'Delete forever?' }).waitFor();
     await screenshot(page, 'trash-confirm');
     await page.keyboard.press('Escape'); // Esc closes the dialog
