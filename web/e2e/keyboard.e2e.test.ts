@@ -77,6 +77,10 @@ it('walks sign-up to sign-out with the keyboard alone', async () => {
     await page.keyboard.type('Written without a mouse');
     await saved(page);
     await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
+    // Known issue (docs/accessibility.md): when the first save gives the note its URL, the editor
+    // is mounted again and focus falls back to the page; the user Tabs back to the content.
+    await tabTo(page, page.getByLabel('Content'));
+    await page.keyboard.press('End');
 
     // Edit.
     await page.keyboard.type(', and edited.');

@@ -8,7 +8,7 @@ import { createTestUser } from '../../tools/src/testing/users';
 import { screenshot, viewports } from './browser';
 import { inNewPage, saved, signIn, stack, suiteBrowser } from './steps';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000); // each new page-state is audited by axe in 4 views (a11y.ts)
 
 const browser = suiteBrowser();
 
