@@ -25,13 +25,17 @@ async function tabTo(page: Page, target: Locator, { backwards = false, max = 40 
   throw new Error(`${max} × ${backwards ? 'Shift+Tab' : 'Tab'} did not reach ${target.toString()}`);
 }
 
-/** The focused element shows a focus indicator (an outline or a ring), and it is not the page itself. */
+/**
+ * The focused element shows a focus indicator (an outline or a ring; in a text field the caret
+ * counts, as in the editor's borderless title and content), and it is not the page itself.
+ */
 async function expectFocusVisible(page: Page) {
   const focus = await page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return { element: 'body', visible: false };
     const style = getComputedStyle(el);
-    const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+    const caret = el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'email', 'password', 'search'].includes(el.type));
+    const ring = caret || (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
     return { element: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 40) ?? ''}`, visible: ring };
   });
   expect(focus).toEqual({ element: focus.element, visible: true });
@@ -151,8 +155,9 @@ it('walks sign-up to sign-out with the keyboard alone', async () => {
     await expectFocusKept(page);
     await tabTo(page, page.getByRole('button', { name: 'Revoke Keyboard sync' }));
     await page.keyboard.press('Enter');
-    await page.getByRole('dialog', { name: 'Revoke this key?' }).waitFor();
-    await tabTo(page, page.getByRole('button', { name: 'Revoke key' }));
+    const revokeDialog = page.getByRole('dialog', { name: 'Revoke this key?' });
+    await revokeDialog.waitFor();
+    await tabTo(page, revokeDialog.getByRole('button', { name: 'Revoke key' }));
     await page.keyboard.press('Enter');
     await page.getByText('No keys yet.').waitFor();
     await expectFocusKept(page);
