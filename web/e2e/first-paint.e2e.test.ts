@@ -9,21 +9,29 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb, FALLBACK_SELECTOR, webEnvFor } from '../../bench/src/lib/web';
 import { createTestUser } from '../../tools/src/testing/users';
 import { newPage } from './browser';
-import { signIn, stack, suiteBrowser } from './steps';
+import { signIn, stack } from './steps';
 
 jest.setTimeout(120_000);
 
-const browser = suiteBrowser();
+let chromiumBrowser: Browser | undefined;
+const browser = () => chromiumBrowser!;
 let distDir: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   distDir = buildWeb(webEnvFor(stack), fs.mkdtempSync(path.join(os.tmpdir(), 'jotter-first-paint-')));
+  // Responses fulfilled by the test have no address, so Chromium would treat the page as public
+  // and refuse its calls to the loopback API and Cognito (local network access checks).
+  chromiumBrowser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-features=LocalNetworkAccessChecks'],
+  });
 });
-afterAll(() => {
+afterAll(async () => {
+  await chromiumBrowser?.close();
   if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
 });
 
@@ -106,6 +114,8 @@ it('a protected page while signed out: the first paint is the sign-in form it re
 it('the notes page of a signed-in user: the first paint shows the notes layout, no route spinner', async () => {
   const user = await createTestUser(stack);
   const { context, page, errors } = await newPage(browser());
+  // Signing in through the form waits for the Cognito emulator, slow on a busy machine.
+  page.setDefaultTimeout(30_000);
   try {
     await serveBuild(context);
     await signIn(page, user);

@@ -32,9 +32,10 @@ const routes: RouteObject[] = createRoutesFromElements(
       <Route path="/forgot-password" element={<ForgotPassword />} />
       <Route path="/reset-password" element={<ResetPassword />} />
     </Route>
-    <Route element={<AppLayout />}>
-      <Route path="/status" element={<Status />} />
-      <Route element={<RequireAuth />}>
+    {/* RequireAuth outside the app shell: a signed-out visit to a private page goes to /sign-in
+        without painting the shell first. */}
+    <Route element={<RequireAuth />}>
+      <Route element={<AppLayout />}>
         <Route path="/" element={<Navigate to="/notes" replace />} />
         <Route path="/notes" element={<NotesLayout />}>
           <Route index element={<NotesIndex />} />
@@ -45,6 +46,9 @@ const routes: RouteObject[] = createRoutesFromElements(
         <Route path="/trash" element={<Trash />} />
         <Route path="/developer" element={<Developer />} />
       </Route>
+    </Route>
+    <Route element={<AppLayout />}>
+      <Route path="/status" element={<Status />} />
       <Route path="*" element={<NotFound />} />
     </Route>
   </Route>,
