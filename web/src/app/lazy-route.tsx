@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from 'react';
+import { lazy, useState, type ComponentType } from 'react';
 
 /** A route page loaded on demand, whose module can also be loaded ahead of its first render. */
 export type LazyRoute = ComponentType & { preload: () => Promise<void> };
@@ -25,7 +25,9 @@ export function lazyRoute(load: () => Promise<ComponentType>): LazyRoute {
     ));
   const Suspending = lazy(() => preload().then(() => ({ default: page! })));
   function Route() {
-    const Page = page ?? Suspending;
+    // Chosen once per mount: switching from the lazy wrapper to the loaded page on a later render
+    // would be a different component type, and React would remount the page (losing its state).
+    const [Page] = useState(() => page ?? Suspending);
     return <Page />;
   }
   return Object.assign(Route, { preload });
