@@ -137,6 +137,15 @@ export interface ResultsFileMeta {
   notes?: string[];
 }
 
+export function readResults(): Metric[] {
+  return fs.existsSync(RESULTS_FILE) ? (JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) as Metric[]) : [];
+}
+
+export function readResultsMeta(): ResultsFileMeta | undefined {
+  const file = path.join(BENCH_DIR, 'results.meta.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ResultsFileMeta) : undefined;
+}
+
 export function writeResults(metrics: Metric[], meta: ResultsFileMeta): void {
   fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(metrics, null, 2)}\n`);
   fs.writeFileSync(path.join(BENCH_DIR, 'results.meta.json'), `${JSON.stringify(meta, null, 2)}\n`);

@@ -12,7 +12,7 @@ export function section(metrics: Metric[], meta: ResultsFileMeta): string {
   const failed = metrics.filter((m) => m.pass === false);
   return [
     `Measured by \`pnpm bench\` on ${meta.date.slice(0, 10)}: ${meta.cores} cores (${meta.cpu}), Node ${meta.node}, ${meta.platform}; took ${meta.durationSeconds} s. ` +
-      `Generated from \`bench/results.json\` by \`pnpm bench:readme\`; budgets from issue 8. ` +
+      `Generated from \`bench/results.json\` by \`pnpm bench:readme\`; budgets from issues 8 and 22 (web first paint). ` +
       `${metrics.length} metrics, ${failed.length} over budget.`,
     '',
     markdownTable(metrics),

@@ -1,6 +1,7 @@
 // Web: a production build of web/ (Vite, into bench/node_modules/.cache), its initial JS (the entry chunk and its
-// static imports, per .vite/manifest.json) and largest route chunk, gzip; then FCP and LCP of the
-// notes page in headless Chromium against `vite preview` and the local API.
+// static imports, per .vite/manifest.json) and largest route chunk, gzip; then cold loads of the
+// sign-in and notes pages in headless Chromium against `vite preview` and the local API, with and
+// without CPU/network throttling (Chrome DevTools Protocol through playwright-core).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -65,6 +66,11 @@ interface ManifestChunk {
 export interface WebBytes {
   initialGzip: number;
   initialFiles: string[];
+  /** Initial JS plus the modules index.html preloads for the first page (the landing chunk). */
+  firstPaintGzip: number;
+  firstPaintFiles: string[];
+  /** What index.html asks for before anything runs: scripts, module preloads, stylesheets. */
+  htmlRequests: string[];
   largestRoute: { name: string; gzip: number; files: string[] };
 }
 
@@ -99,7 +105,13 @@ export function webBytes(distDir: string): WebBytes {
     const bytes = own.reduce((sum, k) => sum + gz(k), 0);
     if (bytes > largestRoute.gzip) largestRoute = { name: chunk.src ?? key, gzip: bytes, files: own.map((k) => manifest[k]!.file) };
   }
-  return { initialGzip, initialFiles: [...initial].map((k) => manifest[k]!.file), largestRoute };
+  const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
+  const htmlRequests = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\srel="(?:modulepreload|stylesheet|preload)"[^>]*\shref)="\/([^"]+)"/g)].map((m) => m[1]!);
+  const byFile = new Map(Object.keys(manifest).map((k) => [manifest[k]!.file, k]));
+  const firstPaint = new Set(initial);
+  for (const file of htmlRequests) if (byFile.has(file)) closure(byFile.get(file)!, firstPaint);
+  const firstPaintGzip = [...firstPaint].reduce((sum, k) => sum + gz(k), 0);
+  return { initialGzip, initialFiles: [...initial].map((k) => manifest[k]!.file), firstPaintGzip, firstPaintFiles: [...firstPaint].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js')), htmlRequests, largestRoute };
 }
 
 export async function startPreview(distDir: string, port: number): Promise<ChildProcess> {
@@ -123,15 +135,51 @@ export async function startPreview(distDir: string, port: number): Promise<Child
   }
 }
 
+/** CPU 4× slower, 150 ms added latency, 1.6 Mbps down / 750 kbps up (a slow phone on a poor mobile link). */
+export const throttledProfile = { cpuRate: 4, latencyMs: 150, downBytesPerS: 1_600_000 / 8, upBytesPerS: 750_000 / 8 };
+export type NetworkProfile = 'unthrottled' | 'throttled';
+
+export interface LoadSample {
+  fcp: number;
+  lcp: number;
+  /** When the page's first input (`PageSpec.firstInput`) was in the DOM, wired by React. */
+  firstInput: number;
+  /** The document plus every resource requested before first contentful paint. */
+  requestsBeforeFcp: number;
+  /** Script bytes transferred (compressed, as served) before first contentful paint / by the end of the load. */
+  jsBytesBeforeFcp: number;
+  jsBytes: number;
+  lcpElement: string;
+  /** A Suspense fallback (role=status "Loading…") was ever in the DOM. */
+  fallbackSeen: boolean;
+}
+
 export interface PaintResult {
   fcpMs: number;
   lcpMs: number;
+  firstInputMs: number;
+  requestsBeforeFcp: number;
+  jsKbBeforeFcp: number;
+  jsKb: number;
   runs: number;
   lcpElements: string[];
+  fallbackRuns: number;
 }
 
+export interface PageSpec {
+  path: string;
+  storageState?: Awaited<ReturnType<import('playwright-core').BrowserContext['storageState']>>;
+  /** CSS selector of the element whose arrival counts as "usable". */
+  firstInput: string;
+}
+
+/** The route-level Suspense fallback (components/page-spinner.tsx). */
+export const FALLBACK_SELECTOR = '[role=status][aria-label="Loading…"]';
+
+// Installed before any page script: paint entries, the first input's arrival and any fallback
+// spinner, all on the page's own clock (performance.now(), 0 = navigation start).
 const observeScript = `
-  window.__paint = { fcp: null, lcp: null, lcpElement: null };
+  window.__paint = { fcp: null, lcp: null, lcpElement: null, firstInput: null, fallbackSeen: false };
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__paint.fcp = e.startTime;
   }).observe({ type: 'paint', buffered: true });
@@ -142,60 +190,103 @@ const observeScript = `
       window.__paint.lcpElement = el ? el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : '') : null;
     }
   }).observe({ type: 'largest-contentful-paint', buffered: true });
+  new MutationObserver(() => {
+    const p = window.__paint;
+    if (p.firstInput === null && document.querySelector(window.__firstInput)) p.firstInput = performance.now();
+    if (document.querySelector(${JSON.stringify(FALLBACK_SELECTOR)})) p.fallbackSeen = true;
+  }).observe(document, { childList: true, subtree: true });
 `;
 
-/**
- * Median FCP/LCP of the signed-in notes page (/notes, the list from the API) and, as the baseline,
- * of the sign-in page (no session, no API call), each loaded `runs` times in a fresh context
- * (empty cache), alternating. The session comes from one real sign-in through the UI.
- */
-export async function measurePaint(webUrl: string, user: TestUser, runs = 5): Promise<{ notes: PaintResult; signIn: PaintResult }> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { launch, newPage, viewports } = require('../../../web/e2e/browser') as typeof import('../../../web/e2e/browser');
-  const browser = await launch();
+type Browser = import('playwright-core').Browser;
+
+/** One cold load of `spec` in a fresh context (empty cache, cache disabled) under `profile`. */
+export async function loadOnce(browser: Browser, baseUrl: string, spec: PageSpec, profile: NetworkProfile): Promise<LoadSample> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, colorScheme: 'light', ...(spec.storageState ? { storageState: spec.storageState } : {}) });
   try {
-    const { context, page } = await newPage(browser, viewports.desktop);
+    await ctx.addInitScript(`window.__firstInput = ${JSON.stringify(spec.firstInput)};\n${observeScript}`);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(30_000);
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (profile === 'throttled') {
+      const t = throttledProfile;
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: t.latencyMs, downloadThroughput: t.downBytesPerS, uploadThroughput: t.upBytesPerS });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: t.cpuRate });
+    }
+    await page.goto(`${baseUrl}${spec.path}`, { waitUntil: 'load' });
+    await page.locator(spec.firstInput).first().waitFor();
+    // LCP is final at the first input; wait for the observers to report (two frames), not a fixed time.
+    await page.waitForFunction('window.__paint.fcp !== null && window.__paint.lcp !== null && window.__paint.firstInput !== null');
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    const r = (await page.evaluate(`(() => {
+      const p = window.__paint;
+      const resources = performance.getEntriesByType('resource');
+      const early = resources.filter((e) => e.startTime < p.fcp);
+      const js = (list) => list.filter((e) => e.initiatorType === 'script' || e.initiatorType === 'link' && /\\.m?js(\\?|$)/.test(e.name) || /\\.m?js(\\?|$)/.test(e.name)).reduce((n, e) => n + e.transferSize, 0);
+      return { ...p, requestsBeforeFcp: 1 + early.length, jsBytesBeforeFcp: js(early), jsBytes: js(resources) };
+    })()`)) as Omit<LoadSample, 'lcpElement'> & { lcpElement: string | null };
+    return { ...r, lcpElement: r.lcpElement ?? '?' };
+  } finally {
+    await ctx.close();
+  }
+}
+
+export function summarise(samples: LoadSample[]): PaintResult {
+  return {
+    fcpMs: median(samples.map((s) => s.fcp)),
+    lcpMs: median(samples.map((s) => s.lcp)),
+    firstInputMs: median(samples.map((s) => s.firstInput)),
+    requestsBeforeFcp: median(samples.map((s) => s.requestsBeforeFcp)),
+    jsKbBeforeFcp: median(samples.map((s) => s.jsBytesBeforeFcp)) / 1000,
+    jsKb: median(samples.map((s) => s.jsBytes)) / 1000,
+    runs: samples.length,
+    lcpElements: [...new Set(samples.map((s) => s.lcpElement))],
+    fallbackRuns: samples.filter((s) => s.fallbackSeen).length,
+  };
+}
+
+export const signInPage: PageSpec = { path: '/sign-in', firstInput: 'input[type=email]' };
+export const notesPage = (storageState: PageSpec['storageState']): PageSpec => ({ path: '/notes', storageState, firstInput: 'ul[aria-label="Notes"] a' });
+
+/** The storage state (Cognito's localStorage) of `user` after one real sign-in through the UI. */
+export async function signedInState(browser: Browser, webUrl: string, user: TestUser): Promise<PageSpec['storageState']> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
     await page.goto(`${webUrl}/sign-in`);
     await page.getByLabel('Email', { exact: true }).fill(user.email);
     await page.getByLabel('Password', { exact: true }).fill(user.password);
     await page.getByLabel('Password', { exact: true }).press('Enter');
     await page.waitForURL('**/notes');
-    const storageState = await context.storageState();
+    return await context.storageState();
+  } finally {
     await context.close();
+  }
+}
 
-    type Page = Awaited<ReturnType<typeof newPage>>['page'];
-    const pages = {
-      notes: { path: '/notes', signedIn: true, ready: (p: Page) => p.getByRole('list', { name: 'Notes' }).getByRole('link').first().waitFor() },
-      signIn: { path: '/sign-in', signedIn: false, ready: (p: Page) => p.getByLabel('Password', { exact: true }).waitFor() },
-    };
-    const samples = { notes: [] as Array<{ fcp: number; lcp: number; el: string }>, signIn: [] as Array<{ fcp: number; lcp: number; el: string }> };
+/**
+ * Median of `runs` cold loads of the sign-in page and (given a user with notes) the signed-in notes
+ * page, each unthrottled and throttled, interleaved so a busy moment on the machine does not land on
+ * one of them only.
+ */
+export async function measurePaint(webUrl: string, user: TestUser | null, runs = 7): Promise<Record<string, Record<NetworkProfile, PaintResult>>> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { launch } = require('../../../web/e2e/browser') as typeof import('../../../web/e2e/browser');
+  const browser = await launch();
+  try {
+    const pages: Record<string, PageSpec> = { signIn: signInPage };
+    if (user) pages.notes = notesPage(await signedInState(browser, webUrl, user));
+    const samples: Record<string, Record<NetworkProfile, LoadSample[]>> = {};
+    for (const name of Object.keys(pages)) samples[name] = { unthrottled: [], throttled: [] };
+    // One warm-up load per page: the preview server's first answers are slower than the rest.
+    for (const spec of Object.values(pages)) await loadOnce(browser, webUrl, spec, 'unthrottled');
     for (let i = 0; i < runs; i++) {
-      for (const name of ['notes', 'signIn'] as const) {
-        const spec = pages[name];
-        const ctx = await browser.newContext({ viewport: viewports.desktop, deviceScaleFactor: 1, colorScheme: 'light', ...(spec.signedIn ? { storageState } : {}) });
-        try {
-          await ctx.addInitScript(observeScript);
-          const p = await ctx.newPage();
-          p.setDefaultTimeout(15_000);
-          await p.goto(`${webUrl}${spec.path}`, { waitUntil: 'load' });
-          await spec.ready(p);
-          // Let the last paint land before reading LCP.
-          await p.waitForTimeout(500);
-          const r = (await p.evaluate('window.__paint')) as { fcp: number | null; lcp: number | null; lcpElement: string | null };
-          if (r.fcp === null || r.lcp === null) throw new Error(`no paint entries for ${spec.path} on run ${i + 1}: ${JSON.stringify(r)}`);
-          samples[name].push({ fcp: r.fcp, lcp: r.lcp, el: r.lcpElement ?? '?' });
-        } finally {
-          await ctx.close();
-        }
+      for (const [name, spec] of Object.entries(pages)) {
+        for (const profile of ['unthrottled', 'throttled'] as const) samples[name]![profile].push(await loadOnce(browser, webUrl, spec, profile));
       }
     }
-    const summary = (s: Array<{ fcp: number; lcp: number; el: string }>): PaintResult => ({
-      fcpMs: median(s.map((x) => x.fcp)),
-      lcpMs: median(s.map((x) => x.lcp)),
-      runs: s.length,
-      lcpElements: [...new Set(s.map((x) => x.el))],
-    });
-    return { notes: summary(samples.notes), signIn: summary(samples.signIn) };
+    return Object.fromEntries(Object.entries(samples).map(([name, s]) => [name, { unthrottled: summarise(s.unthrottled), throttled: summarise(s.throttled) }]));
   } finally {
     await browser.close();
   }
