@@ -138,15 +138,28 @@ describe('IAM least privilege', () => {
 describe('API Gateway', () => {
   const responses = resourcesOfType('AWS::ApiGateway::GatewayResponse', ['api']);
 
-  test('4XX and 5XX gateway responses (authorizer denials included) carry CORS headers', () => {
+  test('4XX and 5XX gateway responses (authorizer denials included) carry the declared CORS rule: none in prod, where the SPA is same-origin', () => {
     const types = responses.map(([, , r]) => r.Properties?.ResponseType);
     expect(types).toEqual(expect.arrayContaining(['DEFAULT_4XX', 'DEFAULT_5XX', 'UNAUTHORIZED', 'ACCESS_DENIED']));
-    for (const [, , r] of responses) {
-      const origin = r.Properties?.ResponseParameters?.['gatewayresponse.header.Access-Control-Allow-Origin'];
-      expect(typeof origin).toBe('string');
-      expect(origin).not.toBe("'*'");
-      expect(r.Properties?.ResponseParameters?.['gatewayresponse.header.Access-Control-Allow-Headers']).toMatch(/Authorization/);
-    }
+    for (const [, , r] of responses) expect(JSON.stringify(r.Properties?.ResponseParameters ?? {})).not.toMatch(/Access-Control/);
+  });
+
+  test('with a web origin (cors.cjs), gateway responses name exactly it, with Authorization allowed, never *', async () => {
+    const cors = await import(path.join(repoRoot, 'services/api/cors.cjs'));
+    const resolveVariable = async (name: string) => (name === 'param:webOrigin' ? 'https://notes.test' : '');
+    expect(await cors.gatewayResponseHeaders({ resolveVariable })).toEqual({
+      'gatewayresponse.header.Access-Control-Allow-Origin': "'https://notes.test'",
+      'gatewayresponse.header.Access-Control-Allow-Headers': "'Content-Type,Authorization,X-Api-Key'",
+      'gatewayresponse.header.Vary': "'Origin'",
+    });
+    expect(await cors.userRoutes({ resolveVariable })).toMatchObject({ origin: 'https://notes.test', allowCredentials: false });
+    expect(await cors.developerApi({ resolveVariable })).toBe(false);
+    expect(await cors.attachmentOrigins({ resolveVariable: async () => '' })).toEqual(['*']);
+  });
+
+  test('prod: no route declares CORS (no OPTIONS methods), functions send no Access-Control-Allow-Origin', () => {
+    expect(resourcesOfType('AWS::ApiGateway::Method', ['api']).filter(([, , r]) => r.Properties?.HttpMethod === 'OPTIONS')).toEqual([]);
+    for (const [, , fn] of resourcesOfType('AWS::Lambda::Function', ['api'])) expect(fn.Properties?.Environment?.Variables?.WEB_ORIGIN ?? '').toBe('');
   });
 
   test('the write routes carry request models generated from the shared schemas', () => {
@@ -189,6 +202,12 @@ describe('API Gateway', () => {
   test('CORS never allows every origin in prod (preflights included)', () => {
     const json = JSON.stringify(template('api'));
     expect(json).not.toMatch(/Access-Control-Allow-Origin":"'\*'"/);
+  });
+});
+
+describe('no placeholder ever deploys', () => {
+  test.each(allServices)('the %s prod template names no example.com or localhost address', (service) => {
+    expect(JSON.stringify(template(service))).not.toMatch(/example\.com|localhost|127\.0\.0\.1/);
   });
 });
 

@@ -73,7 +73,8 @@ export function createApiClient({ baseUrl, getAccessToken, onUnauthorized, fetch
   const base = baseUrl.replace(/\/+$/, '');
 
   return async function request<T>(path: string, { method = 'GET', body, query, anonymous = false, signal }: RequestOptions = {}): Promise<T> {
-    const url = new URL(base + path);
+    // A deployed build's base is the path /api (same origin): resolved against the page.
+    const url = new URL(base + path, globalThis.location?.href);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
     }

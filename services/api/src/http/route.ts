@@ -39,9 +39,9 @@ export interface RouteResult {
 export type RouteHandler = (event: APIGatewayProxyEvent, context?: Context) => Promise<APIGatewayProxyResult>;
 
 function baseHeaders(): Record<string, string> {
+  const { webOrigin } = config();
   return {
-    'Access-Control-Allow-Origin': config().webOrigin,
-    Vary: 'Origin',
+    ...(webOrigin ? { 'Access-Control-Allow-Origin': webOrigin, Vary: 'Origin' } : {}),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   };
