@@ -217,7 +217,7 @@ describe('cfn-lint', () => {
     // 2 = errors, 4 = warnings, 8 = informational.
     const file = templateFile(service);
     const result = spawnSync('cfn-lint', [path.relative(repoRoot, file)], { cwd: repoRoot, encoding: 'utf8' });
-    expect(result.error).toBeUndefined();
+    if (result.error) throw new Error(`cfn-lint did not run (${result.error.message}): install it with \`pipx install cfn-lint\` (pnpm test does it when pipx or pip is there)`);
     expect({ status: result.status, errors: result.stdout.split('\n\n').filter((b) => /^E\d{4}/.test(b.trim())) }).toEqual({
       status: expect.any(Number),
       errors: [],
