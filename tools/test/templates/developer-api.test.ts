@@ -103,7 +103,7 @@ describe('observability of the developer API', () => {
 
   test('an alarm on the API 5XX rate notifies a topic', () => {
     const alarms = resourcesOfType('AWS::CloudWatch::Alarm', ['api']);
-    const [, , alarm] = alarms.find(([, , a]) => JSON.stringify(a.Properties?.Metrics).includes('5XXError'))!;
+    const [, , alarm] = alarms.find(([, , a]) => (JSON.stringify(a.Properties?.Metrics) ?? '').includes('5XXError'))!;
     const metrics = alarm.Properties?.Metrics as any[];
     const names = metrics.filter((m) => m.MetricStat).map((m) => m.MetricStat.Metric.MetricName).sort();
     expect(names).toEqual(['5XXError', 'Count']);

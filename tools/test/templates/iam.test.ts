@@ -41,8 +41,8 @@ const expected: Record<string, string[]> = {
   CreateAttachmentLambdaFunction: [...write, 's3:PutObject'],
   GetAttachmentLambdaFunction: [...read, 's3:GetObject'],
   DeleteAttachmentLambdaFunction: [...write, 's3:DeleteObject', 's3:ListBucket'],
-  AttachmentUploadedLambdaFunction: [...write, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
-  PurgeTrashLambdaFunction: [...write, 's3:DeleteObject', 's3:ListBucket'],
+  AttachmentUploadedLambdaFunction: [...write, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 'sqs:SendMessage'],
+  PurgeTrashLambdaFunction: [...write, 's3:DeleteObject', 's3:ListBucket', 'sqs:SendMessage'],
 };
 
 test('every function is listed here, and only the framework-free roles exist (no shared role)', () => {
@@ -91,4 +91,48 @@ test('API Gateway access logs: JSON with request id, status, latency, caller, tr
   });
   expect(resources.ApiAccessLogGroup?.Properties?.RetentionInDays).toBe(90);
   expect(resources.ApiGatewayAccountLogging?.Type).toBe('AWS::ApiGateway::Account');
+});
+
+describe('alarms (resources/alarms.yml, plugins/function-alarms.cjs)', () => {
+  const alarms = resourcesOfType('AWS::CloudWatch::Alarm', ['api']).map(([, id, r]) => [id, r.Properties!] as const);
+  const topic = { Ref: 'ApiAlarmsTopic' };
+
+  test('every alarm notifies the SNS topic; an email subscription only when the alarmEmail param is set', () => {
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const [, a] of alarms) expect(a.AlarmActions).toEqual([topic]);
+    expect(resources.ApiAlarmsEmail).toMatchObject({ Type: 'AWS::SNS::Subscription', Condition: 'HasAlarmEmail' });
+    expect(template('api').Parameters?.AlarmEmail?.Default).toBe('');
+  });
+
+  test.each(functions.map(([, id]) => id))('%s has an errors alarm and a throttles alarm', (fnId) => {
+    for (const metric of ['Errors', 'Throttles']) {
+      const alarm = alarms.find(([id]) => id === `${fnId}${metric}Alarm`)?.[1];
+      expect(alarm).toMatchObject({ Namespace: 'AWS/Lambda', MetricName: metric, Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }] });
+    }
+  });
+
+  test('API 5XX rate, DynamoDB throttles, failed-events queue depth', () => {
+    const ids = alarms.map(([id]) => id);
+    expect(ids).toEqual(expect.arrayContaining(['Api5xxRateAlarm', 'TableThrottlesAlarm', 'FailedEventsAlarm']));
+    const table = alarms.find(([id]) => id === 'TableThrottlesAlarm')![1];
+    expect(table.Metrics.map((m: any) => m.MetricStat?.Metric.MetricName).filter(Boolean).sort()).toEqual(['ReadThrottleEvents', 'WriteThrottleEvents']);
+    const queue = alarms.find(([id]) => id === 'FailedEventsAlarm')![1];
+    expect(queue).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+  });
+
+  test('the S3-event and scheduled functions send failed events to the queue (and may)', () => {
+    const configs = resourcesOfType('AWS::Lambda::EventInvokeConfig', ['api']);
+    const targets = configs.map(([, , c]) => [c.Properties?.FunctionName?.Ref, c.Properties?.DestinationConfig?.OnFailure?.Destination]);
+    expect(targets.sort()).toEqual([
+      ['AttachmentUploadedLambdaFunction', { 'Fn::GetAtt': ['FailedEventsQueue', 'Arn'] }],
+      ['PurgeTrashLambdaFunction', { 'Fn::GetAtt': ['FailedEventsQueue', 'Arn'] }],
+    ]);
+    for (const fnId of ['AttachmentUploadedLambdaFunction', 'PurgeTrashLambdaFunction']) {
+      expect(statementsOf(fnId)).toContainEqual({ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['FailedEventsQueue', 'Arn'] } });
+    }
+  });
+
+  test('LOG_LEVEL reaches every function from the logLevel param', () => {
+    for (const [, , fn] of functions) expect(fn.Properties?.Environment?.Variables?.LOG_LEVEL).toBe('info');
+  });
 });
