@@ -116,6 +116,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
       developerApiOrigin: urls.webOrigin,
       // The emulator only implements USER_PASSWORD_AUTH (services/auth/serverless.yml).
       clientAuthFlows: 'local',
+      publicApiUrl: urls.api,
       dynamodbEndpoint: urls.dynamodb,
       s3Endpoint: urls.s3,
       cognitoEndpoint: urls.cognito,
@@ -191,7 +192,13 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     );
 
     gateway = await step('gateway', () =>
-      startGateway({ port: ports.api, upstreamPort: ports.offline, responses: gatewayResponsesFrom(api), log: (l) => logger.line('gateway', l) }),
+      startGateway({
+        port: ports.api,
+        upstreamPort: ports.offline,
+        responses: gatewayResponsesFrom(api),
+        corsOrigin: baseParams.webOrigin,
+        log: (l) => logger.line('gateway', l),
+      }),
     );
 
     await step('api', () => offlineStart);
