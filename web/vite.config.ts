@@ -44,15 +44,28 @@ function preloadFirstRoutes(modules: string[]): Plugin {
   };
 }
 
+// The SPA calls the API on its own origin under /api, as CloudFront serves it when deployed; the
+// local stack names the API stage's URL here and Vite forwards /api/notes to <stage URL>/notes.
+// changeOrigin sends the target's Host, like CloudFront's all-headers-except-Host policy.
+const apiProxyTarget = process.env.JOTTER_API_PROXY_TARGET;
+
 export default defineConfig({
   plugins: [react(), preloadFirstRoutes(firstRouteModules)],
   // amazon-cognito-identity-js (and its `buffer` dependency) reference Node's `global`.
   define: { global: 'globalThis' },
-  server: { port: Number(process.env.WEB_PORT ?? 5173), strictPort: true },
+  server: {
+    port: Number(process.env.WEB_PORT ?? 5173),
+    strictPort: true,
+    ...(apiProxyTarget
+      ? { proxy: { '^/api/': { target: apiProxyTarget, changeOrigin: true, rewrite: (path: string) => path.replace(/^\/api/, '') } } }
+      : {}),
+  },
   preview: { port: Number(process.env.WEB_PORT ?? 4173) },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Kept next to the build for stack traces, but not referenced from the bundles: the publish
+    // step does not upload *.map files to the site.
+    sourcemap: 'hidden',
     // One stylesheet for the whole app (~12 kB gzip): the first paint of any page needs one
     // request for its CSS, and later pages never wait for theirs.
     cssCodeSplit: false,

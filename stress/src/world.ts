@@ -119,11 +119,11 @@ export async function snapshot(api: ApiClient, opts: { ignoreKeyUsage?: boolean 
   return JSON.stringify({ notes: await listAll(api, '/notes'), trash: await listAll(api, '/trash'), keys: keyItems });
 }
 
-/** Whether a response is an error in the contract's shape: `{"error":{"code","message"[,"details"]}}`. */
+/** Whether a response is an error in the contract's shape: `{"error":{"code","message"[,"details"][,"requestId"]}}`. */
 export function errorShapeProblem(response: ApiResponse): string | undefined {
   if (response.status < 400) return undefined;
   if (!response.headers.get('content-type')?.includes('application/json')) return `content-type ${response.headers.get('content-type')}`;
-  const parsed = z.safeParse(z.strictObject({ error: z.strictObject({ code: z.string().check(z.regex(/^[a-z_]+$/)), message: z.string().check(z.minLength(1)), details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))) }) }), response.body);
+  const parsed = z.safeParse(z.strictObject({ error: z.strictObject({ code: z.string().check(z.regex(/^[a-z_]+$/)), message: z.string().check(z.minLength(1)), details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))), requestId: z.optional(z.string().check(z.minLength(1))) }) }), response.body);
   if (!parsed.success) return `body is not the error shape: ${response.text.slice(0, 200)}`;
   // The shared schema too (it is what clients parse with).
   if (!z.safeParse(errorBodySchema, response.body).success) return 'body does not parse with errorBodySchema';

@@ -24,6 +24,32 @@ describe('local stack', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe(stack.webUrl);
   });
 
+  it('applies the declared CORS rule to every kind of answer: a foreign Origin is never echoed, credentials never allowed', async () => {
+    const foreign = 'https://evil.example';
+    const user = await createTestUser(stack);
+    const cases: Array<[string, string, Record<string, string>]> = [
+      ['public route', '/health', {}],
+      ['user route', '/me', { authorization: `Bearer ${user.accessToken}` }],
+      ['user route, 401 from the authorizer', '/me', { authorization: 'Bearer nope' }],
+      ['/v1 without a key', '/v1/notes', {}],
+      ['unknown route', '/no-such-route', {}],
+    ];
+    for (const [name, route, headers] of cases) {
+      const res = await fetch(`${stack.apiUrl}${route}`, { headers: { origin: foreign, ...headers } });
+      expect({ name, origin: res.headers.get('access-control-allow-origin'), credentials: res.headers.get('access-control-allow-credentials') }).toEqual({
+        name,
+        origin: stack.webUrl,
+        credentials: null,
+      });
+    }
+    const preflight = await fetch(`${stack.apiUrl}/notes`, {
+      method: 'OPTIONS',
+      headers: { origin: foreign, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+    expect(preflight.headers.get('access-control-allow-origin')).not.toBe(foreign);
+    expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
   it('describes itself in stack.json with every contract key', () => {
     const file = JSON.parse(fs.readFileSync(process.env.JOTTER_STACK_FILE!, 'utf8')) as Record<string, unknown>;
     for (const key of ['region', 'apiUrl', 'webUrl', 'userPoolId', 'userPoolClientId', 'cognitoEndpoint', 'dynamodbEndpoint', 's3Endpoint', 'attachmentsBucket', 'tableName']) {

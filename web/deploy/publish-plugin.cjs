@@ -1,13 +1,15 @@
 'use strict';
 // Local Serverless plugin of the jotter-web service: publishes the SPA after every deploy.
 //
-//   after:deploy:deploy   build web with this stage's config (from compose params) and upload
-//                         it to the site bucket, then invalidate CloudFront
-//   serverless publish    the same, without a deploy (the stack must exist)
+//   after:deploy:deploy   build web with this stage's config (read from the deployed auth stack's
+//                         outputs) and upload it to the site bucket, then invalidate CloudFront
+//   serverless publish    the same, without a deploy (`cd web && pnpm exec serverless publish
+//                         --stage prod`): both stacks must exist, or it refuses and says which
 //   before:remove:remove  empty the site bucket, so CloudFormation can delete it
 //
 // The work is done by tools/src/deploy/publish-web.ts (AWS SDK v3), run with tsx. This file only
-// gathers the inputs: the resolved `custom.publishWeb` values and the stack's outputs.
+// gathers the inputs: the deployed stacks' outputs (never params or local defaults; the SPA calls
+// the API on its own origin under /api, so the build needs no API address at all).
 // Set JOTTER_SKIP_PUBLISH=1 to deploy the infrastructure only.
 
 const path = require('node:path');
@@ -39,6 +41,13 @@ class JotterPublishWebPlugin {
 
   // CloudFormation `Rules` are not accepted by the framework's schema: check here instead.
   checkDomainParams() {
+    const { apiUrl } = this.serverless.service.custom.publishWeb;
+    if (!/^https:\/\/[^/]+\/[^/]+$/.test(apiUrl || '')) {
+      throw new this.serverless.classes.Error(
+        `param apiUrl must be the api stack's ServiceEndpoint (https://<id>.execute-api.<region>.amazonaws.com/<stage>), got "${apiUrl || ''}": ` +
+          'deploy with `pnpm deploy:prod` (serverless-compose passes it), or pass --param="apiUrl=..."',
+      );
+    }
     const params = (this.serverless.service.resources && this.serverless.service.resources.Parameters) || {};
     const value = (name) => (params[name] && params[name].Default) || '';
     if (value('DomainName') && !value('CertificateArn')) {
@@ -51,8 +60,7 @@ class JotterPublishWebPlugin {
     }
   }
 
-  async stackOutputs() {
-    const stackName = this.provider.naming.getStackName();
+  async stackOutputs(stackName = this.provider.naming.getStackName()) {
     const result = await this.provider.request('CloudFormation', 'describeStacks', { StackName: stackName });
     const outputs = {};
     for (const o of (result.Stacks && result.Stacks[0] && result.Stacks[0].Outputs) || []) {
@@ -85,10 +93,22 @@ class JotterPublishWebPlugin {
       return;
     }
     const cfg = this.serverless.service.custom.publishWeb;
-    const outputs = await this.stackOutputs();
+    const stage = this.provider.getStage();
+    const outputsOf = async (stackName) => {
+      try {
+        return await this.stackOutputs(stackName);
+      } catch (error) {
+        throw new this.serverless.classes.Error(
+          `cannot publish the web app: stack ${stackName} is not deployed in ${this.provider.getRegion()} (${error.message}). ` +
+            `Deploy the whole app first: pnpm deploy:prod (or osls-compose deploy --stage ${stage}).`,
+        );
+      }
+    };
+    const outputs = await outputsOf(this.provider.naming.getStackName());
     if (!outputs.SiteBucketName || !outputs.DistributionId) {
-      throw new Error('jotter-web stack outputs SiteBucketName/DistributionId not found');
+      throw new this.serverless.classes.Error('jotter-web stack outputs SiteBucketName/DistributionId not found: redeploy the web stack');
     }
+    const authOutputs = await outputsOf(`jotter-auth-${stage}`);
     this.log.notice?.(`Publishing the web app to ${outputs.SiteUrl}`);
     await this.run(
       [
@@ -97,14 +117,8 @@ class JotterPublishWebPlugin {
         '--distribution-id', outputs.DistributionId,
         '--grace-hours', String(cfg.staleAssetGraceHours ?? 0),
       ],
-      this.childEnv({
-        VITE_API_URL: cfg.apiUrl,
-        VITE_REGION: cfg.region,
-        VITE_USER_POOL_ID: cfg.userPoolId,
-        VITE_USER_POOL_CLIENT_ID: cfg.userPoolClientId,
-        VITE_AUTH_FLOW: cfg.authFlow,
-        VITE_COGNITO_ENDPOINT: cfg.cognitoEndpoint ?? '',
-      }),
+      // publish-web.ts turns them into the build config (webConfigFromAuthOutputs) or refuses.
+      this.childEnv({ JOTTER_AUTH_STACK_OUTPUTS: JSON.stringify(authOutputs) }),
     );
   }
 

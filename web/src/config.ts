@@ -9,7 +9,7 @@
 export type AuthFlow = 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
 
 export interface AppConfig {
-  /** Base URL of the REST API, without a trailing slash. */
+  /** Base URL of the REST API, without a trailing slash: `/api` (same origin) when deployed. */
   apiUrl: string;
   region: string;
   userPoolId: string;
@@ -45,10 +45,10 @@ export function parseConfig(env: Env): AppConfig {
   if (authFlow !== undefined && !authFlows.includes(authFlow as AuthFlow)) {
     problems.push(`VITE_AUTH_FLOW must be one of ${authFlows.join(' | ')} (got "${authFlow}")`);
   }
-  for (const name of ['VITE_API_URL', 'VITE_COGNITO_ENDPOINT']) {
-    const value = str(env, name);
-    if (value !== undefined && !/^https?:\/\/\S+$/.test(value)) problems.push(`${name} must be an http(s) URL (got "${value}")`);
-  }
+  const apiUrl = str(env, 'VITE_API_URL');
+  if (apiUrl !== undefined && !/^(https?:\/\/\S+|\/[^\s/]\S*)$/.test(apiUrl)) problems.push(`VITE_API_URL must be an http(s) URL or a path such as /api (got "${apiUrl}")`);
+  const cognitoEndpoint = str(env, 'VITE_COGNITO_ENDPOINT');
+  if (cognitoEndpoint !== undefined && !/^https?:\/\/\S+$/.test(cognitoEndpoint)) problems.push(`VITE_COGNITO_ENDPOINT must be an http(s) URL (got "${cognitoEndpoint}")`);
   const local = str(env, 'VITE_LOCAL_STACK');
   if (local !== undefined && local !== 'true' && local !== 'false') problems.push(`VITE_LOCAL_STACK must be "true" or "false"`);
 

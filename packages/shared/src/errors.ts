@@ -33,6 +33,9 @@ export const errorBodySchema = z
       code: z.string().check(z.meta({ description: 'Stable snake_case code', example: 'validation_failed' })),
       message: z.string(),
       details: z.optional(z.array(errorDetailSchema)),
+      requestId: z.optional(
+        z.string().check(z.meta({ description: 'The request id (also the x-request-id header): quote it when reporting a problem' })),
+      ),
     }),
   })
   .check(z.meta({ id: 'Error' }));

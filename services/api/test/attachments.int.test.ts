@@ -99,6 +99,19 @@ describe('uploading and downloading', () => {
     expect(file.headers.get('content-type')).toBe('application/pdf');
   });
 
+  it('serves active content (SVG) as an opaque download, with path separators out of its name', async () => {
+    const note = await newNote();
+    const bytes = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const target = await declare(note.noteId, 'x/..\\evil.svg', bytes.length, 'image/svg+xml');
+    await upload(target, bytes);
+    expect(await settled(note.noteId, target.attachment.attachmentId)).toMatchObject({ status: 'ready' });
+    const download = await api.get(`/notes/${note.noteId}/attachments/${target.attachment.attachmentId}`);
+    const file = await fetch(z.parse(attachmentDownloadSchema, download.body).downloadUrl);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/octet-stream');
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="x_.._evil.svg"; filename*=UTF-8''x_.._evil.svg`);
+  });
+
   it('answers 409 attachment_not_ready while the upload has not arrived', async () => {
     const note = await newNote();
     const target = await declare(note.noteId, 'later.txt', 10, 'text/plain');

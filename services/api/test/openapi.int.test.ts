@@ -1,5 +1,6 @@
 // GET /openapi.json of the running local stack: a valid OpenAPI 3.1 document that documents
 // exactly the routes the api service serves (its functions' http events), no more, no less.
+import http from 'node:http';
 import { printService } from '../../../tools/src/stack/definitions';
 import { API_DIR } from '../../../tools/src/stack/offline';
 import { readStack } from '../../../tools/src/testing/stack';
@@ -28,6 +29,24 @@ it('is public and passes the OpenAPI 3.1 validator', () => {
 
 it('names the stage URL it was served from as its server', () => {
   expect(document.servers).toEqual([{ url: stack.apiUrl }]);
+});
+
+it('names the stage URL from the stage config, whatever Host and X-Forwarded-Proto a caller sends', async () => {
+  const url = new URL(`${stack.apiUrl}/openapi.json`);
+  const hostile = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname, headers: { host: 'evil.example', 'x-forwarded-proto': 'javascript' } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+  expect(hostile.status).toBe(200);
+  expect(JSON.parse(hostile.body).servers).toEqual([{ url: stack.apiUrl }]);
 });
 
 it('documents exactly the http events of the api service (serverless print), OPTIONS excepted', async () => {

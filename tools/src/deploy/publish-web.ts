@@ -4,9 +4,10 @@
 //   tsx tools/src/deploy/publish-web.ts build [--out-dir DIR]
 //   tsx tools/src/deploy/publish-web.ts empty --bucket B
 //
-// The config comes from the environment as VITE_* variables (the web app reads them through
-// import.meta.env): web/deploy/publish-plugin.cjs sets them from the auth and api stacks'
-// outputs, so no config file is ever edited by hand. AWS_REGION / AWS_PROFILE as usual.
+// The config comes from the deployed auth stack's outputs (JOTTER_AUTH_STACK_OUTPUTS, set by
+// web/deploy/publish-plugin.cjs) or, for `build`, from VITE_* variables, so no config file is ever
+// edited by hand and no local default reaches a deployed build. The API is always `/api` on the
+// site's own origin (CloudFront forwards it to API Gateway). AWS_REGION / AWS_PROFILE as usual.
 import { spawn } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -45,6 +46,30 @@ export function webBuildEnv(config: WebConfig): Record<string, string> {
     // deployed build into a local-stack one.
     VITE_LOCAL_STACK: 'false',
   };
+}
+
+/** Where a deployed SPA finds the API: its own origin (the web stack's /api/* behavior). */
+export const sameOriginApiPath = '/api';
+
+/** The build config of a deployed stage, from the auth stack's outputs; refuses when one is missing. */
+export function webConfigFromAuthOutputs(outputs: Record<string, string | undefined>): WebConfig {
+  const missing = ['Region', 'UserPoolId', 'UserPoolClientId'].filter((name) => !outputs[name]);
+  if (missing.length) {
+    throw new Error(`the auth stack has no output ${missing.join(', ')}: deploy it first (pnpm deploy:prod)`);
+  }
+  return {
+    apiUrl: sameOriginApiPath,
+    region: outputs.Region!,
+    userPoolId: outputs.UserPoolId!,
+    userPoolClientId: outputs.UserPoolClientId!,
+    authFlow: 'USER_SRP_AUTH',
+    cognitoEndpoint: '',
+  };
+}
+
+function publishConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
+  const raw = env.JOTTER_AUTH_STACK_OUTPUTS;
+  return raw ? webConfigFromAuthOutputs(JSON.parse(raw) as Record<string, string>) : webConfigFromEnv(env);
 }
 
 export function webConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WebConfig {
@@ -111,6 +136,11 @@ export async function listFiles(dir: string, prefix = ''): Promise<string[]> {
 /** Vite writes content-hashed file names under assets/ (its build.assetsDir). */
 export function isHashedAsset(key: string): boolean {
   return key.startsWith('assets/');
+}
+
+/** Source maps stay in the build (hidden: no sourceMappingURL) for stack traces, never on the site. */
+export function isPublished(key: string): boolean {
+  return !key.endsWith('.map');
 }
 
 export function cacheControlFor(key: string): string {
@@ -221,7 +251,7 @@ export async function publish(options: PublishOptions): Promise<{ uploaded: stri
   const log = options.log ?? ((line: string) => console.log(line));
   const s3 = options.s3 ?? new S3Client({});
   const cloudFront = options.cloudFront ?? new CloudFrontClient({});
-  const keys = uploadOrder(await listFiles(options.distDir));
+  const keys = uploadOrder((await listFiles(options.distDir)).filter(isPublished));
   if (!keys.includes('index.html')) throw new Error(`${options.distDir} has no index.html: build first`);
 
   // Assets in parallel, then the unhashed files, then index.html alone.
@@ -294,7 +324,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'publish': {
       const distDir = typeof flags.dist === 'string' ? path.resolve(flags.dist) : path.join(webDir, 'dist');
-      if (!flags['skip-build']) await buildWeb(webConfigFromEnv(), distDir === path.join(webDir, 'dist') ? {} : { outDir: distDir });
+      if (!flags['skip-build']) await buildWeb(publishConfig(), distDir === path.join(webDir, 'dist') ? {} : { outDir: distDir });
       await publish({
         bucket: str('bucket'),
         distributionId: str('distribution-id'),

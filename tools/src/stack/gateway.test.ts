@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gatewayResponsesFrom, parseBoom, renderTemplate, rewriteErrorResponse, startGateway, type GatewayResponses } from './gateway';
+import { gatewayResponsesFrom, parseBoom, renderTemplate, rewriteErrorResponse, startGateway, withDeclaredCors, type GatewayResponses } from './gateway';
 import type { PrintedService } from './definitions';
 
 const cors = {
@@ -125,6 +125,25 @@ describe('rewriteErrorResponse', () => {
     expect(rewriteErrorResponse(responses, 404, offlineHeaders, '{"error":{"code":"not_found","message":"Note not found"}}')).toBeUndefined();
     expect(rewriteErrorResponse(responses, 200, offlineHeaders, boom(200, 'x', 'y'))).toBeUndefined();
     expect(rewriteErrorResponse({}, 401, offlineHeaders, boom(401, 'Unauthorized', 'Unauthorized'))).toBeUndefined();
+  });
+});
+
+describe('withDeclaredCors', () => {
+  const offline = ['Content-Type', 'application/json', 'access-control-allow-origin', 'https://evil.test', 'Access-Control-Allow-Credentials', 'true', 'access-control-expose-headers', 'x-request-id'];
+
+  it('replaces the echoed origin by the declared one and never allows credentials', () => {
+    expect(withDeclaredCors(offline, 'http://localhost:5173')).toEqual([
+      'Content-Type',
+      'application/json',
+      'access-control-expose-headers',
+      'x-request-id',
+      'access-control-allow-origin',
+      'http://localhost:5173',
+    ]);
+  });
+
+  it('sends no Allow-Origin at all when nothing is declared', () => {
+    expect(withDeclaredCors(offline, undefined)).toEqual(['Content-Type', 'application/json', 'access-control-expose-headers', 'x-request-id']);
   });
 });
 

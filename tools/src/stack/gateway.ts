@@ -131,6 +131,23 @@ export function rewriteErrorResponse(
   return { statusCode: def.statusCode ?? status, headers, body: rendered };
 }
 
+/**
+ * The declared CORS rule on an answer passed through from serverless-offline, which echoes any
+ * request Origin with `Access-Control-Allow-Credentials: true`. API Gateway sends what the function
+ * (or the OPTIONS mock) declares: the one configured origin, never credentials. So: offline's
+ * Allow-Origin and Allow-Credentials go, the declared origin (if any) is set.
+ */
+export function withDeclaredCors(rawHeaders: string[], corsOrigin: string | undefined): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i]!.toLowerCase();
+    if (name === 'access-control-allow-origin' || name === 'access-control-allow-credentials') continue;
+    out.push(rawHeaders[i]!, rawHeaders[i + 1]!);
+  }
+  if (corsOrigin) out.push('access-control-allow-origin', corsOrigin);
+  return out;
+}
+
 const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
 const brotliDecompress = promisify(zlib.brotliDecompress);
@@ -163,6 +180,8 @@ export function startGateway(opts: {
   port: number;
   upstreamPort: number;
   responses: GatewayResponses;
+  /** The web origin the api declares (services/api/cors.cjs); empty = no CORS. */
+  corsOrigin?: string;
   log: (line: string) => void;
 }): Promise<Gateway> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
@@ -184,7 +203,7 @@ export function startGateway(opts: {
         const length = Number(up.headers['content-length'] ?? NaN);
         const inspect = status >= 400 && contentType.includes('json') && !(length > MAX_INSPECTED_BODY);
         if (!inspect) {
-          res.writeHead(status, up.rawHeaders);
+          res.writeHead(status, withDeclaredCors(up.rawHeaders, opts.corsOrigin));
           up.pipe(res);
           return;
         }
@@ -201,7 +220,7 @@ export function startGateway(opts: {
             res.writeHead(rewritten.statusCode, rewritten.headers);
             res.end(rewritten.body);
           } else {
-            res.writeHead(status, up.rawHeaders);
+            res.writeHead(status, withDeclaredCors(up.rawHeaders, opts.corsOrigin));
             res.end(raw);
           }
         });

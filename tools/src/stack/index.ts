@@ -110,7 +110,13 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
 
   try {
     const baseParams = {
+      // The SPA reaches the API through Vite's /api proxy (same origin, like CloudFront on AWS);
+      // CORS for the web origin stays declared so tests can call the API from a page's origin.
       webOrigin: urls.webOrigin,
+      developerApiOrigin: urls.webOrigin,
+      // The emulator only implements USER_PASSWORD_AUTH (services/auth/serverless.yml).
+      clientAuthFlows: 'local',
+      publicApiUrl: urls.api,
       dynamodbEndpoint: urls.dynamodb,
       s3Endpoint: urls.s3,
       cognitoEndpoint: urls.cognito,
@@ -186,7 +192,13 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     );
 
     gateway = await step('gateway', () =>
-      startGateway({ port: ports.api, upstreamPort: ports.offline, responses: gatewayResponsesFrom(api), log: (l) => logger.line('gateway', l) }),
+      startGateway({
+        port: ports.api,
+        upstreamPort: ports.offline,
+        responses: gatewayResponsesFrom(api),
+        corsOrigin: baseParams.webOrigin,
+        log: (l) => logger.line('gateway', l),
+      }),
     );
 
     await step('api', () => offlineStart);
@@ -219,7 +231,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
           port: ports.web,
           logger,
           env: {
-            VITE_API_URL: info.apiUrl,
+            // Same origin as on AWS: Vite proxies /api to the local API stage.
+            VITE_API_URL: '/api',
+            JOTTER_API_PROXY_TARGET: info.apiUrl,
             VITE_REGION: REGION,
             VITE_USER_POOL_ID: ids.userPoolId,
             VITE_USER_POOL_CLIENT_ID: ids.userPoolClientId,

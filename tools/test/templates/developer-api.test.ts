@@ -79,9 +79,11 @@ describe('/v1 methods', () => {
 
 describe('IAM for run-time API keys', () => {
   test('API Gateway actions are limited to API keys and usage plan keys', () => {
-    const role = resourcesOfType('AWS::IAM::Role', ['api']).map(([, , r]) => r)[0]!;
-    const statements = asArray(role.Properties?.Policies)
-      .flatMap((p: any) => asArray(p.PolicyDocument?.Statement))
+    const statements = [
+      ...resourcesOfType('AWS::IAM::Role', ['api']).flatMap(([, , role]) => asArray(role.Properties?.Policies).map((p: any) => p.PolicyDocument)),
+      ...resourcesOfType('AWS::IAM::Policy', ['api']).map(([, , policy]) => policy.Properties?.PolicyDocument),
+    ]
+      .flatMap((doc: any) => asArray(doc?.Statement))
       .filter((st: any) => asArray(st.Action).some((a: unknown) => String(a).startsWith('apigateway:')));
     expect(statements.length).toBeGreaterThan(0);
     const resourcesOf = statements.flatMap((st: any) => asArray(st.Resource)).map((r: any) => JSON.stringify(r));
@@ -101,7 +103,7 @@ describe('observability of the developer API', () => {
 
   test('an alarm on the API 5XX rate notifies a topic', () => {
     const alarms = resourcesOfType('AWS::CloudWatch::Alarm', ['api']);
-    const [, , alarm] = alarms.find(([, , a]) => JSON.stringify(a.Properties?.Metrics).includes('5XXError'))!;
+    const [, , alarm] = alarms.find(([, , a]) => (JSON.stringify(a.Properties?.Metrics) ?? '').includes('5XXError'))!;
     const metrics = alarm.Properties?.Metrics as any[];
     const names = metrics.filter((m) => m.MetricStat).map((m) => m.MetricStat.Metric.MetricName).sort();
     expect(names).toEqual(['5XXError', 'Count']);

@@ -10,6 +10,7 @@ import {
   staleKeys,
   uploadOrder,
   webBuildEnv,
+  webConfigFromAuthOutputs,
   webConfigFromEnv,
 } from '../../src/deploy/publish-web';
 import { composeServices, referencedOutputs, seedState } from '../../src/deploy/package-prod';
@@ -76,12 +77,25 @@ describe('publish-web', () => {
     expect(() => webConfigFromEnv({ VITE_REGION: 'x' })).toThrow(/VITE_API_URL/);
   });
 
+  test('a deployed build takes its config from the auth stack outputs, the API at /api, SRP; or refuses', () => {
+    expect(webConfigFromAuthOutputs({ Region: 'eu-west-1', UserPoolId: 'eu-west-1_abc', UserPoolClientId: 'client', UserPoolArn: 'x' })).toEqual({
+      apiUrl: '/api',
+      region: 'eu-west-1',
+      userPoolId: 'eu-west-1_abc',
+      userPoolClientId: 'client',
+      authFlow: 'USER_SRP_AUTH',
+      cognitoEndpoint: '',
+    });
+    expect(() => webConfigFromAuthOutputs({ Region: 'eu-west-1' })).toThrow(/no output UserPoolId, UserPoolClientId: deploy it first/);
+  });
+
   test('publish uploads with the right headers, deletes stale objects, invalidates /*', async () => {
     const dist = mkdtempSync(path.join(tmpdir(), 'jotter-dist-'));
     mkdirSync(path.join(dist, 'assets'));
     writeFileSync(path.join(dist, 'index.html'), '<!doctype html>');
     writeFileSync(path.join(dist, 'favicon.svg'), '<svg/>');
     writeFileSync(path.join(dist, 'assets', 'index-AbC123xy.js'), 'console.log(1)');
+    writeFileSync(path.join(dist, 'assets', 'index-AbC123xy.js.map'), '{}');
 
     const sent: Array<{ name: string; input: any }> = [];
     const fakeClient = (handler: (name: string, input: any) => unknown) =>

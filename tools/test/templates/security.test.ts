@@ -138,15 +138,28 @@ describe('IAM least privilege', () => {
 describe('API Gateway', () => {
   const responses = resourcesOfType('AWS::ApiGateway::GatewayResponse', ['api']);
 
-  test('4XX and 5XX gateway responses (authorizer denials included) carry CORS headers', () => {
+  test('4XX and 5XX gateway responses (authorizer denials included) carry the declared CORS rule: none in prod, where the SPA is same-origin', () => {
     const types = responses.map(([, , r]) => r.Properties?.ResponseType);
     expect(types).toEqual(expect.arrayContaining(['DEFAULT_4XX', 'DEFAULT_5XX', 'UNAUTHORIZED', 'ACCESS_DENIED']));
-    for (const [, , r] of responses) {
-      const origin = r.Properties?.ResponseParameters?.['gatewayresponse.header.Access-Control-Allow-Origin'];
-      expect(typeof origin).toBe('string');
-      expect(origin).not.toBe("'*'");
-      expect(r.Properties?.ResponseParameters?.['gatewayresponse.header.Access-Control-Allow-Headers']).toMatch(/Authorization/);
-    }
+    for (const [, , r] of responses) expect(JSON.stringify(r.Properties?.ResponseParameters ?? {})).not.toMatch(/Access-Control/);
+  });
+
+  test('with a web origin (cors.cjs), gateway responses name exactly it, with Authorization allowed, never *', async () => {
+    const cors = await import(path.join(repoRoot, 'services/api/cors.cjs'));
+    const resolveVariable = async (name: string) => (name === 'param:webOrigin' ? 'https://notes.test' : '');
+    expect(await cors.gatewayResponseHeaders({ resolveVariable })).toEqual({
+      'gatewayresponse.header.Access-Control-Allow-Origin': "'https://notes.test'",
+      'gatewayresponse.header.Access-Control-Allow-Headers': "'Content-Type,Authorization,X-Api-Key'",
+      'gatewayresponse.header.Vary': "'Origin'",
+    });
+    expect(await cors.userRoutes({ resolveVariable })).toMatchObject({ origin: 'https://notes.test', allowCredentials: false });
+    expect(await cors.developerApi({ resolveVariable })).toBe(false);
+    expect(await cors.attachmentOrigins({ resolveVariable: async () => '' })).toEqual(['*']);
+  });
+
+  test('prod: no route declares CORS (no OPTIONS methods), functions send no Access-Control-Allow-Origin', () => {
+    expect(resourcesOfType('AWS::ApiGateway::Method', ['api']).filter(([, , r]) => r.Properties?.HttpMethod === 'OPTIONS')).toEqual([]);
+    for (const [, , fn] of resourcesOfType('AWS::Lambda::Function', ['api'])) expect(fn.Properties?.Environment?.Variables?.WEB_ORIGIN ?? '').toBe('');
   });
 
   test('the write routes carry request models generated from the shared schemas', () => {
@@ -192,13 +205,19 @@ describe('API Gateway', () => {
   });
 });
 
+describe('no placeholder ever deploys', () => {
+  test.each(allServices)('the %s prod template names no example.com or localhost address', (service) => {
+    expect(JSON.stringify(template(service))).not.toMatch(/example\.com|localhost|127\.0\.0\.1/);
+  });
+});
+
 describe('cfn-lint', () => {
   test.each(allServices)('%s template has no cfn-lint errors', (service) => {
     // Same config as `pnpm lint:cfn` (.cfnlintrc at the root). Exit code is a bit mask:
     // 2 = errors, 4 = warnings, 8 = informational.
     const file = templateFile(service);
     const result = spawnSync('cfn-lint', [path.relative(repoRoot, file)], { cwd: repoRoot, encoding: 'utf8' });
-    expect(result.error).toBeUndefined();
+    if (result.error) throw new Error(`cfn-lint did not run (${result.error.message}): install it with \`pipx install cfn-lint\` (pnpm test does it when pipx or pip is there)`);
     expect({ status: result.status, errors: result.stdout.split('\n\n').filter((b) => /^E\d{4}/.test(b.trim())) }).toEqual({
       status: expect.any(Number),
       errors: [],

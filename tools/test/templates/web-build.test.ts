@@ -4,17 +4,15 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildWeb, isHashedAsset, type WebConfig } from '../../src/deploy/publish-web';
+import { buildWeb, isHashedAsset, isPublished, webConfigFromAuthOutputs, type WebConfig } from '../../src/deploy/publish-web';
 import { repoRoot } from './templates';
 
-const fake: WebConfig = {
-  apiUrl: 'https://fake7api0q.execute-api.eu-west-3.amazonaws.com/prod',
-  region: 'eu-west-3',
-  userPoolId: 'eu-west-3_FaKePoOl7',
-  userPoolClientId: 'fakeclientid0123456789abcd',
-  authFlow: 'USER_SRP_AUTH',
-  cognitoEndpoint: '',
-};
+// What publish builds: the auth stack's outputs; the API on the site's own origin (/api).
+const fake: WebConfig = webConfigFromAuthOutputs({
+  Region: 'eu-west-3',
+  UserPoolId: 'eu-west-3_FaKePoOl7',
+  UserPoolClientId: 'fakeclientid0123456789abcd',
+});
 
 // The SPA is written by another engineer; until it has an entry page there is nothing to build.
 const webApp = existsSync(path.join(repoRoot, 'web', 'index.html'));
@@ -55,6 +53,18 @@ maybe('web build with stack outputs', () => {
     ['VITE_AUTH_FLOW', fake.authFlow],
   ])('the bundle carries %s from the outputs', (_name, value) => {
     expect(js).toContain(value);
+  });
+
+  test('the API is called on the same origin, under /api', () => {
+    expect(fake.apiUrl).toBe('/api');
+    expect(js).toMatch(/["'`]\/api["'`]/);
+  });
+
+  test('source maps are built but hidden: no bundle points at one, and publish leaves them out', () => {
+    const maps = files.filter((f) => f.endsWith('.map'));
+    expect(maps.length).toBeGreaterThan(0);
+    expect(js).not.toContain('sourceMappingURL');
+    expect(maps.filter(isPublished)).toEqual([]);
   });
 
   test('no local-stack value leaks into a deployed build', () => {

@@ -11,7 +11,10 @@ const one = (type: string): [string, Resource] => {
 };
 const [distributionId, distribution] = one('AWS::CloudFront::Distribution');
 const config = distribution.Properties!.DistributionConfig;
-const behaviors: any[] = [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])];
+const allBehaviors: any[] = [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])];
+// The SPA's own files; /api/* (the API on the same origin) is checked in its own block.
+const behaviors = allBehaviors.filter((b) => b.TargetOriginId === 'site-bucket');
+const apiBehavior = allBehaviors.find((b) => b.PathPattern === '/api/*');
 
 describe('origin access', () => {
   test('Origin Access Control, and no legacy Origin Access Identity anywhere', () => {
@@ -22,7 +25,8 @@ describe('origin access', () => {
       SigningProtocol: 'sigv4',
     });
     expect(resourcesOfType('AWS::CloudFront::CloudFrontOriginAccessIdentity')).toEqual([]);
-    expect(config.Origins).toHaveLength(1);
+    // Two origins: the site bucket (through OAC) and the API stage (checked below).
+    expect(config.Origins.map((o: any) => o.Id)).toEqual(['site-bucket', 'api']);
     const origin = config.Origins[0];
     expect(origin.OriginAccessControlId).toEqual({ 'Fn::GetAtt': [oacId, 'Id'] });
     expect(origin.S3OriginConfig.OriginAccessIdentity).toBe('');
@@ -84,7 +88,8 @@ describe('distribution', () => {
 });
 
 describe('SPA routing function (viewer-request)', () => {
-  const [fnId, fn] = one('AWS::CloudFront::Function');
+  const fnId = 'SpaRoutingFunction';
+  const fn = res[fnId]!;
   const handler = new Function(`${fn.Properties!.FunctionCode}\nreturn handler;`)() as (e: unknown) => { uri: string };
   const route = (uri: string) => handler({ request: { uri, method: 'GET', headers: {}, querystring: {} } }).uri;
 
@@ -106,6 +111,47 @@ describe('SPA routing function (viewer-request)', () => {
       expect(route(uri)).toBe(uri);
     },
   );
+});
+
+describe('the API on the same origin (/api/*)', () => {
+  const apiOrigin = config.Origins.find((o: any) => o.Id === 'api');
+  const fn = res.ApiPathFunction!;
+  const handler = new Function(`${fn.Properties!.FunctionCode}\nreturn handler;`)() as (e: unknown) => { uri: string; querystring: unknown };
+
+  test('the origin is the api stack ServiceEndpoint (compose param): its host, with /<stage> as origin path, HTTPS only', () => {
+    const split = (v: any) => v['Fn::Select'][1]['Fn::Split'];
+    expect(apiOrigin.DomainName['Fn::Select'][0]).toBe(2);
+    const serviceEndpoint = split(apiOrigin.DomainName)[1];
+    expect(serviceEndpoint).toMatch(/^https:\/\/[a-z0-9]+\.execute-api\.[a-z0-9-]+\.amazonaws\.com\/prod$/);
+    expect(apiOrigin.OriginPath).toEqual({ 'Fn::Join': ['', ['/', { 'Fn::Select': [3, { 'Fn::Split': ['/', serviceEndpoint] }] }]] });
+    expect(apiOrigin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+  });
+
+  test('never cached; every method; all viewer headers but Host (so Authorization) and all query strings reach the API', () => {
+    expect(apiBehavior).toMatchObject({
+      TargetOriginId: 'api',
+      ViewerProtocolPolicy: 'https-only',
+      // Managed policies: CachingDisabled and AllViewerExceptHostHeader.
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+      ResponseHeadersPolicyId: { Ref: 'SecurityHeadersPolicy' },
+    });
+    expect([...apiBehavior.AllowedMethods].sort()).toEqual(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']);
+    expect(apiBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': ['ApiPathFunction', 'FunctionMetadata.FunctionARN'] } },
+    ]);
+  });
+
+  test.each([
+    ['/api/notes', '/notes'],
+    ['/api/notes/abc/attachments', '/notes/abc/attachments'],
+    ['/api/v1/notes', '/v1/notes'],
+    ['/api/', '/'],
+  ])('%s reaches the stage as %s (query string untouched)', (uri, expected) => {
+    const out = handler({ request: { uri, method: 'GET', headers: {}, querystring: { limit: { value: '5' } } } });
+    expect(out.uri).toBe(expected);
+    expect(out.querystring).toEqual({ limit: { value: '5' } });
+  });
 });
 
 describe('security headers policy', () => {

@@ -74,4 +74,18 @@ describe('createApiClient', () => {
     const empty = setup(fakeResponse(204, ''));
     await expect(empty.client('/notes/1', { method: 'DELETE' })).resolves.toBeUndefined();
   });
+
+  it('server errors name their request: "Reference: …" in the message, the id on the error', async () => {
+    const { client } = setup(json(500, { error: { code: 'internal_error', message: 'Something went wrong on our side', requestId: 'req-42' } }));
+    const error = (await client('/notes').catch((e: unknown) => e)) as ApiError;
+    expect(error.message).toBe('Something went wrong on our side Reference: req-42');
+    expect(error.requestId).toBe('req-42');
+  });
+
+  it('a path base (/api, the same origin) resolves against the page', async () => {
+    const fetchMock = jest.fn(async () => json(200, {}));
+    const client = createApiClient({ baseUrl: '/api', getAccessToken: async () => 'tok', onUnauthorized: jest.fn(), fetch: fetchMock as unknown as typeof fetch });
+    await client('/notes', { query: { limit: 5 } });
+    expect(fetchMock.mock.calls[0]).toEqual([`${window.location.origin}/api/notes?limit=5`, expect.anything()]);
+  });
 });

@@ -10,9 +10,16 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorBody['error']['details'] = undefined,
+    /** The API's request id (x-request-id): what support needs to find the request in the logs. */
+    readonly requestId: string | undefined = undefined,
   ) {
     super(message);
   }
+}
+
+/** Server errors name their request, so every banner that shows the message shows the reference. */
+function withReference(message: string, status: number, requestId: string | undefined): string {
+  return status >= 500 && requestId ? `${message} Reference: ${requestId}` : message;
 }
 
 export const isApiError = (error: unknown, code?: string): error is ApiError =>
@@ -59,12 +66,15 @@ export async function toApiError(response: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
+  const headerId = response.headers?.get('x-request-id') ?? undefined;
   if (isErrorBody(body)) {
     const { code, message, details } = body.error;
-    return new ApiError(response.status, code, message || statusMessages[response.status] || 'Something went wrong.', details);
+    const requestId = body.error.requestId ?? headerId;
+    const text = message || statusMessages[response.status] || 'Something went wrong.';
+    return new ApiError(response.status, code, withReference(text, response.status, requestId), details, requestId);
   }
   const fallback = statusMessages[response.status] ?? (response.status >= 500 ? 'The server had a problem. Please try again.' : `Request failed (${response.status}).`);
-  return new ApiError(response.status, response.status === 401 ? 'unauthorized' : 'http_error', fallback);
+  return new ApiError(response.status, response.status === 401 ? 'unauthorized' : 'http_error', withReference(fallback, response.status, headerId), undefined, headerId);
 }
 
 export type ApiClient = <T>(path: string, options?: RequestOptions) => Promise<T>;
@@ -73,7 +83,8 @@ export function createApiClient({ baseUrl, getAccessToken, onUnauthorized, fetch
   const base = baseUrl.replace(/\/+$/, '');
 
   return async function request<T>(path: string, { method = 'GET', body, query, anonymous = false, signal }: RequestOptions = {}): Promise<T> {
-    const url = new URL(base + path);
+    // A deployed build's base is the path /api (same origin): resolved against the page.
+    const url = new URL(base + path, globalThis.location?.href);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
     }

@@ -4,15 +4,13 @@ import { randomUUID } from 'node:crypto';
 import * as dynamoose from 'dynamoose';
 import { attachmentLimits, type AttachmentDownload, type CreateAttachmentRequest, type CreateAttachmentResponse } from '@jotter/shared/attachments';
 import { indexes, noteKeys, type AttachmentRecord, type NoteRecord } from '@jotter/shared/models';
-import { AttachmentNotReadyError, AttachmentTooLargeError, NotFoundError, TooManyAttachmentsError } from './errors';
+import { AttachmentNotReadyError, AttachmentTooLargeError, ConcurrentChangeError, NotFoundError, TooManyAttachmentsError } from './errors';
 import { findNote, noteKey, plain, toAttachment } from './notes';
 import { deleteObject, deleteObjectsUnder, noteObjectsPrefix, objectKey, presignDownload, presignUpload } from './storage';
 import { isConditionFailure, tableModels } from './table';
 
 // Several uploads of one note finish at about the same time; each retry is one read and one write.
 const maxLockAttempts = 30;
-
-class ConcurrentChange extends Error {}
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -46,7 +44,7 @@ async function changeAttachments(
     // Jittered, so colliding writers spread out instead of colliding again.
     await pause(Math.random() * 10 * Math.min(attempt, 5));
   }
-  throw new ConcurrentChange(`attachments of note ${noteId} kept changing; gave up after ${maxLockAttempts} attempts`);
+  throw new ConcurrentChangeError(`The attachments of this note kept changing (${maxLockAttempts} attempts); try again`);
 }
 
 export async function createAttachment(sub: string, noteId: string, input: CreateAttachmentRequest): Promise<CreateAttachmentResponse> {

@@ -36,6 +36,11 @@ export class TooManyAttachmentsError extends Error {
   override name = 'TooManyAttachmentsError';
 }
 
+/** A note's attachment list kept changing under concurrent writers; the client may retry. */
+export class ConcurrentChangeError extends Error {
+  override name = 'ConcurrentChangeError';
+}
+
 export class AttachmentNotReadyError extends Error {
   override name = 'AttachmentNotReadyError';
 }

@@ -44,10 +44,25 @@ export async function presignUpload(key: string, contentType: string, size: numb
   return { url, fields };
 }
 
-/** `attachment; filename="..."` with an ASCII fallback and the exact UTF-8 name (RFC 6266). */
+/**
+ * `attachment; filename="..."` with an ASCII fallback and the UTF-8 name (RFC 6266). Path
+ * separators become `_`, so no browser or download tool can read the name as a path.
+ */
 export function contentDisposition(fileName: string): string {
-  const fallback = fileName.replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  const name = fileName.replace(/[/\\]/g, '_');
+  const fallback = name.replace(/[^\x20-\x7e]|["%]/g, '_');
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/**
+ * Types a browser would run or render as a document (HTML, SVG, XML, JavaScript) are served as
+ * opaque bytes: with `attachment` they are downloaded anyway, and the type makes sure that nothing
+ * that ignores the disposition renders them on the bucket's origin.
+ */
+export function safeDownloadType(contentType: string): string {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  const active = /^(text\/html|application\/xhtml\+xml|image\/svg\+xml|text\/xml|application\/xml|text\/xsl|[a-z]+\/[a-z0-9.+-]*\+xml|(text|application)\/(x-)?(javascript|ecmascript)|text\/jscript)$/;
+  return active.test(type) ? 'application/octet-stream' : contentType;
 }
 
 export async function presignDownload(key: string, fileName: string, contentType: string, expiresInSeconds: number) {
@@ -58,7 +73,7 @@ export async function presignDownload(key: string, fileName: string, contentType
       Bucket: config().attachmentsBucket,
       Key: key,
       ResponseContentDisposition: contentDisposition(fileName),
-      ResponseContentType: contentType,
+      ResponseContentType: safeDownloadType(contentType),
     }),
     { expiresIn: expiresInSeconds },
   );

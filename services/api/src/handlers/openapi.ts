@@ -1,26 +1,14 @@
-import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { openApiDocument } from '../contract/openapi';
 import { route } from '#http/route';
 
-const documents = new Map<string, Record<string, unknown>>();
+let document: Record<string, unknown> | undefined;
 
-/** The stage URL the caller used: `https://<host>/<stage>` (locally `http://localhost:3000/dev`). */
-function serverUrl(event: APIGatewayProxyEvent): string | undefined {
-  const header = (name: string) => Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
-  const host = header('host');
-  if (!host) return undefined;
-  const proto = header('x-forwarded-proto') ?? 'http';
-  return `${proto}://${host}/${event.requestContext.stage}`;
-}
-
-/** GET /openapi.json — generated from the route contract once per cold start (and server URL). */
-export const handler = route({ auth: 'public' }, async ({ event }) => {
-  const url = serverUrl(event);
-  const key = url ?? '';
-  let document = documents.get(key);
-  if (!document) {
-    document = openApiDocument({ serverUrl: url });
-    documents.set(key, document);
-  }
+/**
+ * GET /openapi.json — generated from the route contract once per cold start. Its server URL is the
+ * stage's own (PUBLIC_API_URL from the stage config), never the request's Host or
+ * X-Forwarded-Proto: a cached document must not carry whatever host the first caller sent.
+ */
+export const handler = route({ auth: 'public' }, async () => {
+  document ??= openApiDocument({ serverUrl: process.env.PUBLIC_API_URL || undefined });
   return { status: 200, body: document };
 });

@@ -2,6 +2,7 @@ import { errorStatus, type ErrorCode, type ErrorDetail } from '@jotter/shared/er
 import {
   AttachmentNotReadyError,
   AttachmentTooLargeError,
+  ConcurrentChangeError,
   InvalidCursorError,
   LimitExceededError,
   NotAuthenticatedError,
@@ -41,6 +42,8 @@ export function toHttpError(error: unknown): HttpError | undefined {
     return new HttpError('payload_too_large', error.message, [{ path: 'body.size', message: error.message }]);
   if (error instanceof TooManyAttachmentsError) return new HttpError('too_many_attachments', error.message);
   if (error instanceof AttachmentNotReadyError) return new HttpError('attachment_not_ready', error.message);
+  // A lost race, not a fault: 409 like any other conflicting change.
+  if (error instanceof ConcurrentChangeError) return new HttpError('version_conflict', error.message);
   if (error instanceof LimitExceededError) return new HttpError('limit_exceeded', error.message);
   if (error instanceof QuotaExceededError)
     return new HttpError('quota_exceeded', error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) });

@@ -34,3 +34,38 @@ describe('route(): request bodies', () => {
     expect(JSON.parse((await handler(event(null))).body)).toMatchObject({ error: { code: 'validation_failed' } });
   });
 });
+
+describe('route(): request ids and log lines', () => {
+  const withId = (body: unknown): APIGatewayProxyEvent => ({ ...event(body), requestContext: { requestId: 'req-123' } }) as unknown as APIGatewayProxyEvent;
+
+  it('every answer carries x-request-id; error bodies carry the same requestId', async () => {
+    const ok = await handler(withId('{"title":"x"}'), { awsRequestId: 'lambda-1' } as never);
+    expect(ok.headers?.['X-Request-Id']).toBe('req-123');
+    const bad = await handler(withId(null), { awsRequestId: 'lambda-2' } as never);
+    expect(bad.headers?.['X-Request-Id']).toBe('req-123');
+    expect(JSON.parse(bad.body).error.requestId).toBe('req-123');
+  });
+
+  it('a 500 names its request too, and its log line has level, function, cold start, both ids and the trace id', async () => {
+    const lines: string[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+    jest.spyOn(console, 'log').mockImplementation(() => {});
+    Object.assign(process.env, { AWS_LAMBDA_FUNCTION_NAME: 'jotter-api-test-boom', _X_AMZN_TRACE_ID: 'Root=1-abc-def;Parent=1;Sampled=1' });
+    const boom = route({ auth: 'public' }, async () => {
+      throw new Error('boom');
+    });
+    const response = await boom(withId(null), { awsRequestId: 'lambda-3' } as never);
+    expect(response.statusCode).toBe(500);
+    expect(JSON.parse(response.body).error).toMatchObject({ code: 'internal_error', requestId: 'req-123' });
+    const line = JSON.parse(lines.find((l) => l.includes('unhandled error'))!);
+    expect(line).toMatchObject({
+      level: 'error',
+      functionName: 'jotter-api-test-boom',
+      coldStart: false,
+      requestId: 'req-123',
+      lambdaRequestId: 'lambda-3',
+      traceId: '1-abc-def',
+    });
+    spy.mockRestore();
+  });
+});

@@ -5,7 +5,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type * as z from 'zod/mini';
 import { config } from '#config';
 import { HttpError, toHttpError } from './errors';
-import { describeError, log, setRequestFields } from './log';
+import { describeError, log, setRequestFields, startInvocation } from './log';
 import { userFromEvent, type User } from './user';
 import { parsePart } from './validate';
 
@@ -39,19 +39,24 @@ export interface RouteResult {
 export type RouteHandler = (event: APIGatewayProxyEvent, context?: Context) => Promise<APIGatewayProxyResult>;
 
 function baseHeaders(): Record<string, string> {
+  const { webOrigin } = config();
   return {
-    'Access-Control-Allow-Origin': config().webOrigin,
-    Vary: 'Origin',
+    ...(webOrigin ? { 'Access-Control-Allow-Origin': webOrigin, Vary: 'Origin' } : {}),
     'Cache-Control': 'no-store',
     'X-Content-Type-Options': 'nosniff',
   };
 }
 
-function respond(result: RouteResult): APIGatewayProxyResult {
+function respond(result: RouteResult, requestId: string | undefined): APIGatewayProxyResult {
   const hasBody = result.body !== undefined;
   return {
     statusCode: result.status,
-    headers: { ...baseHeaders(), ...(hasBody ? { 'Content-Type': 'application/json' } : {}), ...result.headers },
+    headers: {
+      ...baseHeaders(),
+      ...(requestId ? { 'X-Request-Id': requestId } : {}),
+      ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
+      ...result.headers,
+    },
     body: hasBody ? JSON.stringify(result.body) : '',
   };
 }
@@ -87,7 +92,11 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
 ): RouteHandler {
   return async (event, context) => {
     const started = Date.now();
-    const fields = { requestId: context?.awsRequestId, route: `${event.httpMethod} ${event.resource}` };
+    // API Gateway's request id: in its access log, and what the client sees (x-request-id, and
+    // the web app's "Reference: …"), so a support request leads straight to these lines.
+    const requestId = event.requestContext?.requestId ?? context?.awsRequestId;
+    startInvocation(context, requestId);
+    const fields = { route: `${event.httpMethod} ${event.resource}` };
     setRequestFields(fields);
     let result: RouteResult;
     try {
@@ -107,14 +116,14 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
         result = {
           status: known.status,
           headers: known.headers,
-          body: { error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}) } },
+          body: { error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}), ...(requestId ? { requestId } : {}) } },
         };
       } else {
         log.error('unhandled error', describeError(error));
-        result = { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side' } } };
+        result = { status: 500, body: { error: { code: 'internal_error', message: 'Something went wrong on our side', ...(requestId ? { requestId } : {}) } } };
       }
     }
     log.info('request', { status: result.status, durationMs: Date.now() - started });
-    return respond(result);
+    return respond(result, requestId);
   };
 }

@@ -1,0 +1,34 @@
+// Settings of the REST API's stage. The framework (v3) creates the stage implicitly, through an
+// AWS::ApiGateway::Deployment whose logical id changes on every deploy, and offers no setting for
+// the stage's default throttle (its usagePlan throttle only covers API-key callers); its tracing
+// and access-log settings are applied by API calls after the deploy, invisible in the template.
+// This hook sets them on that deployment's StageDescription instead, from `custom.stageSettings`:
+// default throttle, X-Ray tracing and JSON access logs (to resources/access-logs.yml's group).
+class StageSettings {
+  constructor(serverless) {
+    this.serverless = serverless;
+    this.hooks = { 'before:package:finalize': () => this.apply() };
+  }
+
+  apply() {
+    const { rateLimit, burstLimit, tracing, accessLogGroup, accessLogFormat } = this.serverless.service.custom.stageSettings;
+    const resources = this.serverless.service.provider.compiledCloudFormationTemplate.Resources;
+    for (const resource of Object.values(resources)) {
+      if (resource.Type !== 'AWS::ApiGateway::Deployment') continue;
+      resource.Properties.StageDescription = {
+        ...resource.Properties.StageDescription,
+        ThrottlingRateLimit: Number(rateLimit),
+        ThrottlingBurstLimit: Number(burstLimit),
+        TracingEnabled: tracing === true || tracing === 'true',
+        AccessLogSetting: {
+          DestinationArn: { 'Fn::GetAtt': [accessLogGroup, 'Arn'] },
+          Format: JSON.stringify(accessLogFormat),
+        },
+      };
+      // Access logging needs the account's API Gateway -> CloudWatch role to be in place first.
+      resource.DependsOn = [...new Set([...[resource.DependsOn ?? []].flat(), 'ApiGatewayAccountLogging'])];
+    }
+  }
+}
+
+module.exports = StageSettings;
