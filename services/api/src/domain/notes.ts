@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import type { Attachment, CreateNoteRequest, Note, NoteList, UpdateNoteRequest } from '@jotter/shared/notes';
-import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState } from '@jotter/shared/models';
+import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState } from '@jotter/shared/server/models';
 import { decodeCursor, encodeCursor } from './cursor';
 import { NotFoundError, VersionConflictError } from './errors';
 import { isConditionFailure, tableModels } from './table';

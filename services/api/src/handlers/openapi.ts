@@ -1,3 +1,4 @@
+import { openApiRoute } from '@jotter/shared/contract/system';
 import { openApiDocument } from '../contract/openapi';
 import { route } from '#http/route';
 
@@ -8,7 +9,7 @@ let document: Record<string, unknown> | undefined;
  * stage's own (PUBLIC_API_URL from the stage config), never the request's Host or
  * X-Forwarded-Proto: a cached document must not carry whatever host the first caller sent.
  */
-export const handler = route({ auth: 'public' }, async () => {
+export const handler = route(openApiRoute, async () => {
   document ??= openApiDocument({ serverUrl: process.env.PUBLIC_API_URL || undefined });
-  return { status: 200, body: document };
+  return document;
 });

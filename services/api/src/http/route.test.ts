@@ -1,6 +1,7 @@
 // The request wrapper with events shaped the way API Gateway — and serverless-offline — send them.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
+import type { RouteDefinition } from '@jotter/shared/contract';
 import { route } from './route';
 
 Object.assign(process.env, {
@@ -11,7 +12,18 @@ Object.assign(process.env, {
   COGNITO_CLIENT_ID: 'local_client',
 });
 
-const handler = route({ auth: 'public', body: z.strictObject({ title: z.string() }) }, async ({ body }) => ({ status: 201, body }));
+const echoRoute = {
+  operationId: 'echo',
+  method: 'post',
+  path: '/notes',
+  tag: 'Test',
+  summary: 'Answers the body it was sent',
+  auth: 'public',
+  body: z.strictObject({ title: z.string() }),
+  response: { status: 201, description: 'The body', schema: z.object({ title: z.string() }) },
+  errors: [],
+} satisfies RouteDefinition;
+const handler = route(echoRoute, async ({ body }) => body);
 
 const event = (body: unknown): APIGatewayProxyEvent =>
   ({ body, isBase64Encoded: false, headers: { 'content-type': 'application/json' }, httpMethod: 'POST', resource: '/notes', requestContext: {} }) as unknown as APIGatewayProxyEvent;
@@ -51,7 +63,7 @@ describe('route(): request ids and log lines', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
     jest.spyOn(console, 'log').mockImplementation(() => {});
     Object.assign(process.env, { AWS_LAMBDA_FUNCTION_NAME: 'jotter-api-test-boom', _X_AMZN_TRACE_ID: 'Root=1-abc-def;Parent=1;Sampled=1' });
-    const boom = route({ auth: 'public' }, async () => {
+    const boom = route({ ...echoRoute, body: undefined }, async () => {
       throw new Error('boom');
     });
     const response = await boom(withId(null), { awsRequestId: 'lambda-3' } as never);
