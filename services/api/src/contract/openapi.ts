@@ -26,6 +26,7 @@ const errorMessages: Partial<Record<ErrorCode, string>> = {
   quota_exceeded: 'This API key has used its requests for today (UTC); try again after midnight UTC',
   too_many_requests: 'Too many requests; slow down and retry.',
   internal_error: 'Something went wrong on our side',
+  service_unavailable: 'The service is briefly unavailable; try again in a few seconds',
 };
 
 function metaOf(schema: Schema): { id?: string; example?: unknown } {
@@ -48,6 +49,7 @@ export function routeErrors(route: RouteContract): ErrorCode[] {
     codes.add('too_many_requests');
   }
   codes.add('internal_error');
+  codes.add('service_unavailable');
   return [...codes];
 }
 

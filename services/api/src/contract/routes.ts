@@ -45,7 +45,7 @@ export interface RouteContract {
   /**
    * Errors particular to this route. Implied ones are added by the generator: validation_failed
    * when it takes input, unauthorized for user/apiKey routes, quota_exceeded and
-   * too_many_requests for apiKey routes, internal_error everywhere.
+   * too_many_requests for apiKey routes, internal_error and service_unavailable everywhere.
    */
   errors: ErrorCode[];
 }
