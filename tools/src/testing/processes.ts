@@ -63,3 +63,14 @@ export async function eventually<T>(what: string, timeoutMs: number, attempt: ()
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Waits, when the next UTC midnight is less than `marginMs` away, until just after it: a test that
+ * counts per UTC day (or month) then runs inside one day instead of failing at midnight or at the
+ * end of a month.
+ */
+export async function awayFromUtcMidnight(marginMs = 20_000, now = Date.now): Promise<void> {
+  const current = new Date(now());
+  const toMidnight = Date.UTC(current.getUTCFullYear(), current.getUTCMonth(), current.getUTCDate() + 1) - current.getTime();
+  if (toMidnight < marginMs) await new Promise((r) => setTimeout(r, toMidnight + 1_000));
+}
