@@ -88,8 +88,8 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
   const upload = (await call('POST /notes/{noteId}/attachments', 'user', 'attachments/create.ts', { method: 'POST', resource: '/notes/{noteId}/attachments', pathParameters: p, body: { fileName: 'bench.txt', contentType: 'text/plain', size: 12 }, authorizer: auth }, 201)) as { attachment?: { attachmentId: string } } | undefined;
   const attachmentId = upload?.attachment?.attachmentId ?? 'missing';
   const ap = { noteId, attachmentId };
-  // A pending attachment (nothing uploaded): the route may answer 200 or a 4xx; the calls count either way.
-  await call('GET /notes/{noteId}/attachments/{attachmentId}', 'user', 'attachments/get.ts', { method: 'GET', resource: '/notes/{noteId}/attachments/{attachmentId}', pathParameters: ap, authorizer: auth }, 200);
+  // A pending attachment (nothing uploaded): 409 attachment_not_ready, after the same reads as a download.
+  await call('GET /notes/{noteId}/attachments/{attachmentId}', 'user', 'attachments/get.ts', { method: 'GET', resource: '/notes/{noteId}/attachments/{attachmentId}', pathParameters: ap, authorizer: auth }, 409);
   await call('DELETE /notes/{noteId}/attachments/{attachmentId}', 'user', 'attachments/delete.ts', { method: 'DELETE', resource: '/notes/{noteId}/attachments/{attachmentId}', pathParameters: ap, authorizer: auth }, 204);
 
   const key = (await call('POST /keys', 'user', 'keys/create.ts', { method: 'POST', resource: '/keys', body: { name: 'bench' }, authorizer: auth }, 201)) as { keyId: string; value: string } | undefined;
