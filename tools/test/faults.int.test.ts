@@ -3,6 +3,8 @@
 // killed. Every answer comes within 5 s, a dependency failure is 503 with our error body and
 // Retry-After, a valid token is never a 401, the API recovers within 5 s of the dependency being
 // back without anything else restarted, acknowledged writes are kept and refused ones are absent.
+import fs from 'node:fs';
+import path from 'node:path';
 import { readStack } from '../src/testing/stack';
 import { apiClient, type ApiResponse } from '../src/testing/api';
 import { createTestUser } from '../src/testing/users';
@@ -19,13 +21,23 @@ async function timed<T>(call: Promise<ApiResponse<T>>): Promise<ApiResponse<T> &
   return { ...response, ms: Date.now() - started };
 }
 
+function lastUnhandledError(): string | undefined {
+  const file = path.join(stack.logsDir, 'api.log');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.includes('unhandled error')).at(-1)?.slice(0, 600) : undefined;
+}
+
+/** 'in time', or how long it took (so a failure shows the figure). */
+const inTime = (ms: number) => (ms < ANSWER_WITHIN_MS ? 'in time' : `after ${ms} ms`);
+
 /** What a dependency outage must look like from outside. */
 function expectServiceUnavailable(response: ApiResponse & { ms: number }, what: string) {
-  expect({ what, status: response.status, body: response.body, fast: response.ms < ANSWER_WITHIN_MS }).toEqual({
+  // A 500 names the logged cause in the failure message.
+  const cause = response.status === 500 ? lastUnhandledError() : undefined;
+  expect({ what, status: response.status, body: response.body, answered: inTime(response.ms), ...(cause ? { cause } : {}) }).toEqual({
     what,
     status: 503,
     body: { error: { code: 'service_unavailable', message: expect.any(String) } },
-    fast: true,
+    answered: 'in time',
   });
   expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
 }
@@ -53,7 +65,9 @@ describe('DynamoDB Local stalled past the timeout (SIGSTOP, then SIGCONT)', () =
     process.kill(pid, 'SIGSTOP');
     let stalled: (ApiResponse & { ms: number })[];
     try {
-      stalled = await Promise.all([timed(api.get('/notes')), timed(api.get(`/notes/${noteId}`)), timed(api.get('/keys'))]);
+      // One after the other: on a saturated 2-core CI box, parallel requests measure the machine.
+      stalled = [];
+      for (const path of ['/notes', `/notes/${noteId}`, '/keys']) stalled.push(await timed(api.get(path)));
     } finally {
       process.kill(pid, 'SIGCONT');
     }
@@ -62,7 +76,7 @@ describe('DynamoDB Local stalled past the timeout (SIGSTOP, then SIGCONT)', () =
     // No function instance stayed broken after its timeout: every route answers at once.
     for (const path of ['/notes', `/notes/${noteId}`, '/keys', '/me']) {
       const r = await timed(api.get(path));
-      expect({ path, status: r.status, fast: r.ms < ANSWER_WITHIN_MS }).toEqual({ path, status: 200, fast: true });
+      expect({ path, status: r.status, answered: inTime(r.ms) }).toEqual({ path, status: 200, answered: 'in time' });
     }
   });
 });
@@ -72,25 +86,31 @@ describe('DynamoDB Local killed (the stack restarts it)', () => {
     const killed = listenerPid(stack.ports.dynamodb);
     process.kill(killed, 'SIGKILL');
     const acknowledged: string[] = [];
-    const refused: string[] = [];
-    // Write one note at a time until the restarted DynamoDB Local takes writes again.
+    // Refused while nothing listened on DynamoDB Local's port, before and after the request: the
+    // write cannot have happened. Once the new instance listens, a 503 can be a timeout of a write
+    // that it applied later (why clients retry creates with PUT, docs/failures-and-retries.md).
+    const refusedWhileDown: string[] = [];
+    const outcomeUnknown: string[] = [];
+    const listening = () => listeners().some((l) => l.port === stack.ports.dynamodb && !l.pids.includes(killed));
     let backAt: number | undefined;
     let recoveredAt: number | undefined;
     const deadline = Date.now() + 120_000;
     for (let i = 0; recoveredAt === undefined && Date.now() < deadline; i++) {
       const title = `during the outage ${i}`;
+      const upBefore = listening();
       const r = await timed(api.post('/notes', { title, content: 'x' }));
-      if (backAt === undefined && listeners().some((l) => l.port === stack.ports.dynamodb && !l.pids.includes(killed))) backAt = Date.now();
+      const upAfter = listening();
+      if (backAt === undefined && upAfter) backAt = Date.now();
       if (r.status === 201) {
         acknowledged.push(title);
         recoveredAt = Date.now();
       } else {
         expectServiceUnavailable(r, title);
-        refused.push(title);
+        (upBefore || upAfter ? outcomeUnknown : refusedWhileDown).push(title);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(refused.length).toBeGreaterThan(0);
+    expect(refusedWhileDown.length).toBeGreaterThan(0);
     expect(recoveredAt).toBeDefined();
     expect(recoveredAt! - (backAt ?? recoveredAt!)).toBeLessThan(RECOVER_WITHIN_MS);
 
@@ -103,7 +123,9 @@ describe('DynamoDB Local killed (the stack restarts it)', () => {
       cursor = page.body!.nextCursor;
     } while (cursor);
     expect(titles).toEqual(expect.arrayContaining(['before the faults', ...acknowledged]));
-    expect(titles.filter((t) => refused.includes(t))).toEqual([]);
+    expect(titles.filter((t) => refusedWhileDown.includes(t))).toEqual([]);
+    // Nothing is ever there twice.
+    expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
   });
 });
 
@@ -111,7 +133,7 @@ describe('cognito-local (the identity provider) killed', () => {
   it('never answers a valid token with 401; GET /me is 503; everything recovers', async () => {
     process.kill(listenerPid(stack.ports.cognito), 'SIGKILL');
     const responses = await Promise.all(
-      Array.from({ length: 24 }, (_, i) => timed(i % 2 ? api.get('/me') : api.get('/notes'))),
+      Array.from({ length: 8 }, (_, i) => timed(i % 2 ? api.get('/me') : api.get('/notes'))),
     );
     // Each answer is a 200 or our 5xx error body (503 from GET /me's Cognito call; 500 if the
     // authorizer could not fetch the key set), fast, and never a 401.

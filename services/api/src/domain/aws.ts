@@ -5,8 +5,8 @@
 // The SDK's defaults wait without limit for a connection or an answer and try 3 times, so a
 // stalled DynamoDB held every request for the whole function timeout and ended in a bare 504.
 // With these bounds a call gives up well inside the 10 s function timeout, and a request that
-// meets a stalled service answers 503 within ~4 s: 2 attempts × 2 s without an answer + back-off.
-// (DynamoDB answers in milliseconds; 2 s of silence means it is not going to.)
+// meets a stalled service answers 503 within ~3.5 s: 2 attempts × 1.5 s without an answer +
+// back-off. (DynamoDB answers in milliseconds; 1.5 s of silence means it is not going to.)
 import { config } from '#config';
 
 export const awsTimeouts = {
@@ -15,7 +15,7 @@ export const awsTimeouts = {
   /** Milliseconds to open a TCP connection. */
   connectionTimeoutMs: 1_000,
   /** Milliseconds a connection may stay silent while a request waits for its answer. */
-  requestTimeoutMs: 2_000,
+  requestTimeoutMs: 1_500,
 } as const;
 
 /** Constructor options for any AWS SDK v3 client; `endpoint` points it at a local emulator. */
