@@ -15,6 +15,7 @@ import { readStack } from '../../tools/src/testing/stack';
 import { apiClient } from '../../tools/src/testing/api';
 import { createTestUser, type TestUser } from '../../tools/src/testing/users';
 import { chromium } from 'playwright-core';
+import { reportAudits } from '../../web/e2e/a11y';
 import { launch, newPage } from '../../web/e2e/browser';
 import { recordFigures } from '../src/figures';
 import { expectStatus } from '../src/world';
@@ -47,6 +48,7 @@ afterAll(async () => {
   await browser?.close();
   await cspBrowser?.close();
   if (distDir) fs.rmSync(distDir, { recursive: true, force: true });
+  reportAudits(); // the hostile-content pages are audited for accessibility like every e2e page
 });
 
 async function signIn(page: Page, user: TestUser) {
@@ -121,7 +123,8 @@ describe('the production build', () => {
     expect(csp.split(';').map((d) => d.trim().split(' ')[0])).toEqual(prodCspTemplate().split(';').map((d) => d.trim().split(' ')[0]));
     const webOrigin = new URL(stack.webUrl).origin;
     const user = await createTestUser(stack);
-    const { context, page, errors } = await newPage(cspBrowser);
+    // No accessibility audit here: the production build renders the pages the dev-server tests audit.
+    const { context, page, errors } = await newPage(cspBrowser, undefined, { a11y: false });
     const violations: string[] = [];
     const served: string[] = [];
     try {

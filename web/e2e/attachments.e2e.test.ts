@@ -12,7 +12,7 @@ import { createTestUser, type TestUser } from '../../tools/src/testing/users';
 import { screenshot, viewports } from './browser';
 import { inNewPage, saved, signIn, stack, suiteBrowser } from './steps';
 
-jest.setTimeout(180_000);
+jest.setTimeout(360_000); // each new page-state is audited by axe in 4 views (a11y.ts)
 
 const browser = suiteBrowser();
 

@@ -7,7 +7,7 @@ import { readConfirmationCode, uniqueEmail } from '../../tools/src/testing/users
 import { newPage, screenshot, viewports } from './browser';
 import { stack, suiteBrowser } from './steps';
 
-jest.setTimeout(90_000);
+jest.setTimeout(240_000); // each new page-state is audited by axe in 4 views (a11y.ts)
 
 const browser = suiteBrowser('The local stack did not start the web app (web/index.html missing?)');
 

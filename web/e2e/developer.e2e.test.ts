@@ -8,7 +8,7 @@ import { apiClient } from '../../tools/src/testing/api';
 import { newPage, screenshot } from './browser';
 import { signIn, stack, suiteBrowser } from './steps';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000); // each new page-state is audited by axe in 4 views (a11y.ts)
 
 const browser = suiteBrowser();
 

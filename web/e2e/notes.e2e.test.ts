@@ -8,7 +8,7 @@ import { createTestUser } from '../../tools/src/testing/users';
 import { screenshot, viewports } from './browser';
 import { inNewPage, saved, signIn, stack, suiteBrowser } from './steps';
 
-jest.setTimeout(120_000);
+jest.setTimeout(300_000); // each new page-state is audited by axe in 4 views (a11y.ts)
 
 const browser = suiteBrowser();
 
@@ -83,7 +83,7 @@ it('creates, edits, reloads, deletes, undoes, deletes and restores a note', asyn
     await page.getByRole('link', { name: 'Trash' }).click();
     await page.getByRole('list', { name: 'Deleted notes' }).waitFor();
     await screenshot(page, 'trash');
-    await page.getByRole('button', { name: 'Delete Groceries forever' }).click();
+    await page.getByRole('button', { name: 'Delete forever: Groceries' }).click();
     await page.getByRole('dialog', { name: 'Delete forever?' }).waitFor();
     await screenshot(page, 'trash-confirm');
     await page.keyboard.press('Escape'); // Esc closes the dialog

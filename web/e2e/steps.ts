@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { readStack } from '../../tools/src/testing/stack';
 import type { TestUser } from '../../tools/src/testing/users';
+import { expectNoA11yFailures, reportAudits } from './a11y';
 import { launch, newPage, SCREENSHOT_DIR } from './browser';
 
 /** The local stack the integration run started (see tools/src/testing/global-setup.ts). */
@@ -9,7 +10,8 @@ export const stack = readStack();
 
 /**
  * Launches Chromium before the file's tests (failing them with `notStarted` when the stack did not
- * start the web app) and closes it after them. Call at the top level of a test file.
+ * start the web app) and closes it after them; fails each test with the accessibility findings of
+ * its pages and reports the file's audited page-states (a11y.ts). Call at the top level of a test file.
  */
 export function suiteBrowser(notStarted = 'The local stack did not start the web app'): () => Browser {
   let browser: Browser | undefined;
@@ -17,8 +19,10 @@ export function suiteBrowser(notStarted = 'The local stack did not start the web
     if (!stack.webStarted) throw new Error(notStarted);
     browser = await launch();
   });
+  afterEach(expectNoA11yFailures);
   afterAll(async () => {
     await browser?.close();
+    reportAudits();
   });
   return () => {
     if (!browser) throw new Error('The browser is not launched yet (call it inside a test)');

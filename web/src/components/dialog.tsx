@@ -11,7 +11,7 @@ export interface DialogProps {
   actions: ReactNode;
 }
 
-/** A modal on the native <dialog>: focus trapping, Esc and top-layer for free. */
+/** A modal on the native <dialog> (inert background, Esc, top layer, focus given back on close); Tab cycles inside. */
 export function Dialog({ open, title, description, onClose, children, actions }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -41,6 +41,22 @@ export function Dialog({ open, title, description, onClose, children, actions }:
       }}
       onClick={(event) => {
         if (event.target === ref.current) onClose();
+      }}
+      onKeyDown={(event) => {
+        // The native modal lets Tab leave for the browser's own UI after the last control; keep
+        // Tab and Shift+Tab cycling inside the dialog instead.
+        if (event.key !== 'Tab') return;
+        const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter((el) => !el.matches(':disabled'));
+        const first = focusable[0];
+        const last = focusable[focusable.length - 1];
+        if (!first || !last) return;
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
       }}
     >
       {open && (

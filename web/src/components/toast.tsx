@@ -6,8 +6,13 @@ export interface ToastOptions {
   message: string;
   action?: { label: string; onAction: () => void | Promise<void> };
   tone?: 'neutral' | 'danger';
-  /** ms; default 6000 (8000 with an action). */
+  /** ms; default 6000 (8000 with an action). Paused while the toast has focus or the pointer. */
   duration?: number;
+  /**
+   * Moves keyboard focus to the action (for a toast that follows the user's own action, such as
+   * Undo after a delete whose control has just disappeared).
+   */
+  focusAction?: boolean;
 }
 
 interface ToastItem extends ToastOptions {
@@ -27,19 +32,30 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
 
+  const stackRef = useRef<HTMLDivElement>(null);
+
   const dismiss = useCallback((id: number) => {
     clearTimeout(timers.current.get(id));
     timers.current.delete(id);
+    // Focus inside the closing toast would fall back to the top of the page: keep it in the content.
+    const closing = stackRef.current?.querySelector(`[data-toast-id="${id}"]`);
+    if (closing?.contains(document.activeElement)) document.getElementById('main')?.focus();
     setToasts((list) => list.filter((t) => t.id !== id));
   }, []);
 
+  const schedule = useCallback(
+    (toast: ToastItem) => timers.current.set(toast.id, setTimeout(() => dismiss(toast.id), toast.duration ?? (toast.action ? 8000 : 6000))),
+    [dismiss],
+  );
+  const pause = (id: number) => clearTimeout(timers.current.get(id));
+
   const show = useCallback(
     (toast: ToastOptions) => {
-      const id = nextId.current++;
-      setToasts((list) => [...list.slice(-2), { ...toast, id }]);
-      timers.current.set(id, setTimeout(() => dismiss(id), toast.duration ?? (toast.action ? 8000 : 6000)));
+      const item = { ...toast, id: nextId.current++ };
+      setToasts((list) => [...list.slice(-2), item]);
+      schedule(item);
     },
-    [dismiss],
+    [schedule],
   );
 
   const value = useMemo(() => show, [show]);
@@ -48,13 +64,24 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={value}>
       {children}
       <div className={styles.region} role="region" aria-label="Notifications">
-        <div aria-live="polite" aria-atomic="false" className={styles.stack}>
+        {/* One live region for all toasts (a role="status" per toast inside it announced twice). */}
+        <div ref={stackRef} aria-live="polite" aria-relevant="additions" className={styles.stack}>
           {toasts.map((t) => (
-            <div key={t.id} className={[styles.toast, t.tone === 'danger' ? styles.danger : ''].join(' ')} role="status">
+            <div
+              key={t.id}
+              data-toast-id={t.id}
+              className={[styles.toast, t.tone === 'danger' ? styles.danger : ''].join(' ')}
+              onFocus={() => pause(t.id)}
+              onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && schedule(t)}
+              onMouseEnter={() => pause(t.id)}
+              onMouseLeave={(e) => !e.currentTarget.contains(document.activeElement) && schedule(t)}
+              onKeyDown={(e) => e.key === 'Escape' && dismiss(t.id)}
+            >
               <span className={styles.message}>{t.message}</span>
               {t.action && (
                 <button
                   type="button"
+                  autoFocus={t.focusAction}
                   className={styles.action}
                   onClick={() => {
                     dismiss(t.id);

@@ -74,7 +74,8 @@ export function AppLayout() {
           </Link>
         )}
       </header>
-      <main id="main" className={styles.main}>
+      {/* Focusable (not tabbable): the skip link's target, and where focus goes when its element leaves. */}
+      <main id="main" className={styles.main} tabIndex={-1}>
         <Suspense fallback={<PageSpinner />}>
           <Outlet />
         </Suspense>

@@ -6,7 +6,9 @@ export default function TrashPage() {
     <div className={styles.page}>
       <header className={styles.header}>
         <div>
-          <h1 className={styles.title}>Trash</h1>
+          <h1 className={styles.title} tabIndex={-1}>
+            Trash
+          </h1>
           <p className={styles.subtitle}>Deleted notes are kept for 30 days. Restore them, or delete them for good.</p>
         </div>
       </header>

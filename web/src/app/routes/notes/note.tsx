@@ -49,6 +49,8 @@ export default function NotePage() {
     store.remove(note.noteId);
     toast({
       message: 'Note moved to trash.',
+      // The Delete button is gone with the editor: focus goes to Undo, the likely next step.
+      focusAction: true,
       action: {
         label: 'Undo',
         onAction: async () => {

@@ -1,6 +1,6 @@
 import type { ApiKey, CreatedKey } from '@jotter/shared/keys';
 import { keyLimits } from '@jotter/shared/key-limits';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Banner } from '../../../components/banner';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
@@ -59,6 +59,14 @@ export function ApiKeys() {
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const [confirm, setConfirm] = useState<ApiKey | null>(null);
   const [revoking, setRevoking] = useState(false);
+  // When the focused control leaves (Done, or a revoked key's row), focus goes to the name field.
+  const nameRef = useRef<HTMLInputElement>(null);
+  const refocusAfterReload = useRef(false);
+  useEffect(() => {
+    if (!refocusAfterReload.current || keys.status !== 'success') return;
+    refocusAfterReload.current = false;
+    nameRef.current?.focus();
+  }, [keys]);
 
   const items = keys.status === 'success' ? keys.data : [];
   const full = items.length >= keyLimits.maxKeysPerUser;
@@ -88,6 +96,7 @@ export function ApiKeys() {
     try {
       await keysApi.revoke(key.keyId);
       if (created?.keyId === key.keyId) setCreated(null);
+      refocusAfterReload.current = true;
       toast({ message: `Revoked “${key.name}”. It stops working at once.` });
       keys.retry();
     } catch (error) {
@@ -112,10 +121,19 @@ export function ApiKeys() {
         Keys let your programs read your notes through the read-only <code>/v1</code> API. Up to {keyLimits.maxKeysPerUser} keys; usage resets at midnight UTC.
       </p>
 
-      {created && <NewKeyValue created={created} onDone={() => setCreated(null)} />}
+      {created && (
+        <NewKeyValue
+          created={created}
+          onDone={() => {
+            setCreated(null);
+            nameRef.current?.focus();
+          }}
+        />
+      )}
 
       <form className={styles.createForm} onSubmit={create} noValidate>
         <TextField
+          ref={nameRef}
           label="New key name"
           placeholder="e.g. Reading list sync"
           value={name}

@@ -103,8 +103,9 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
           <SaveStatusIndicator status={status} onRetry={() => void controller.retry()} />
         </div>
         <span ref={setToolbarSlot} className={styles.toolbarSlot} />
-        <Button variant="ghost" size="sm" icon={<TrashIcon />} onClick={onDelete} loading={deleting} loadingText="Deleting…" aria-label="Move to trash">
-          <span className={styles.hideNarrow}>Delete</span>
+        {/* Named by its label, which stays in the accessibility tree when hidden at phone width. */}
+        <Button variant="ghost" size="sm" icon={<TrashIcon />} onClick={onDelete} loading={deleting} loadingText="Moving to trash…">
+          <span className={styles.hideNarrow}>Move to trash</span>
         </Button>
       </div>
 

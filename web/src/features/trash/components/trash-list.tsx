@@ -1,5 +1,5 @@
 import type { Note } from '@jotter/shared/notes';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
@@ -37,10 +37,27 @@ export function TrashList() {
     setBusy(({ [noteId]: _, ...rest }) => rest);
   }, []);
 
+  // A restored or deleted row leaves the list: focus moves to the row that takes its place (or the
+  // page heading once the trash is empty) instead of falling back to the top of the page.
+  const listRef = useRef<HTMLUListElement>(null);
+  const focusRowAfterDrop = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusRowAfterDrop.current;
+    if (index === null) return;
+    focusRowAfterDrop.current = null;
+    const rows = listRef.current?.querySelectorAll('li') ?? [];
+    const next = rows[Math.min(index, rows.length - 1)]?.querySelector('button');
+    (next ?? document.querySelector<HTMLElement>('main h1'))?.focus();
+  });
+  const keepFocus = (noteId: string) => {
+    if (state.status === 'ready') focusRowAfterDrop.current = Math.max(0, state.items.findIndex((n) => n.noteId === noteId));
+  };
+
   const restore = async (note: Note) => {
     setBusy((b) => ({ ...b, [note.noteId]: 'restoring' }));
     try {
       await trashApi.restore(note.noteId);
+      keepFocus(note.noteId);
       drop(note.noteId);
       toast({ message: `Restored “${note.title || 'Untitled'}”.`, action: { label: 'Open', onAction: () => navigate(`/notes/${note.noteId}`) } });
     } catch (error) {
@@ -54,6 +71,7 @@ export function TrashList() {
     try {
       await trashApi.destroy(note.noteId);
       setConfirm(null);
+      keepFocus(note.noteId);
       drop(note.noteId);
       toast({ message: 'Note deleted for good.' });
     } catch (error) {
@@ -96,7 +114,7 @@ export function TrashList() {
   const deleting = confirm ? busy[confirm.noteId] === 'deleting' : false;
   return (
     <>
-      <ul className={styles.list} aria-label="Deleted notes">
+      <ul ref={listRef} className={styles.list} aria-label="Deleted notes">
         {state.items.map((note) => (
           <li key={note.noteId} className={styles.item}>
             <div className={styles.text}>
@@ -108,7 +126,7 @@ export function TrashList() {
               <Button size="sm" icon={<RestoreIcon />} onClick={() => restore(note)} loading={busy[note.noteId] === 'restoring'} loadingText="Restoring…" disabled={!!busy[note.noteId]} aria-label={`Restore ${note.title || 'Untitled'}`}>
                 Restore
               </Button>
-              <Button size="sm" variant="ghost" className={styles.danger} onClick={() => setConfirm(note)} disabled={!!busy[note.noteId]} aria-label={`Delete ${note.title || 'Untitled'} forever`}>
+              <Button size="sm" variant="ghost" className={styles.danger} onClick={() => setConfirm(note)} disabled={!!busy[note.noteId]} aria-label={`Delete forever: ${note.title || 'Untitled'}`}>
                 Delete forever
               </Button>
             </div>
