@@ -7,6 +7,7 @@ import { startStack, StackError, type RunningStack } from '../src/stack';
 import { checkPorts, pickFreePorts } from '../src/stack/preflight';
 import { silentSink } from '../src/stack/logs';
 import { createTestUser, signIn } from '../src/testing/users';
+import { descendants, eventually, listeners } from '../src/testing/processes';
 
 // These start their own stacks next to the shared one: slower than the rest.
 jest.setTimeout(120_000);
@@ -83,4 +84,49 @@ describe('startStack', () => {
       await stack.stop();
     }
   });
+});
+
+const tmpFolders = () => new Set(fs.readdirSync(os.tmpdir(), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name));
+
+describe('a supervised stack', () => {
+  it('listens on loopback only, restarts a killed DynamoDB Local on the same data, and leaves no temp folders', async () => {
+    const dataDir = tempDir();
+    const lines: string[] = [];
+    const before = tmpFolders();
+    const stack = await startStack({ dataDir, freePorts: true, web: false, logSink: (source, line) => void lines.push(`[${source}] ${line}`) });
+    const pids = new Set<number>();
+    try {
+      // Every socket our processes listen on (the stack's children and their own children).
+      for (const pid of descendants(process.pid)) pids.add(pid);
+      const ours = listeners().filter((l) => l.pids.some((p) => pids.has(p)) || Object.values(stack.info.ports).includes(l.port));
+      expect(ours.length).toBeGreaterThanOrEqual(5);
+      expect(ours.filter((l) => !/^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]|\[::1\])$/.test(l.address))).toEqual([]);
+
+      const user = await createTestUser(stack.info);
+      const api = (path: string, init: RequestInit = {}) =>
+        fetch(`${stack.info.apiUrl}${path}`, { ...init, headers: { authorization: `Bearer ${user.accessToken}`, 'content-type': 'application/json' } });
+      const created = await api('/notes', { method: 'POST', body: JSON.stringify({ title: 'kept', content: 'across a crash' }) });
+      expect(created.status).toBe(201);
+      const { noteId } = (await created.json()) as { noteId: string };
+
+      const dynamo = listeners().find((l) => l.port === stack.info.ports.dynamodb);
+      expect(dynamo?.pids.length).toBeGreaterThan(0);
+      process.kill(dynamo!.pids[0]!, 'SIGKILL');
+      // While it is down, the API says so honestly.
+      const down = await api(`/notes/${noteId}`);
+      expect({ status: down.status, retryAfter: down.headers.get('retry-after') }).toEqual({ status: 503, retryAfter: expect.stringMatching(/^\d+$/) });
+      await eventually('the note readable again', 60_000, async () => ((await api(`/notes/${noteId}`)).status === 200 ? true : undefined));
+      expect(((await (await api(`/notes/${noteId}`)).json()) as { title: string }).title).toBe('kept');
+      expect(lines.filter((l) => l.startsWith('[stack] DynamoDB Local exited (signal SIGKILL); restarting'))).toHaveLength(1);
+      expect(lines.some((l) => /^\[stack\] DynamoDB Local is back/.test(l))).toBe(true);
+      const restarted = listeners().find((l) => l.port === stack.info.ports.dynamodb);
+      expect(restarted?.address).toMatch(/127\.0\.0\.1/);
+    } finally {
+      await stack.stop();
+    }
+    // Only folders made by other programs on this shared machine may have appeared; none named
+    // after a process of ours (serverless-esbuild's `<function>-<pid>-<time>-<hex>` zip folders).
+    const appeared = [...tmpFolders()].filter((d) => !before.has(d) && !tempDirs.some((t) => path.basename(t) === d));
+    expect(appeared.filter((d) => [...pids].some((pid) => d.includes(`-${pid}-`)))).toEqual([]);
+  }, 400_000);
 });

@@ -65,6 +65,12 @@ const variants: Partial<Record<string, { label: string; status: number; body: (v
   updateNote: { label: '409 stale version', status: 409, body: (version) => ({ title: 'Stale', version: version - 1 }) },
 };
 
+/**
+ * Routes whose measured request answers other than the route's success status: the bench uploads
+ * nothing, so a download of its attachment is 409 attachment_not_ready, after the same reads.
+ */
+const drivenStatus: Partial<Record<string, number>> = { getAttachment: 409 };
+
 /** Runs every route of the contract once for `user` and returns the DynamoDB commands each one sent. */
 export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise<RouteCalls[]> {
   Object.assign(process.env, functionEnv(stack));
@@ -125,7 +131,7 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
   const results: RouteCalls[] = [];
   for (const route of routes) {
     const { pathParameters, version } = await targetsOf(route);
-    const requests = [{ label: routeLabel(route), status: route.response.status as number, body: exampleBody(route) as unknown }];
+    const requests = [{ label: routeLabel(route), status: drivenStatus[route.operationId] ?? (route.response.status as number), body: exampleBody(route) as unknown }];
     const variant = variants[route.operationId];
     if (variant) requests.push({ label: `${routeLabel(route)} (${variant.label})`, status: variant.status, body: variant.body(version) });
     for (const request of requests) {

@@ -17,6 +17,7 @@ export const errorStatus = {
   quota_exceeded: 429,
   too_many_requests: 429,
   internal_error: 500,
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

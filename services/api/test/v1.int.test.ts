@@ -7,6 +7,10 @@ import { noteListSchema, noteSchema, type Note } from '@jotter/shared/notes';
 import { readStack } from '../../../tools/src/testing/stack';
 import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
 import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
+import { awayFromUtcMidnight } from '../../../tools/src/testing/processes';
+
+// Room for the usage tests to wait out a UTC midnight (awayFromUtcMidnight).
+jest.setTimeout(90_000);
 
 const stack = readStack();
 const anonymous = apiClient(stack);
@@ -119,7 +123,9 @@ describe('/v1 credentials', () => {
 });
 
 describe('usage and the daily quota', () => {
+  // Usage is counted per UTC day and month: both tests run away from a UTC midnight (a month end).
   it('counts each request in today’s and this month’s usage and sets lastUsedAt', async () => {
+    await awayFromUtcMidnight();
     const key = await createKey(alice);
     const before = Date.now();
     for (let i = 0; i < 3; i++) expect((await v1(key.value, '/notes')).status).toBe(200);
@@ -132,6 +138,7 @@ describe('usage and the daily quota', () => {
   });
 
   it(`answers 429 quota_exceeded with Retry-After after ${dailyQuota} requests in a day, counting exactly ${dailyQuota}`, async () => {
+    await awayFromUtcMidnight();
     const key = await createKey(alice);
     // In parallel batches: the conditional counter must not let more than the quota through.
     const statuses: number[] = [];

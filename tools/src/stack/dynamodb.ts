@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -13,7 +15,7 @@ import {
   type CreateTableCommandInput,
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
-import { LOCAL_CREDENTIALS, REGION } from './config';
+import { LOCAL_CREDENTIALS, REGION, REPO_ROOT } from './config';
 import { spawnChild, waitUntil, type StackChild } from './child';
 import type { StackLogger } from './logs';
 import type { CfnResource } from './definitions';
@@ -28,6 +30,26 @@ export function findDynamoDbJarDir(): string {
   const newest = candidates.at(-1);
   if (!newest) throw new Error(`DynamoDBLocal.jar not found under ${libDir}`);
   return path.join(libDir, newest);
+}
+
+/**
+ * The class path that starts DynamoDB Local on 127.0.0.1 only (java/LoopbackDynamoDbLocal.java,
+ * compiled once into node_modules/.cache), or undefined when no Java compiler is installed: then
+ * DynamoDB Local's own main class is used, which listens on every interface.
+ */
+function loopbackLauncher(jarDir: string, log: (line: string) => void): string | undefined {
+  const source = path.join(__dirname, 'java', 'LoopbackDynamoDbLocal.java');
+  const jar = path.join(jarDir, 'DynamoDBLocal.jar');
+  const key = createHash('sha1').update(fs.readFileSync(source)).update(jar).digest('hex').slice(0, 12);
+  const classes = path.join(REPO_ROOT, 'node_modules', '.cache', 'jotter', `dynamodb-loopback-${key}`);
+  if (!fs.existsSync(path.join(classes, 'LoopbackDynamoDbLocal.class'))) {
+    const built = spawnSync('javac', ['-nowarn', '-cp', jar, '-d', classes, source], { encoding: 'utf8' });
+    if (built.error || built.status !== 0) {
+      log(`could not compile the loopback launcher (${built.error?.message ?? built.stderr.trim()}); DynamoDB Local listens on all interfaces — install a JDK (javac) to keep it on 127.0.0.1`);
+      return undefined;
+    }
+  }
+  return classes;
 }
 
 export function dynamoClient(endpoint: string): DynamoDBClient {
@@ -45,6 +67,7 @@ export async function startDynamoDb(opts: {
   const jarDir = findDynamoDbJarDir();
   const dbPath = path.join(opts.dataDir, 'data', 'dynamodb');
   fs.mkdirSync(dbPath, { recursive: true });
+  const launcher = loopbackLauncher(jarDir, (line) => opts.logger.line('dynamodb', line));
   const child = spawnChild(
     'dynamodb',
     'java',
@@ -54,8 +77,7 @@ export async function startDynamoDb(opts: {
       '-XX:+UseSerialGC',
       '-Xmx256m',
       `-Djava.library.path=${path.join(jarDir, 'DynamoDBLocal_lib')}`,
-      '-jar',
-      path.join(jarDir, 'DynamoDBLocal.jar'),
+      ...(launcher ? ['-cp', `${path.join(jarDir, 'DynamoDBLocal.jar')}${path.delimiter}${launcher}`, 'LoopbackDynamoDbLocal'] : ['-jar', path.join(jarDir, 'DynamoDBLocal.jar')]),
       '-sharedDb',
       '-dbPath',
       dbPath,

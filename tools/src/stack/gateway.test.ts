@@ -150,9 +150,17 @@ describe('withDeclaredCors', () => {
 describe('startGateway', () => {
   let upstream: http.Server;
   let gateway: Awaited<ReturnType<typeof startGateway>>;
+  let upstreamBytes = 0;
   beforeAll(async () => {
     upstream = http.createServer((req, res) => {
-      if (req.url === '/dev/boom') {
+      if (req.url === '/dev/early-401') {
+        // Like hapi after a failed authorizer: answer before reading the body, then close.
+        res.writeHead(401, { ...offlineHeaders, connection: 'close' }).end(boom(401, 'Unauthorized', 'Unauthorized'));
+      } else if (req.url === '/dev/timeout') {
+        res.writeHead(504).end();
+      } else if (req.url === '/dev/crash') {
+        res.writeHead(502, { 'content-type': 'application/json' }).end('{"errorMessage":"boom","stackTrace":["at x"]}');
+      } else if (req.url === '/dev/boom') {
         res.writeHead(401, offlineHeaders).end(boom(401, 'Unauthorized', 'Unauthorized'));
       } else if (req.url === '/dev/own-error') {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"x"}}');
@@ -163,6 +171,12 @@ describe('startGateway', () => {
         req.on('end', () => res.writeHead(201, { 'x-echo-method': req.method ?? '', 'x-echo-auth': req.headers.authorization ?? '' }).end(Buffer.concat(chunks)));
       }
     });
+    // hapi (serverless-offline) decides on `Expect: 100-continue` only once it wants the payload.
+    upstream.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (req.url !== '/dev/early-401') res.writeContinue();
+      upstream.emit('request', req, res);
+    });
+    upstream.on('connection', (socket: import('node:net').Socket) => socket.on('data', (c: Buffer) => (upstreamBytes += c.length)));
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
     gateway = await startGateway({ port: 0, upstreamPort: (upstream.address() as AddressInfo).port, responses, log: () => {} });
   });
@@ -189,6 +203,31 @@ describe('startGateway', () => {
     const own = await fetch(url('/dev/own-error'));
     expect(own.status).toBe(404);
     expect(await own.text()).toBe('{"error":{"code":"not_found","message":"x"}}');
+  });
+
+  it('relays an answer given before the body was read, never a 502 (2 MiB body, 20 tries)', async () => {
+    const body = 'x'.repeat(2 * 1024 * 1024);
+    const statuses = [];
+    upstreamBytes = 0;
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(url('/dev/early-401'), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+    expect(statuses).toEqual(Array(20).fill(401));
+    // The cause, not only the symptom: no body was written into a connection that was closing
+    // (a reset there can swallow the answer). Only the requests' heads reached the upstream.
+    expect(upstreamBytes).toBeLessThan(20 * 4096);
+    // The connection pool is still healthy afterwards.
+    expect((await fetch(url('/dev/echo'), { method: 'POST', body: 'after' })).status).toBe(201);
+  });
+
+  it('gives upstream 5xx answers without our error body the DEFAULT_5XX response', async () => {
+    for (const path of ['/dev/timeout', '/dev/crash']) {
+      const res = await fetch(url(path));
+      expect({ path, status: res.status, body: await res.json() }).toEqual({ path, status: path === '/dev/timeout' ? 504 : 502, body: { error: { code: 'internal_error', message: 'Internal server error' } } });
+      expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+    }
   });
 
   it('answers 502 with the DEFAULT_5XX body when the API is down', async () => {

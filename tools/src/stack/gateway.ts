@@ -65,6 +65,15 @@ export function parseBoom(body: string): BoomBody | undefined {
   return { statusCode: v.statusCode, error: v.error, message: typeof v.message === 'string' ? v.message : undefined };
 }
 
+function isOurErrorBody(body: string): boolean {
+  try {
+    const value = JSON.parse(body) as { error?: { code?: unknown } } | null;
+    return typeof value?.error?.code === 'string';
+  } catch {
+    return false;
+  }
+}
+
 export function responseTypeFor(status: number): string[] {
   // API Gateway answers an unknown route with MISSING_AUTHENTICATION_TOKEN; hapi says 404.
   const specific: Record<number, string> = {
@@ -111,7 +120,10 @@ export function rewriteErrorResponse(
   body: string,
 ): Rewritten | undefined {
   if (status < 400) return undefined;
-  const boom = parseBoom(body);
+  // serverless-offline's own 5xx answers (a Lambda timeout's empty 504, a crashed handler's 502 with
+  // its stack trace) are what API Gateway replaces with the DEFAULT_5XX response; our handlers'
+  // 5xx bodies (`{"error":{…}}`) pass through.
+  const boom = parseBoom(body) ?? (status >= 500 && !isOurErrorBody(body) ? { statusCode: status, error: http.STATUS_CODES[status] ?? 'Error', message: 'Internal server error' } : undefined);
   if (!boom) return undefined;
   const def = responseTypeFor(status)
     .map((t) => responses[t])
@@ -185,84 +197,102 @@ export function startGateway(opts: {
   log: (line: string) => void;
 }): Promise<Gateway> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
+  const answer = (res: http.ServerResponse, status: number, error: string, message: string, extra: http.OutgoingHttpHeaders = {}) => {
+    const rewritten = rewriteErrorResponse(opts.responses, status, {}, JSON.stringify({ statusCode: status, error, message }));
+    res.writeHead(rewritten?.statusCode ?? status, { ...(rewritten?.headers ?? { 'content-type': 'application/json' }), ...extra });
+    res.end(rewritten?.body ?? JSON.stringify({ error: { code: 'internal_error', message } }));
+  };
+
+  /** Sends the relayed upstream answer, replacing Boom and bodiless 5xx answers by our gateway responses. */
+  const relay = (up: http.IncomingMessage, res: http.ServerResponse) => {
+    const status = up.statusCode ?? 502;
+    const contentType = String(up.headers['content-type'] ?? '');
+    const length = Number(up.headers['content-length'] ?? NaN);
+    const inspect = ((status >= 400 && contentType.includes('json')) || status >= 500) && !(length > MAX_INSPECTED_BODY);
+    if (!inspect) {
+      res.writeHead(status, withDeclaredCors(up.rawHeaders, opts.corsOrigin));
+      up.pipe(res);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    up.on('data', (c: Buffer) => {
+      chunks.push(c);
+      size += c.length;
+    });
+    up.on('end', () => {
+      const raw = Buffer.concat(chunks, size);
+      const rewritten = size <= MAX_INSPECTED_BODY ? rewriteErrorResponse(opts.responses, status, up.headers, raw.toString('utf8')) : undefined;
+      if (rewritten) {
+        res.writeHead(rewritten.statusCode, rewritten.headers);
+        res.end(rewritten.body);
+      } else {
+        res.writeHead(status, withDeclaredCors(up.rawHeaders, opts.corsOrigin));
+        res.end(raw);
+      }
+    });
+    up.on('error', () => res.destroy());
+  };
+
+  /**
+   * Forwards a fully read request. A body goes with `Expect: 100-continue` and is written only when
+   * serverless-offline asks for it: hapi answers an authorizer's 401 (or an unknown route) before it
+   * reads the payload and then closes the connection, and a body written meanwhile left unread data
+   * in its socket, so the kernel reset the connection and our client lost the 401 (a 502). With the
+   * expectation, hapi answers without wanting the body and nothing is written into a closing socket.
+   */
+  const forward = (req: http.IncomingMessage, res: http.ServerResponse, headers: http.OutgoingHttpHeaders, body: Buffer, retried: boolean) => {
+    const withBody = body.length > 0;
+    const upstream = http.request({
+      host: '127.0.0.1',
+      port: opts.upstreamPort,
+      method: req.method,
+      path: req.url,
+      headers: withBody ? { ...headers, 'content-length': body.length, expect: '100-continue' } : headers,
+      agent,
+    });
+    let answered = false;
+    upstream.on('continue', () => upstream.end(body));
+    upstream.on('response', (up) => {
+      answered = true;
+      // Answered without asking for the body: the connection still expects it, so it is not reused.
+      if (withBody && !upstream.writableEnded) up.on('end', () => upstream.destroy());
+      relay(up, res);
+    });
+    upstream.on('error', (e: NodeJS.ErrnoException) => {
+      if (answered) return;
+      // A kept-alive connection that serverless-offline closed as we reused it: the request never
+      // reached it, so it is sent once more on a new connection (Node's documented remedy).
+      if (upstream.reusedSocket && !retried && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) {
+        forward(req, res, headers, body, true);
+        return;
+      }
+      opts.log(`upstream error for ${req.method} ${req.url}: ${e.message}`);
+      if (res.headersSent) res.destroy();
+      else answer(res, 502, 'Bad Gateway', `API not reachable: ${e.message}`);
+    });
+    if (!withBody) upstream.end();
+    else upstream.flushHeaders();
+  };
+
   const server = http.createServer((req, res) => {
     // Ask serverless-offline for uncompressed answers: hapi gzips bodies over 1 kB (e.g. its
     // route-not-found body, which lists every route), and a compressed Boom body cannot be
     // recognised and replaced by our gateway response. API Gateway compresses on its own side.
-    const { 'accept-encoding': _acceptEncoding, 'content-encoding': contentEncoding, ...headers } = req.headers;
-    // The body is forwarded decoded (see below), so its length may change.
-    if (contentEncoding && String(contentEncoding).trim().toLowerCase() !== 'identity') delete headers['content-length'];
-    let answered = false;
-    let refused = false;
-    const upstream = http.request(
-      { host: '127.0.0.1', port: opts.upstreamPort, method: req.method, path: req.url, headers, agent },
-      (up) => {
-        answered = true;
-        const status = up.statusCode ?? 502;
-        const contentType = String(up.headers['content-type'] ?? '');
-        const length = Number(up.headers['content-length'] ?? NaN);
-        const inspect = status >= 400 && contentType.includes('json') && !(length > MAX_INSPECTED_BODY);
-        if (!inspect) {
-          res.writeHead(status, withDeclaredCors(up.rawHeaders, opts.corsOrigin));
-          up.pipe(res);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        up.on('data', (c: Buffer) => {
-          chunks.push(c);
-          size += c.length;
-        });
-        up.on('end', () => {
-          const raw = Buffer.concat(chunks, size);
-          const rewritten = size <= MAX_INSPECTED_BODY ? rewriteErrorResponse(opts.responses, status, up.headers, raw.toString('utf8')) : undefined;
-          if (rewritten) {
-            res.writeHead(rewritten.statusCode, rewritten.headers);
-            res.end(rewritten.body);
-          } else {
-            res.writeHead(status, withDeclaredCors(up.rawHeaders, opts.corsOrigin));
-            res.end(raw);
-          }
-        });
-        up.on('error', () => res.destroy());
-      },
-    );
-    upstream.on('error', (e) => {
-      opts.log(`upstream error for ${req.method} ${req.url}: ${e.message}`);
-      // serverless-offline may answer before reading the whole body (an authorizer's 401 for a
-      // large upload) and then close: writing the rest fails, but its answer stands (as on AWS).
-      if (answered || refused) {
-        req.resume();
-        return;
-      }
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      const rewritten = rewriteErrorResponse(
-        opts.responses,
-        502,
-        {},
-        JSON.stringify({ statusCode: 502, error: 'Bad Gateway', message: `API not reachable: ${e.message}` }),
-      );
-      res.writeHead(rewritten?.statusCode ?? 502, rewritten?.headers ?? { 'content-type': 'application/json' });
-      res.end(rewritten?.body ?? '{"error":{"code":"bad_gateway","message":"API not reachable"}}');
-    });
+    // The body is forwarded decoded and with its own length (see `forward`).
+    const { 'accept-encoding': _acceptEncoding, 'content-encoding': _contentEncoding, 'content-length': _length, 'transfer-encoding': _te, expect: _expect, ...headers } = req.headers;
     // API Gateway reads the whole request before it calls anything (and refuses bodies over 10 MB
-    // itself). Buffering here too means serverless-offline gets the body in one write: streamed,
-    // its early answers (an authorizer's 401 with `connection: close`) raced our remaining writes
-    // and surfaced as EPIPE → 502.
+    // itself); so does this proxy, which also lets it send a body in one piece or retry it.
     const chunks: Buffer[] = [];
     let received = 0;
+    let refused = false;
     req.on('data', (c: Buffer) => {
       if (refused) return;
       received += c.length;
       if (received > API_GATEWAY_MAX_BODY) {
         refused = true;
-        upstream.destroy();
-        const rewritten = rewriteErrorResponse(opts.responses, 413, {}, JSON.stringify({ statusCode: 413, error: 'Request Entity Too Large', message: 'Request Too Long' }));
-        res.writeHead(rewritten?.statusCode ?? 413, { ...(rewritten?.headers ?? { 'content-type': 'application/json' }), connection: 'close' });
-        res.end(rewritten?.body ?? '{"error":{"code":"payload_too_large","message":"Request Too Long"}}');
+        answer(res, 413, 'Request Entity Too Large', 'Request Too Long', { connection: 'close' });
         return;
       }
       chunks.push(c);
@@ -278,15 +308,11 @@ export function startGateway(opts: {
         try {
           body = await decodeBody(encoding, body);
         } catch {
-          refused = true;
-          upstream.destroy();
-          const rewritten = rewriteErrorResponse(opts.responses, 400, {}, JSON.stringify({ statusCode: 400, error: 'Bad Request', message: 'Invalid compressed payload' }));
-          res.writeHead(rewritten?.statusCode ?? 400, rewritten?.headers ?? { 'content-type': 'application/json' });
-          res.end(rewritten?.body ?? '{"error":{"code":"bad_request","message":"Invalid compressed payload"}}');
+          answer(res, 400, 'Bad Request', 'Invalid compressed payload');
           return;
         }
       }
-      upstream.end(body);
+      forward(req, res, headers, body, false);
     });
   });
   server.keepAliveTimeout = 5_000;

@@ -11,6 +11,7 @@ import { ensureUserPool, startCognito } from './cognito';
 import { startS3, type S3Emulator } from './s3';
 import { gatewayResponsesFrom, startGateway, type Gateway } from './gateway';
 import { API_DIR, AUTH_DIR, startOffline, startVite } from './offline';
+import { supervise } from './supervise';
 
 export { StackError } from './preflight';
 export type { LogSink } from './logs';
@@ -97,6 +98,27 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
 
   // Children are tracked as soon as they are spawned, so a failure anywhere stops them all.
   const track = (c: StackChild) => void children.push(c);
+  /**
+   * Starts a child and, once it is up, restarts it whenever it exits on its own (./supervise.ts).
+   * A restart that fails to come up is stopped before the next try.
+   */
+  const startSupervised = async (label: string, start: (track: (c: StackChild) => void) => Promise<StackChild>): Promise<StackChild> => {
+    const restart = async () => {
+      let spawned: StackChild | undefined;
+      try {
+        return await start((c) => {
+          spawned = c;
+          track(c);
+        });
+      } catch (error) {
+        await spawned?.stop();
+        throw error;
+      }
+    };
+    const child = await start(track);
+    supervise(child, { label, start: restart, log, stopping: () => stopping !== undefined });
+    return child;
+  };
   // Tags a failure with the part it came from, so its last log lines can be shown.
   const failedPart = new WeakMap<object, string>();
   const step = async <T>(part: string, fn: () => Promise<T>): Promise<T> => {
@@ -136,9 +158,11 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     // The auth print needs no emulator ids; run it alongside the emulators' start-up.
     const authPrint = printService(AUTH_DIR, baseParams);
     authPrint.catch(() => {});
-    const dynamoStart = step('dynamodb', () => startDynamoDb({ port: ports.dynamodb, dataDir, corsOrigins: [urls.webOrigin, urls.webOriginIp], logger, track }));
+    const dynamoStart = step('dynamodb', () =>
+      startSupervised('DynamoDB Local', (t) => startDynamoDb({ port: ports.dynamodb, dataDir, corsOrigins: [urls.webOrigin, urls.webOriginIp], logger, track: t })),
+    );
     dynamoStart.catch(() => {});
-    await step('cognito', () => startCognito({ port: ports.cognito, dataDir, logger, track }));
+    await step('cognito', () => startSupervised('cognito-local', (t) => startCognito({ port: ports.cognito, dataDir, logger, track: t })));
     const auth = await step('stack', () => authPrint);
     const ids = await step('cognito', () =>
       ensureUserPool(urls.cognito, auth.resources?.Resources ?? {}, (l) => logger.line('cognito', l)),
@@ -155,14 +179,16 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
 
     // serverless-offline is the slowest part: start it now, and create resources while it boots.
     const offlineStart = step('api', () =>
-      startOffline({
-        offlinePort: ports.offline,
-        lambdaPort: ports.lambda,
-        params,
-        inProcess: options.offlineInProcess ?? process.env.JOTTER_OFFLINE_IN_PROCESS === '1',
-        logger,
-        track,
-      }),
+      startSupervised('serverless-offline', (t) =>
+        startOffline({
+          offlinePort: ports.offline,
+          lambdaPort: ports.lambda,
+          params,
+          inProcess: options.offlineInProcess ?? process.env.JOTTER_OFFLINE_IN_PROCESS === '1',
+          logger,
+          track: t,
+        }),
+      ),
     );
     offlineStart.catch(() => {});
 

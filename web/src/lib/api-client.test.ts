@@ -101,3 +101,46 @@ describe('createApiClient', () => {
     expect(fetchMock.mock.calls[0]).toEqual([`${window.location.origin}/api/notes?limit=5`, expect.anything()]);
   });
 });
+
+describe('createApiClient when the server is briefly unavailable', () => {
+  const unavailable = () => ({
+    ...json(503, { error: { code: 'service_unavailable', message: 'The service is briefly unavailable; try again in a few seconds' } }),
+    headers: new Headers({ 'retry-after': '2' }),
+  }) as Response;
+
+  function setupSequence(responses: Response[]) {
+    const fetchMock = jest.fn<Promise<Response>, [string, RequestInit]>(async () => responses.shift()!);
+    const onUnauthorized = jest.fn();
+    const waits: number[] = [];
+    const client = createApiClient({
+      baseUrl: 'http://api.test/dev',
+      getAccessToken: async () => 'tok',
+      onUnauthorized,
+      fetch: fetchMock as unknown as typeof fetch,
+      wait: async (ms) => void waits.push(ms),
+    });
+    return { client, fetchMock, onUnauthorized, waits };
+  }
+
+  it('retries a read after Retry-After and never signs out', async () => {
+    const { client, fetchMock, onUnauthorized, waits } = setupSequence([unavailable(), json(200, { items: [] })]);
+    await expect(client(listNotesRoute)).resolves.toEqual({ items: [] });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(waits).toEqual([2000]);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('gives up on a read after two retries with the server message, still signed in', async () => {
+    const { client, fetchMock, onUnauthorized } = setupSequence([unavailable(), unavailable(), unavailable()]);
+    await expect(client(listNotesRoute)).rejects.toMatchObject({ status: 503, code: 'service_unavailable' });
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+
+  it('does not repeat a write (it may have been applied), and does not sign out', async () => {
+    const { client, fetchMock, onUnauthorized } = setupSequence([unavailable(), json(201, {})]);
+    await expect(client(createNoteRoute, { body: { title: 't', content: '' } })).rejects.toMatchObject({ status: 503, code: 'service_unavailable' });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(onUnauthorized).not.toHaveBeenCalled();
+  });
+});

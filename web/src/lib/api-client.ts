@@ -34,6 +34,8 @@ export interface ApiClientOptions {
   /** Called once per 401: the session is gone; sign out and send the user to sign in. */
   onUnauthorized: () => void;
   fetch?: typeof fetch;
+  /** Waits before a retry (tests pass a fake). */
+  wait?: (ms: number) => Promise<void>;
 }
 
 /** What a call sends: the route's path parameters (required when its path has any), query and body. */
@@ -53,7 +55,22 @@ const statusMessages: Record<number, string> = {
   409: 'That conflicts with a newer change.',
   413: 'That is too large.',
   429: 'Too many requests. Please wait a moment and try again.',
+  503: "Can't reach the server right now. Please try again in a moment.",
 };
+
+/**
+ * Answers that mean "the server side is briefly unavailable", never "you are signed out". Reads
+ * (GET) are retried a couple of times after the server's Retry-After; writes are not, because a
+ * write that timed out may still have been applied (create notes with PUT to retry them safely).
+ */
+const retryableStatuses = new Set([502, 503, 504]);
+const readRetries = 2;
+const maxRetryWaitMs = 5_000;
+
+function retryWaitMs(response: Response, attempt: number): number {
+  const retryAfter = Number(response.headers?.get('retry-after'));
+  return Math.min(Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1000 * 2 ** attempt, maxRetryWaitMs);
+}
 
 const isErrorBody = (value: unknown): value is ErrorBody => {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
@@ -83,7 +100,13 @@ export async function toApiError(response: Response): Promise<ApiError> {
 /** `api(createNoteRoute, { body })`: the URL, method and credentials come from the route object. */
 export type ApiClient = <R extends RouteDefinition>(route: R, ...args: CallArgs<R>) => Promise<ResponseOf<R>>;
 
-export function createApiClient({ baseUrl, getAccessToken, onUnauthorized, fetch: fetchImpl = (...args) => fetch(...args) }: ApiClientOptions): ApiClient {
+export function createApiClient({
+  baseUrl,
+  getAccessToken,
+  onUnauthorized,
+  fetch: fetchImpl = (...args) => fetch(...args),
+  wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+}: ApiClientOptions): ApiClient {
   const base = baseUrl.replace(/\/+$/, '');
 
   return async function request<R extends RouteDefinition>(route: R, ...[options]: CallArgs<R>): Promise<ResponseOf<R>> {
@@ -108,16 +131,20 @@ export function createApiClient({ baseUrl, getAccessToken, onUnauthorized, fetch
     }
 
     let response: Response;
-    try {
-      response = await fetchImpl(url.toString(), {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
-    } catch (error) {
-      if ((error as Error).name === 'AbortError') throw error;
-      throw new ApiError(0, 'network_error', "Can't reach the server. Check your connection and try again.");
+    for (let attempt = 0; ; attempt++) {
+      try {
+        response = await fetchImpl(url.toString(), {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal,
+        });
+      } catch (error) {
+        if ((error as Error).name === 'AbortError') throw error;
+        throw new ApiError(0, 'network_error', "Can't reach the server. Check your connection and try again.");
+      }
+      if (method !== 'GET' || !retryableStatuses.has(response.status) || attempt >= readRetries || signal?.aborted) break;
+      await wait(retryWaitMs(response, attempt));
     }
 
     if (!response.ok) {

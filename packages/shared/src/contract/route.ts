@@ -36,7 +36,7 @@ export interface RouteDefinition {
   /**
    * Errors particular to this route. The implied ones are added by `routeErrors`:
    * validation_failed when it takes input, unauthorized for user/apiKey routes, quota_exceeded and
-   * too_many_requests for apiKey routes, internal_error everywhere.
+   * too_many_requests for apiKey routes, internal_error and service_unavailable everywhere.
    */
   errors: readonly ErrorCode[];
 }
@@ -88,5 +88,6 @@ export function routeErrors(route: RouteDefinition): ErrorCode[] {
     codes.add('too_many_requests');
   }
   codes.add('internal_error');
+  codes.add('service_unavailable');
   return [...codes];
 }

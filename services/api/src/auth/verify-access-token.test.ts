@@ -48,6 +48,16 @@ describe('verifyAccessToken', () => {
     await expect(verify(await sign(claims))).rejects.toBeInstanceOf(InvalidTokenError);
   });
 
+  it('refuses a validly signed token without `exp` (it would never expire)', async () => {
+    const verify = createAccessTokenVerifier({ issuer, clientId });
+    const token = await new SignJWT({ token_use: 'access', client_id: clientId, sub: 'user-1' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'pool-key' })
+      .setIssuer(issuer)
+      .setIssuedAt()
+      .sign(privateKey);
+    await expect(verify(token)).rejects.toThrow(new InvalidTokenError('token has no expiry'));
+  });
+
   it('refuses a token signed by another key', async () => {
     const verify = createAccessTokenVerifier({ issuer, clientId });
     const other = await generateKeyPair('RS256');

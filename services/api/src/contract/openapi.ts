@@ -27,6 +27,7 @@ const errorMessages: Partial<Record<ErrorCode, string>> = {
   quota_exceeded: 'This API key has used its requests for today (UTC); try again after midnight UTC',
   too_many_requests: 'Too many requests; slow down and retry.',
   internal_error: 'Something went wrong on our side',
+  service_unavailable: 'The service is briefly unavailable; try again in a few seconds',
 };
 
 function metaOf(schema: Schema): { id?: string; example?: unknown } {

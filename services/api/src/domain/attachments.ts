@@ -113,12 +113,29 @@ export async function deleteNoteForever(sub: string, noteId: string): Promise<vo
   }
 }
 
-export type UploadOutcome = 'ready' | 'duplicate' | 'oversize' | 'orphan';
+export type UploadOutcome = 'ready' | 'duplicate' | 'rejected' | 'orphan';
 
 /**
- * Handles S3's ObjectCreated for `<sub>/<noteId>/<attachmentId>`: marks the pending attachment
- * ready with the size and ETag S3 reports. Objects nobody asked for, or bigger than declared, are
- * deleted. Idempotent, because S3 delivers at least once.
+ * What an uploaded object means for its attachment record (undefined: nobody asked for it).
+ * Only a `pending` record whose declared size the object matches exactly becomes `ready`;
+ * anything else (smaller or bigger than declared, a second upload to a ready or failed record) is
+ * `rejected`: the record becomes `failed` for good and the object is deleted. The same object
+ * delivered again (S3 delivers at least once) changes nothing. `updated` is the record to store.
+ */
+export function uploadDecision(
+  attachment: AttachmentRecord | undefined,
+  size: number,
+  etag: string,
+): { outcome: UploadOutcome; updated?: AttachmentRecord } {
+  if (!attachment) return { outcome: 'orphan' };
+  if (attachment.etag === etag && attachment.status !== 'pending') return { outcome: 'duplicate' };
+  if (attachment.status === 'pending' && size === attachment.size) return { outcome: 'ready', updated: { ...attachment, status: 'ready', size, etag } };
+  return { outcome: 'rejected', updated: { ...attachment, status: 'failed', etag } };
+}
+
+/**
+ * Handles S3's ObjectCreated for `<sub>/<noteId>/<attachmentId>` (see `uploadDecision`): records
+ * the outcome and deletes objects that nobody asked for or that were rejected. Idempotent.
  */
 export async function recordUpload(key: string, size: number, etag: string): Promise<UploadOutcome> {
   const [sub, noteId, attachmentId, ...rest] = key.split('/');
@@ -129,25 +146,20 @@ export async function recordUpload(key: string, size: number, etag: string): Pro
   let outcome: UploadOutcome = 'orphan';
   try {
     await changeAttachments(sub, noteId, { activeOnly: false }, (record) => {
-      const attachment = record.attachments.find((a) => a.attachmentId === attachmentId);
-      if (!attachment) {
-        outcome = 'orphan';
-        return undefined;
-      }
-      if (attachment.etag === etag && attachment.status !== 'pending') {
-        outcome = 'duplicate';
-        return undefined;
-      }
-      outcome = size > attachment.size ? 'oversize' : 'ready';
-      const updated: AttachmentRecord =
-        outcome === 'ready' ? { ...attachment, status: 'ready', size, etag } : { ...attachment, status: 'failed', etag };
-      return record.attachments.map((a) => (a.attachmentId === attachmentId ? updated : a));
+      const decision = uploadDecision(
+        record.attachments.find((a) => a.attachmentId === attachmentId),
+        size,
+        etag,
+      );
+      outcome = decision.outcome;
+      const { updated } = decision;
+      return updated && record.attachments.map((a) => (a.attachmentId === attachmentId ? updated : a));
     });
   } catch (error) {
     if (!(error instanceof NotFoundError)) throw error;
     outcome = 'orphan';
   }
-  if (outcome === 'orphan' || outcome === 'oversize') await deleteObject(key);
+  if (outcome === 'orphan' || outcome === 'rejected') await deleteObject(key);
   return outcome;
 }
 

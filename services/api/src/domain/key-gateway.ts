@@ -11,12 +11,13 @@ import {
   GetUsagePlansCommand,
 } from '@aws-sdk/client-api-gateway';
 import { config } from '#config';
+import { awsClientConfig } from './aws';
 
 let client: APIGatewayClient | undefined;
 let planId: Promise<string> | undefined;
 
 function gateway(): APIGatewayClient {
-  client ??= new APIGatewayClient({ region: config().region });
+  client ??= new APIGatewayClient(awsClientConfig());
   return client;
 }
 

@@ -61,7 +61,15 @@ export async function createNote(sub: string, input: CreateNoteRequest): Promise
     attachmentsRev: 0,
   };
   // overwrite: false = attribute_not_exists: a (vanishingly unlikely) id collision never clobbers.
-  await Note.create(record, { overwrite: false });
+  try {
+    await Note.create(record, { overwrite: false });
+  } catch (error) {
+    // The SDK retries a write that timed out; when the first attempt was applied after all, the
+    // retry finds the note already there. The id is fresh, so that note is this very write.
+    if (!isConditionFailure(error)) throw error;
+    const stored = await findNote(sub, noteId);
+    if (stored?.createdAt !== time || stored.title !== record.title || stored.content !== record.content) throw error;
+  }
   return toNote(record);
 }
 

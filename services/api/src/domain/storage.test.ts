@@ -1,4 +1,44 @@
-import { contentDisposition, safeDownloadType } from './storage';
+// The presigned POST is the only thing that holds an upload to its declared size and type on AWS
+// (the local S3 emulator does not enforce POST policies), so its policy is decoded and checked here.
+import { contentDisposition, presignUpload, safeDownloadType } from './storage';
+
+Object.assign(process.env, {
+  TABLE_NAME: 'jotter-test',
+  ATTACHMENTS_BUCKET: 'jotter-test-attachments',
+  WEB_ORIGIN: 'http://localhost:5173',
+  COGNITO_ISSUER: 'http://127.0.0.1:9229/local_pool',
+  COGNITO_CLIENT_ID: 'local_client',
+  AWS_REGION: 'eu-west-1',
+  AWS_ACCESS_KEY_ID: 'AKIDTEST',
+  AWS_SECRET_ACCESS_KEY: 'secret',
+});
+delete process.env.S3_ENDPOINT;
+
+describe('presignUpload', () => {
+  it('signs a policy that allows exactly this key, 1..size bytes and this content type, expiring as asked', async () => {
+    const before = Date.now();
+    const { url, fields } = await presignUpload('sub-1/note-1/att-1', 'image/png', 12_345, 300);
+    const after = Date.now();
+    expect(url).toMatch(/^https:\/\/jotter-test-attachments\.s3\.eu-west-1\.amazonaws\.com\/?$/);
+    expect(fields).toMatchObject({ key: 'sub-1/note-1/att-1', 'Content-Type': 'image/png', 'X-Amz-Algorithm': 'AWS4-HMAC-SHA256' });
+    expect(fields['X-Amz-Signature']).toMatch(/^[0-9a-f]{64}$/);
+
+    const policy = JSON.parse(Buffer.from(fields.Policy!, 'base64').toString('utf8')) as { expiration: string; conditions: unknown[] };
+    expect(policy.conditions).toEqual(
+      expect.arrayContaining([
+        { bucket: 'jotter-test-attachments' },
+        { key: 'sub-1/note-1/att-1' },
+        ['content-length-range', 1, 12_345],
+        ['eq', '$Content-Type', 'image/png'],
+      ]),
+    );
+    // No condition widens what may be uploaded (e.g. a `starts-with` on the key).
+    expect(policy.conditions.filter((c) => Array.isArray(c) && c[0] === 'starts-with')).toEqual([]);
+    // Signed somewhere between `before` and `after`, valid for 300 s from then (second precision).
+    expect(Date.parse(policy.expiration)).toBeGreaterThanOrEqual(before + 299_000);
+    expect(Date.parse(policy.expiration)).toBeLessThanOrEqual(after + 301_000);
+  });
+});
 
 describe('downloads', () => {
   test.each(['text/html', 'text/html; charset=utf-8', 'image/svg+xml', 'application/xml', 'text/xml', 'application/xhtml+xml', 'application/rss+xml', 'text/javascript', 'application/javascript', 'application/x-javascript', 'TEXT/HTML'])(

@@ -5,16 +5,17 @@
 // otherwise pay for the S3 client and both presigners (~80 ms) even on paths that never call S3.
 import type { S3Client } from '@aws-sdk/client-s3';
 import { config } from '#config';
+import { awsClientConfig } from './aws';
 
 let client: Promise<{ s3: S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
 
 function s3() {
   client ??= import('@aws-sdk/client-s3').then((sdk) => {
-    const { region, s3Endpoint } = config();
+    const { s3Endpoint } = config();
     const s3 = new sdk.S3Client({
-      region,
+      ...awsClientConfig(s3Endpoint),
       // The local emulator (s3rver) serves buckets by path, not by virtual host.
-      ...(s3Endpoint ? { endpoint: s3Endpoint, forcePathStyle: true } : {}),
+      ...(s3Endpoint ? { forcePathStyle: true } : {}),
     });
     return { s3, sdk };
   });

@@ -3,13 +3,14 @@ import { DynamoDB } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { defineModels, type Models } from '@jotter/shared/server/models';
 import { config } from '#config';
+import { awsClientConfig } from './aws';
 
 let models: Models | undefined;
 
 export function tableModels(): Models {
   if (!models) {
-    const { region, dynamodbEndpoint, tableName } = config();
-    dynamoose.aws.ddb.set(new DynamoDB({ region, ...(dynamodbEndpoint ? { endpoint: dynamodbEndpoint } : {}) }));
+    const { dynamodbEndpoint, tableName } = config();
+    dynamoose.aws.ddb.set(new DynamoDB(awsClientConfig(dynamodbEndpoint)));
     models = defineModels(tableName);
   }
   return models;

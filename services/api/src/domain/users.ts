@@ -1,5 +1,6 @@
 import { CognitoIdentityProviderClient, GetUserCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { config } from '#config';
+import { awsClientConfig } from './aws';
 import { NotAuthenticatedError } from './errors';
 
 let client: CognitoIdentityProviderClient | undefined;
@@ -9,8 +10,7 @@ let client: CognitoIdentityProviderClient | undefined;
  * token itself (no IAM permission needed, and it proves the token has not been revoked).
  */
 export async function getUserEmail(accessToken: string): Promise<string> {
-  const { region, cognitoEndpoint } = config();
-  client ??= new CognitoIdentityProviderClient({ region, ...(cognitoEndpoint ? { endpoint: cognitoEndpoint } : {}) });
+  client ??= new CognitoIdentityProviderClient(awsClientConfig(config().cognitoEndpoint));
   const user = await client.send(new GetUserCommand({ AccessToken: accessToken })).catch((error: unknown) => {
     // Signed out everywhere (revoked) or deleted since the authorizer's cached decision.
     if (error instanceof Error && error.name === 'NotAuthorizedException')

@@ -1,5 +1,36 @@
+// Which failures are a 503 "try again shortly" and which stay a 500: the SDK errors the API sees
+// when DynamoDB, Cognito or S3 is down, stalled or throttling.
 import { ConcurrentChangeError } from '#domain/errors';
 import { toHttpError } from './errors';
+
+const sdkError = (name: string, fields: Record<string, unknown> = {}) => Object.assign(new Error(name), { name, ...fields });
+const networkError = (code: string) => Object.assign(new Error(`connect ${code} 127.0.0.1:8000`), { code });
+
+describe('toHttpError: dependency failures', () => {
+  it.each([
+    ['a request timeout (stalled service)', sdkError('TimeoutError')],
+    ['a refused connection (service down)', networkError('ECONNREFUSED')],
+    ['a reset connection', networkError('ECONNRESET')],
+    ['DynamoDB throttling', sdkError('ProvisionedThroughputExceededException', { $metadata: { httpStatusCode: 400 } })],
+    ['Cognito throttling', sdkError('TooManyRequestsException', { $metadata: { httpStatusCode: 429 } })],
+    ['a service-side 500', sdkError('InternalServerError', { $metadata: { httpStatusCode: 500 } })],
+    ['an error the SDK marks retryable', sdkError('Whatever', { $retryable: {} })],
+    ['a network error wrapped as a cause', new Error('query failed', { cause: networkError('ETIMEDOUT') })],
+  ])('%s → 503 service_unavailable with Retry-After', (_, error) => {
+    const mapped = toHttpError(error);
+    expect({ status: mapped?.status, code: mapped?.code }).toEqual({ status: 503, code: 'service_unavailable' });
+    expect(Number(mapped?.headers?.['Retry-After'])).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['a programming error', new TypeError("Cannot read properties of undefined (reading 'x')")],
+    ['a validation error from DynamoDB', sdkError('ValidationException', { $metadata: { httpStatusCode: 400 } })],
+    ['a missing table', sdkError('ResourceNotFoundException', { $metadata: { httpStatusCode: 400 } })],
+    ['a thrown string', 'boom'],
+  ])('%s stays unexpected (500, logged)', (_, error) => {
+    expect(toHttpError(error)).toBeUndefined();
+  });
+});
 
 test('attachments that kept changing under concurrent writers are a 409 conflict, not a 500', () => {
   const answer = toHttpError(new ConcurrentChangeError('The attachments of this note kept changing (30 attempts); try again'));

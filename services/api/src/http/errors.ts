@@ -11,6 +11,7 @@ import {
   TooManyAttachmentsError,
   VersionConflictError,
 } from '#domain/errors';
+import { isServiceUnavailable } from '#domain/aws';
 
 /** An error that already knows its HTTP answer. */
 export class HttpError extends Error {
@@ -26,6 +27,10 @@ export class HttpError extends Error {
     this.status = errorStatus[code];
   }
 }
+
+/** A dependency (DynamoDB, Cognito, S3) is down, slow or throttling: worth retrying shortly. */
+export const serviceUnavailableMessage = 'The service is briefly unavailable; try again in a few seconds';
+export const serviceUnavailableRetryAfterSeconds = 2;
 
 /** The single place where failures become HTTP answers. Unknown errors are 500 and get logged. */
 export function toHttpError(error: unknown): HttpError | undefined {
@@ -47,5 +52,7 @@ export function toHttpError(error: unknown): HttpError | undefined {
   if (error instanceof LimitExceededError) return new HttpError('limit_exceeded', error.message);
   if (error instanceof QuotaExceededError)
     return new HttpError('quota_exceeded', error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) });
+  if (isServiceUnavailable(error))
+    return new HttpError('service_unavailable', serviceUnavailableMessage, undefined, { 'Retry-After': String(serviceUnavailableRetryAfterSeconds) });
   return undefined;
 }

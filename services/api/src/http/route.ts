@@ -123,6 +123,8 @@ export function routeWith<R extends RouteDefinition>(contract: R, authenticate: 
     } catch (error) {
       const known = toHttpError(error);
       if (known) {
+        // Our side or a dependency's: worth a log line even when the answer is a known one.
+        if (known.status >= 500) log.warn('dependency unavailable', describeError(error));
         result = {
           status: known.status,
           headers: known.headers,
