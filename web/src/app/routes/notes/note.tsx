@@ -10,6 +10,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useAsync } from '../../../lib/use-async';
 import { notesApi } from '../../../features/notes/api/notes-api';
 import { NoteEditor } from '../../../features/notes/components/note-editor';
+import { offlineCopy } from '../../../features/notes/hooks/use-autosave';
 import { useNotes } from '../../../features/notes/stores/notes-store';
 import styles from '../../../features/notes/components/notes.module.css';
 
@@ -79,6 +80,9 @@ export default function NotePage() {
     );
   }
   if (loaded.status === 'error') {
+    // Offline with unsaved text for this note on this device: open it from there (saved once back online).
+    const offline = isApiError(loaded.error) && loaded.error.status === 0 ? offlineCopy(session.key) : null;
+    if (offline) return <NoteEditor key={session.key} note={offline} onSaved={onSaved} onDeleted={onDeleted} />;
     const notFound = isApiError(loaded.error, 'not_found');
     return (
       <EmptyState

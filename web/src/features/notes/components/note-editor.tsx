@@ -14,6 +14,20 @@ import styles from './notes.module.css';
 
 // Its own chunk (upload queue, XHR, drop zone): the editor shows at once, the Attach button a moment later.
 const AttachmentsPanel = lazy(() => import('../../attachments/components/attachments-panel'));
+// Its own chunk too (the Markdown parser and sanitizer): only loaded once a note is previewed.
+const loadPreview = () => import('./markdown-preview');
+const MarkdownPreview = lazy(loadPreview);
+
+type EditorMode = 'write' | 'preview';
+const MODE_KEY = 'jotter.editorMode';
+/** The last mode chosen, for opening existing notes (a new note always starts in write mode). */
+const preferredMode = (): EditorMode => {
+  try {
+    return window.localStorage.getItem(MODE_KEY) === 'preview' ? 'preview' : 'write';
+  } catch {
+    return 'write';
+  }
+};
 
 const autosaveApi: AutosaveApi = {
   create: (body) => notesApi.create(body),
@@ -41,6 +55,16 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
   const [article, setArticle] = useState<HTMLElement | null>(null);
   const [toolbarSlot, setToolbarSlot] = useState<HTMLElement | null>(null);
   const ensureNoteId = useCallback(async () => (await controller.ensureSaved())?.noteId ?? null, [controller]);
+  const [mode, setModeState] = useState<EditorMode>(() => (note ? preferredMode() : 'write'));
+  const toggleMode = () => {
+    const next = mode === 'write' ? 'preview' : 'write';
+    setModeState(next);
+    try {
+      window.localStorage.setItem(MODE_KEY, next);
+    } catch {
+      /* the choice just isn't remembered */
+    }
+  };
 
   useEffect(() => {
     if (!note) titleRef.current?.focus();
@@ -92,6 +116,10 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
           e.preventDefault();
           void controller.flush();
         }
+        if ((e.metaKey || e.ctrlKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'e') {
+          e.preventDefault();
+          toggleMode();
+        }
       }}
     >
       <div className={styles.editorBar}>
@@ -102,6 +130,9 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
           {state.note ? <span className={styles.edited}>Edited {formatRelative(state.note.updatedAt)}</span> : <span className={styles.edited}>New note</span>}
           <SaveStatusIndicator status={status} onRetry={() => void controller.retry()} />
         </div>
+        <Button variant="ghost" size="sm" aria-pressed={mode === 'preview'} aria-keyshortcuts="Control+E Meta+E" title="Preview (Ctrl+E)" onPointerEnter={() => void loadPreview()} onFocus={() => void loadPreview()} onClick={toggleMode}>
+          Preview
+        </Button>
         <span ref={setToolbarSlot} className={styles.toolbarSlot} />
         <Button variant="ghost" size="sm" icon={<TrashIcon />} onClick={onDelete} loading={deleting} loadingText="Deleting…" aria-label="Move to trash">
           <span className={styles.hideNarrow}>Delete</span>
@@ -154,24 +185,39 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
           value={draft.title}
           onChange={(e) => controller.edit({ title: e.target.value })}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' || (e.key === 'ArrowDown' && !e.shiftKey)) {
+            if (mode === 'write' && (e.key === 'Enter' || (e.key === 'ArrowDown' && !e.shiftKey))) {
               e.preventDefault();
               bodyRef.current?.focus();
             }
           }}
         />
-        <label htmlFor="note-content" className="visually-hidden">
-          Content
-        </label>
-        <textarea
-          ref={bodyRef}
-          id="note-content"
-          className={styles.contentInput}
-          placeholder="Start writing…"
-          maxLength={100_000}
-          value={draft.content}
-          onChange={(e) => controller.edit({ content: e.target.value })}
-        />
+        {mode === 'write' ? (
+          <>
+            <label htmlFor="note-content" className="visually-hidden">
+              Content
+            </label>
+            <textarea
+              ref={bodyRef}
+              id="note-content"
+              className={styles.contentInput}
+              placeholder="Start writing…"
+              maxLength={100_000}
+              value={draft.content}
+              onChange={(e) => controller.edit({ content: e.target.value })}
+            />
+          </>
+        ) : (
+          <Suspense fallback={<p role="status">Loading preview…</p>}>
+            <MarkdownPreview
+              content={draft.content}
+              onChange={(content) => {
+                // A ticked task is a discrete action: saved at once, not after the typing debounce.
+                controller.edit({ content });
+                void controller.flush();
+              }}
+            />
+          </Suspense>
+        )}
         {draft.content.length > 90_000 && (
           <p className={styles.limit} role="status">
             {draft.content.length.toLocaleString()} / 100,000 characters

@@ -158,16 +158,79 @@ describe('AutosaveController', () => {
 
   it('shows an error on other failures and retries on demand', async () => {
     const fake = fakeApi(note());
-    fake.api.update.mockRejectedValueOnce(new ApiError(0, 'network_error', 'offline'));
+    fake.api.update.mockRejectedValueOnce(new ApiError(500, 'internal_error', 'The server had a problem.'));
     const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
     c.start();
-    c.edit({ content: 'Offline text' });
+    c.edit({ content: 'Text' });
     jest.advanceTimersByTime(800);
     await settle();
-    expect(c.getState()).toMatchObject({ status: 'error', draft: { content: 'Offline text' } });
+    expect(c.getState()).toMatchObject({ status: 'error', draft: { content: 'Text' } });
+    jest.advanceTimersByTime(60_000);
+    await settle();
+    expect(fake.api.update).toHaveBeenCalledTimes(1); // a server error waits for the user
     await c.retry();
     expect(c.getState().status).toBe('saved');
-    expect(fake.server?.content).toBe('Offline text');
+    expect(fake.server?.content).toBe('Text');
+  });
+
+  describe('offline', () => {
+    const networkError = () => new ApiError(0, 'network_error', "Can't reach the server.");
+    function offlineSetup() {
+      const fake = fakeApi(note());
+      let online: (() => void) | undefined;
+      const connectivity = { onOnline: jest.fn((listener: () => void) => ((online = listener), () => (online = undefined))) };
+      const backup = memoryBackup();
+      const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800, backup, connectivity, retryDelayMs: { first: 1000, max: 4000 } });
+      c.start();
+      return { fake, c, backup, comeOnline: () => online?.(), isListening: () => online !== undefined };
+    }
+
+    it('a save that cannot reach the server is "offline" (not an error), keeps typing local, and retries with backoff', async () => {
+      const { fake, c, backup } = offlineSetup();
+      fake.api.update.mockRejectedValueOnce(networkError()).mockRejectedValueOnce(networkError()).mockRejectedValueOnce(networkError());
+      c.edit({ content: 'On the train' });
+      jest.advanceTimersByTime(800);
+      await settle();
+      expect(c.getState()).toMatchObject({ status: 'offline', draft: { content: 'On the train' } });
+      c.edit({ content: 'On the train, no signal' });
+      expect(c.getState().status).toBe('offline');
+      expect(backup.data.get(note().noteId)).toMatchObject({ content: 'On the train, no signal', version: 1, note: note() });
+      jest.advanceTimersByTime(999);
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(1); // typing while offline schedules nothing
+      jest.advanceTimersByTime(1);
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(2); // 1 s
+      jest.advanceTimersByTime(2000);
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(3); // 2 s more
+      jest.advanceTimersByTime(4000);
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(4); // 4 s more (the cap), and it went through
+      expect(fake.api.update).toHaveBeenLastCalledWith(note().noteId, { title: 'Groceries', content: 'On the train, no signal', version: 1 });
+      expect(c.getState().status).toBe('saved');
+      expect(fake.server).toMatchObject({ content: 'On the train, no signal', version: 2 });
+      expect(backup.data.has(note().noteId)).toBe(false);
+    });
+
+    it('saves the latest text once when the browser comes back online, and stops listening when closed', async () => {
+      const { fake, c, comeOnline, isListening } = offlineSetup();
+      fake.api.update.mockRejectedValueOnce(networkError());
+      c.edit({ content: 'A' });
+      jest.advanceTimersByTime(800);
+      await settle();
+      c.edit({ content: 'AB' });
+      comeOnline();
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(2);
+      expect(fake.server?.content).toBe('AB');
+      expect(c.getState().status).toBe('saved');
+      jest.advanceTimersByTime(60_000); // the pending backoff timer does nothing now
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(2);
+      c.stop();
+      expect(isListening()).toBe(false);
+    });
   });
 
   it('backs up unsaved text and restores it (saved against its base version) next time', async () => {
@@ -177,7 +240,7 @@ describe('AutosaveController', () => {
     const first = new AutosaveController({ api: fake.api, note: note(), delayMs: 800, backup });
     first.start();
     first.edit({ content: 'Typed before the tab closed' });
-    expect(backup.data.get(note().noteId)).toEqual({ title: 'Groceries', content: 'Typed before the tab closed', version: 1 });
+    expect(backup.data.get(note().noteId)).toEqual({ title: 'Groceries', content: 'Typed before the tab closed', version: 1, note: note() });
     jest.advanceTimersByTime(800);
     await settle();
     first.stop();
