@@ -8,7 +8,8 @@ import { useToast } from '../../../components/toast';
 import { formatRelative } from '../../../lib/format';
 import { notesApi } from '../api/notes-api';
 import { useAutosave } from '../hooks/use-autosave';
-import type { AutosaveApi } from '../utils/autosave-controller';
+import { setDocumentTitle } from '../../../lib/route-title-focus';
+import { UNTITLED, type AutosaveApi } from '../utils/autosave-controller';
 import { SaveStatusIndicator } from './save-status';
 import styles from './notes.module.css';
 
@@ -66,9 +67,17 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
     }
   };
 
+  // Opening a note puts the cursor in it (where a keyboard is at hand; on a touch screen focusing a
+  // field would pop up the keyboard, so the note itself takes focus); a new note starts at its title.
   useEffect(() => {
     if (!note) titleRef.current?.focus();
+    else if (bodyRef.current && window.matchMedia?.('(pointer: fine)').matches) bodyRef.current.focus({ preventScroll: true });
+    else titleRef.current?.closest('article')?.focus({ preventScroll: true });
   }, [note]);
+
+  useEffect(() => {
+    setDocumentTitle(draft.title.trim() || (state.note ? UNTITLED : 'New note'));
+  }, [draft.title, state.note]);
 
   const onDelete = async () => {
     setDeleting(true);
@@ -110,6 +119,7 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
     <article
       ref={setArticle}
       className={styles.editor}
+      tabIndex={-1}
       aria-label={draft.title || 'New note'}
       onKeyDown={(e) => {
         if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === 's') {
