@@ -1,5 +1,5 @@
 import type { Note } from '@jotter/shared/notes';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
@@ -35,6 +35,10 @@ export default function NotePage() {
   }
 
   const loaded = useAsync((signal) => (isNewSession ? Promise.resolve(null) : notesApi.get(session.key, signal)), [session.key]);
+  // Offline with unsaved text for this note on this device: open it from there (saved once back
+  // online). Read once per failed load: the copy is gone as soon as the editor saved the draft.
+  const loadError = loaded.status === 'error' ? loaded.error : null;
+  const offline = useMemo(() => (isApiError(loadError) && loadError.status === 0 ? offlineCopy(session.key) : null), [loadError, session.key]);
 
   const onSaved = (note: Note, created: boolean) => {
     store.upsert(note);
@@ -80,8 +84,6 @@ export default function NotePage() {
     );
   }
   if (loaded.status === 'error') {
-    // Offline with unsaved text for this note on this device: open it from there (saved once back online).
-    const offline = isApiError(loaded.error) && loaded.error.status === 0 ? offlineCopy(session.key) : null;
     if (offline) return <NoteEditor key={session.key} note={offline} onSaved={onSaved} onDeleted={onDeleted} />;
     const notFound = isApiError(loaded.error, 'not_found');
     return (
