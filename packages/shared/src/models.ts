@@ -18,7 +18,7 @@
 // purge) without a Scan.
 import * as dynamoose from 'dynamoose';
 import type { Item } from 'dynamoose/dist/Item';
-import type { Attachment } from './notes';
+import { titleSortKey, type Attachment } from './notes';
 
 export const indexes = { byOwnerUpdated: 'byOwnerUpdated', byOwnerCreated: 'byOwnerCreated', byOwnerTitle: 'byOwnerTitle', byLookup: 'byLookup' } as const;
 
@@ -92,14 +92,7 @@ export const noteKeys = {
   }),
 };
 
-/** Case- and accent-insensitive A–Z (within DynamoDB's byte order); bounded for the 1 KB key limit. */
-export const titleSortKey = (title: string) =>
-  title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .trim()
-    .slice(0, 200);
+
 
 const attachmentSchema = new dynamoose.Schema({
   attachmentId: { type: String, required: true },

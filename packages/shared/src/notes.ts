@@ -32,6 +32,18 @@ const pinned = z.boolean({ error: 'must be true or false' }).check(z.describe('P
 export const noteSorts = ['updated', 'created', 'title'] as const;
 export type NoteSort = (typeof noteSorts)[number];
 
+/**
+ * The title order: case- and accent-insensitive A–Z (within DynamoDB's byte order), bounded for
+ * the 1 KB key limit. The web app sorts the notes it holds the same way.
+ */
+export const titleSortKey = (title: string) =>
+  title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .trim()
+    .slice(0, 200);
+
 /** Ids are server-generated UUIDs; anything else in a path is a client mistake (400), not a lookup. */
 export const idSchema = z.uuid({ error: 'must be a UUID' });
 
