@@ -23,7 +23,10 @@ const titles: [RegExp, string | null][] = [
   [/^\/status\/?$/, 'System status'],
   [/^\/?$/, 'Notes'],
 ];
-export const titleForPath = (pathname: string): string | null => titles.find(([pattern]) => pattern.test(pathname))?.[1] ?? 'Page not found';
+export const titleForPath = (pathname: string): string | null => {
+  const match = titles.find(([pattern]) => pattern.test(pathname));
+  return match ? match[1] : 'Page not found';
+};
 
 /**
  * Moves focus to the new page after a navigation, like a full page load would reset it: to
