@@ -23,6 +23,8 @@ const base: Note = {
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   attachments: [],
+  tags: [],
+  pinned: false,
 };
 
 function renderEditor(note: Note | null = base) {

@@ -10,6 +10,8 @@ const note = (patch: Partial<Note> = {}): Note => ({
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   attachments: [],
+  tags: [],
+  pinned: false,
   ...patch,
 });
 
