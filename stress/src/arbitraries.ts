@@ -2,7 +2,7 @@
 // per route from its contract entry (what parameters, query and body it takes, and a valid body
 // example to mutate), so the fuzzer stays close enough to valid input to reach the handlers.
 import fc from 'fast-check';
-import { encodeSegment, exampleBody, pathParams, type RouteContract } from './world';
+import { encodeSegment, exampleBody, pathParams, type RouteDefinition } from './world';
 
 export interface FuzzRequest {
   method: string;
@@ -98,7 +98,7 @@ const malformedText: fc.Arbitrary<string> = fc.oneof(
   anyJson.map((v) => JSON.stringify(v) ?? 'null'),
 );
 
-export function bodyArbitrary(route: RouteContract): fc.Arbitrary<string | undefined> {
+export function bodyArbitrary(route: RouteDefinition): fc.Arbitrary<string | undefined> {
   const example = exampleBody(route);
   if (!example) {
     // Routes without a body: mostly none, sometimes junk (it must be ignored or refused, not crash).
@@ -175,7 +175,7 @@ export const headersArbitrary: fc.Arbitrary<Record<string, string>> = fc
     { requiredKeys: [] },
   );
 
-export function requestArbitrary(route: RouteContract, own: Record<string, string>, foreign: string[]): fc.Arbitrary<FuzzRequest> {
+export function requestArbitrary(route: RouteDefinition, own: Record<string, string>, foreign: string[]): fc.Arbitrary<FuzzRequest> {
   const params = pathParams(route);
   const ids = fc.record(Object.fromEntries(params.map((p) => [p, idArbitrary(own[p]!, foreign)]))) as fc.Arbitrary<Record<string, string>>;
   return fc.record({

@@ -7,44 +7,28 @@ import { createAttachmentResponseSchema } from '@jotter/shared/attachments';
 import { errorBodySchema } from '@jotter/shared/errors';
 import { createdKeySchema } from '@jotter/shared/keys';
 import { noteSchema, type Note } from '@jotter/shared/notes';
-import { routes, type RouteContract } from '../../services/api/src/contract/routes';
+import { pathParamNames, routeLabel, routePath, routes, type RouteDefinition } from '@jotter/shared/contract';
+import { exampleBody } from '@jotter/shared/contract/examples';
 import { apiClient, type ApiClient, type ApiResponse } from '../../tools/src/testing/api';
 import type { StackInfo } from '../../tools/src/testing/stack';
 import { createTestUser, type TestUser } from '../../tools/src/testing/users';
 
-export { routes, type RouteContract };
+export { exampleBody, routes, type RouteDefinition };
 
 /** Heavy mode: `pnpm test:stress` sets JOTTER_STRESS=1. */
 export const heavy = process.env.JOTTER_STRESS === '1';
 
-export const label = (route: RouteContract) => `${route.method.toUpperCase()} ${route.path}`;
-
-/** `{noteId}` → `noteId`, in order. */
-export const pathParams = (route: RouteContract): string[] => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+export const label = routeLabel;
+export const pathParams = pathParamNames;
 
 /** Fills a path template; values are URL-encoded (a fuzzer's ids may contain anything). */
-export function fillPath(route: RouteContract, values: Record<string, string>, encode = true): string {
-  return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) throw new Error(`${label(route)}: no value for path parameter {${name}}`);
-    return encode ? encodeSegment(value) : value;
-  });
+export function fillPath(route: RouteDefinition, values: Record<string, string>, encode = true): string {
+  return routePath(route, values, encode ? encodeSegment : (value) => value);
 }
 
 /** Percent-encodes a path segment byte by byte (lone surrogates become U+FFFD, as on the wire). */
 export function encodeSegment(value: string): string {
   return [...Buffer.from(value, 'utf8')].map((b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
-}
-
-/**
- * A valid body for a route, from its schema's `z.meta({ example })` — the same example the
- * OpenAPI document shows. A new route with a body but no example fails here, loudly.
- */
-export function exampleBody(route: RouteContract): Record<string, unknown> | undefined {
-  if (!route.body) return undefined;
-  const example = (z.globalRegistry.get(route.body) as { example?: unknown } | undefined)?.example;
-  if (!example || typeof example !== 'object') throw new Error(`${label(route)}: its body schema has no example (z.meta({ example }))`);
-  return { ...(example as Record<string, unknown>) };
 }
 
 /** One user's things, each a target for the routes' path parameters. */
@@ -84,7 +68,7 @@ export async function createWorld(stack: StackInfo, user?: TestUser): Promise<Wo
  * The value of each path parameter that names one of the world's own things, for a route. Routes
  * under /trash act on the trashed note; everything else on the active one.
  */
-export function ownIds(route: RouteContract, world: World): Record<string, string> {
+export function ownIds(route: RouteDefinition, world: World): Record<string, string> {
   const ids: Record<string, string> = {
     noteId: route.path.startsWith('/trash/') ? world.trashed.noteId : world.note.noteId,
     attachmentId: world.attachmentId,

@@ -1,5 +1,5 @@
-// Authorization matrix (issue 9, part 2): every route of the contract (services/api/src/contract/
-// routes.ts) × every kind of wrong credential → the status the contract promises, with the JSON
+// Authorization matrix (issue 9, part 2): every route of the contract (the route contract,
+// @jotter/shared/contract) × every kind of wrong credential → the status the contract promises, with the JSON
 // error body. Generated from the route list: a new route is in the matrix the day it is added.
 // Afterwards the victim's data is exactly as before.
 import { readStack } from '../../tools/src/testing/stack';
@@ -15,13 +15,13 @@ import {
   unsignedToken,
 } from '../../tools/src/testing/tokens';
 import { recordFigures } from '../src/figures';
-import { createWorld, errorShapeProblem, exampleBody, fillPath, label, ownIds, pathParams, routes, snapshot, type RouteContract, type World } from '../src/world';
+import { createWorld, errorShapeProblem, exampleBody, fillPath, label, ownIds, pathParams, routes, snapshot, type RouteDefinition, type World } from '../src/world';
 
 jest.setTimeout(120_000);
 const stack = readStack();
 
 /** A credential: the headers it puts on a request. */
-type Credential = (route: RouteContract) => Record<string, string>;
+type Credential = (route: RouteDefinition) => Record<string, string>;
 
 interface Case {
   name: string;
@@ -29,7 +29,7 @@ interface Case {
   /** Whose path ids: the victim's (cross-user cases) or the caller's own. */
   target: 'own' | 'victim';
   /** The status the contract promises for this route, or a check for routes without ids. */
-  expect: (route: RouteContract) => number | 'own-data-only';
+  expect: (route: RouteDefinition) => number | 'own-data-only';
 }
 
 let victim: World;
@@ -54,7 +54,7 @@ beforeAll(async () => {
 
 const bearer = (token: string) => () => ({ authorization: `Bearer ${token}` });
 /** User routes: 401. /v1: 401 (only x-api-key authenticates). Public routes: credentials are ignored. */
-const refused = (route: RouteContract) => (route.auth === 'public' ? 200 : 401);
+const refused = (route: RouteDefinition) => (route.auth === 'public' ? 200 : 401);
 
 const cases: Case[] = [
   { name: 'no credentials', headers: () => ({}), target: 'victim', expect: refused },

@@ -14,7 +14,7 @@ import { createdKeySchema } from '@jotter/shared/keys';
 import * as z from 'zod/mini';
 import { describeRequest, requestArbitrary, type FuzzRequest } from '../src/arbitraries';
 import { recordFigures } from '../src/figures';
-import { createWorld, errorShapeProblem, fillPath, heavy, label, ownIds, rawRequest, routes, snapshot, type RouteContract, type World } from '../src/world';
+import { createWorld, errorShapeProblem, fillPath, heavy, label, ownIds, rawRequest, routes, snapshot, type RouteDefinition, type World } from '../src/world';
 
 const runs = Number(process.env.FUZZ_RUNS ?? (heavy ? 200 : 20));
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 2 ** 31;
@@ -38,7 +38,7 @@ async function keyPool(world: World, needed: number): Promise<string[]> {
   return keys;
 }
 
-function pathOf(route: RouteContract, r: FuzzRequest): string {
+function pathOf(route: RouteDefinition, r: FuzzRequest): string {
   const safeRaw = r.rawPath && Object.values(r.ids).every((id) => /^[\x21-\x7e]*$/.test(id) && !/[?#%]/.test(id));
   return `${fillPath(route, r.ids, !safeRaw)}${r.query}`;
 }
@@ -88,7 +88,7 @@ describe.each(routes.map((r) => [label(r), r] as const))('%s', (_, route) => {
             if (after !== known) throw new Error(`a refused request changed the user's data: ${where}`);
           }
         } else {
-          if (response.status !== route.success.status) throw new Error(`success status ${response.status}, the contract says ${route.success.status}: ${where}`);
+          if (response.status !== route.response.status) throw new Error(`success status ${response.status}, the contract says ${route.response.status}: ${where}`);
           // An accepted write is the new baseline.
           if (watched) known = await snapshot(world.api, { ignoreKeyUsage: route.auth === 'apiKey' });
         }

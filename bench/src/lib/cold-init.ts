@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { routeLabel, routes } from '@jotter/shared/contract';
+import { exampleBody } from '@jotter/shared/contract/examples';
 import type { StackInfo } from '../../../tools/src/testing/stack';
 import type { TestUser } from '../../../tools/src/testing/users';
 import { apiEvent, functionEnv, userAuthorizer } from './events';
@@ -46,23 +48,15 @@ export function coldEvent(fn: FunctionInfo, ctx: ColdContext): unknown {
     if (name === 'noteId') pathParameters.noteId = destructive ? randomUUID() : ctx.noteId;
     else pathParameters[name!] = randomUUID();
   }
-  const bodies: Record<string, unknown> = {
-    'POST /notes': { title: 'Cold', content: 'cold start' },
-    'PUT /notes/{noteId}': { title: 'Cold', version: 1 },
-    'POST /notes/{noteId}/attachments': { fileName: 'cold.txt', contentType: 'text/plain', size: 10 },
-    'POST /keys': { name: 'cold' },
-  };
-  const authorizer = resource.startsWith('/v1/')
-    ? { sub: ctx.user.sub, keyId: ctx.apiKey.keyId }
-    : resource === '/health' || resource === '/openapi.json'
-      ? undefined
-      : userAuthorizer(ctx.user.sub);
+  const route = routes.find((r) => routeLabel(r) === `${method} ${resource}`);
+  if (!route) throw new Error(`${fn.name}: ${method} ${resource} is not a route of the contract`);
+  const authorizer = { apiKey: { sub: ctx.user.sub, keyId: ctx.apiKey.keyId }, user: userAuthorizer(ctx.user.sub), public: undefined }[route.auth];
   return apiEvent({
     method,
     resource,
     pathParameters,
     query: method === 'GET' && !resource.includes('{') ? { limit: '20' } : {},
-    body: bodies[`${method} ${resource}`],
+    body: exampleBody(route),
     headers: { authorization: `Bearer ${ctx.user.accessToken}` },
     ...(authorizer ? { authorizer } : {}),
   });

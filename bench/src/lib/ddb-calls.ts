@@ -1,7 +1,17 @@
-// DynamoDB calls per request: every HTTP route's handler runs in this process (as Lambda would run
-// it) against a local stack's emulators, with a middleware on Dynamoose's DynamoDB client that
-// records each command. Shared by `pnpm bench` and the bench-ci Jest test.
+// DynamoDB calls per request: every HTTP route of the contract runs its handler in this process (as
+// Lambda would run it) against a local stack's emulators, with a middleware on Dynamoose's DynamoDB
+// client that records each command. Shared by `pnpm bench` and the bench-ci Jest test. A new route
+// of the contract is measured without editing this file: its handler is found through the
+// functions' http events (services/api/functions/*.yml), its body is its schema's example, and its
+// path parameters name a freshly created note (trashed for /trash routes), attachment or key.
+import fs from 'node:fs';
 import path from 'node:path';
+import YAML from 'yaml';
+import { pathParamNames, routeLabel, routes, type RouteDefinition } from '@jotter/shared/contract';
+import { createAttachmentRoute } from '@jotter/shared/contract/attachments';
+import { exampleBody } from '@jotter/shared/contract/examples';
+import { createKeyRoute } from '@jotter/shared/contract/keys';
+import { createNoteRoute, trashNoteRoute } from '@jotter/shared/contract/notes';
 import type { StackInfo } from '../../../tools/src/testing/stack';
 import type { TestUser } from '../../../tools/src/testing/users';
 import { apiEvent, functionEnv, userAuthorizer, type EventInput } from './events';
@@ -10,7 +20,7 @@ import { API_DIR } from './bundles';
 export interface RouteCalls {
   route: string;
   /** user: Cognito access token (authorizer cached on AWS); apiKey: /v1 (authorizer runs every request). */
-  auth: 'public' | 'user' | 'apiKey';
+  auth: RouteDefinition['auth'];
   status: number;
   expectedStatus: number;
   /** DynamoDB command names, in order (authorizer's first for /v1). */
@@ -30,11 +40,32 @@ interface DdbClient {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const load = <T>(file: string): T => require(file) as T;
 
-async function loadHandler(file: string): Promise<Handler> {
-  return load<{ handler: Handler }>(path.join(API_DIR, 'src', 'handlers', file)).handler;
+interface FunctionDefinition {
+  handler: string;
+  events?: { http?: { method: string; path: string } }[];
 }
 
-/** Runs every route once for `user` and returns the DynamoDB commands each one sent. */
+/** `METHOD /path` → the handler module serving it, from the functions' http events. */
+export function handlerFiles(): Map<string, string> {
+  const dir = path.join(API_DIR, 'functions');
+  const files = new Map<string, string>();
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
+    const functions = (YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8')) ?? {}) as Record<string, FunctionDefinition>;
+    for (const fn of Object.values(functions)) {
+      for (const { http } of fn.events ?? []) {
+        if (http) files.set(routeLabel({ method: http.method.toLowerCase() as RouteDefinition['method'], path: `/${http.path}` }), path.join(API_DIR, `${fn.handler.replace(/\.\w+$/, '')}.ts`));
+      }
+    }
+  }
+  return files;
+}
+
+/** Extra requests worth measuring: a route's other path through its code. */
+const variants: Partial<Record<string, { label: string; status: number; body: (version: number) => unknown }>> = {
+  updateNote: { label: '409 stale version', status: 409, body: (version) => ({ title: 'Stale', version: version - 1 }) },
+};
+
+/** Runs every route of the contract once for `user` and returns the DynamoDB commands each one sent. */
 export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise<RouteCalls[]> {
   Object.assign(process.env, functionEnv(stack));
   const { tableModels } = load<{ tableModels: () => unknown }>(path.join(API_DIR, 'src', 'domain', 'table.ts'));
@@ -50,69 +81,66 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
     { step: 'initialize', name: 'benchCountDynamoDbCalls' },
   );
 
-  const results: RouteCalls[] = [];
+  const files = handlerFiles();
+  const handlerOf = (route: Pick<RouteDefinition, 'method' | 'path'>): Handler => {
+    const file = files.get(routeLabel(route));
+    if (!file) throw new Error(`${routeLabel(route)}: no function serves it (services/api/functions/*.yml)`);
+    return load<{ handler: Handler }>(file).handler;
+  };
   const auth = userAuthorizer(user.sub);
-  const bearer = { authorization: `Bearer ${user.accessToken}` };
-
-  async function call(
-    label: string,
-    kind: RouteCalls['auth'],
-    file: string,
-    input: EventInput,
-    expectedStatus: number,
-    before?: () => Promise<void>,
-  ): Promise<unknown> {
-    commands = [];
-    await before?.();
-    const handler = await loadHandler(file);
-    const response = await handler(apiEvent(input), { awsRequestId: 'bench' });
-    results.push({ route: label, auth: kind, status: response.statusCode, expectedStatus, commands: [...commands] });
+  const invoke = async (route: RouteDefinition, input: Omit<EventInput, 'method' | 'resource'>) => {
+    const response = await handlerOf(route)(apiEvent({ method: route.method.toUpperCase(), resource: route.path, headers: { authorization: `Bearer ${user.accessToken}` }, authorizer: auth, ...input }), { awsRequestId: 'bench' });
+    let body: Record<string, unknown> | undefined;
     try {
-      return response.body ? JSON.parse(response.body) : undefined;
+      body = response.body ? (JSON.parse(response.body) as Record<string, unknown>) : undefined;
     } catch {
-      return undefined;
+      body = undefined;
+    }
+    return { status: response.statusCode, body };
+  };
+
+  /** Fresh things for one route's path parameters to name (created through the handlers, not counted). */
+  async function targetsOf(route: RouteDefinition): Promise<{ pathParameters: Record<string, string>; version: number }> {
+    const names = pathParamNames(route);
+    const pathParameters: Record<string, string> = {};
+    let version = 1;
+    if (names.includes('noteId')) {
+      const note = (await invoke(createNoteRoute, { body: exampleBody(createNoteRoute) })).body as { noteId: string; version: number };
+      if (route.path.startsWith('/trash/')) await invoke(trashNoteRoute, { pathParameters: { noteId: note.noteId } });
+      pathParameters.noteId = note.noteId;
+      version = note.version;
+    }
+    if (names.includes('attachmentId')) {
+      const upload = (await invoke(createAttachmentRoute, { pathParameters, body: exampleBody(createAttachmentRoute) })).body as { attachment: { attachmentId: string } };
+      pathParameters.attachmentId = upload.attachment.attachmentId;
+    }
+    if (names.includes('keyId')) pathParameters.keyId = ((await invoke(createKeyRoute, { body: exampleBody(createKeyRoute) })).body as { keyId: string }).keyId;
+    const unknown = names.filter((name) => !(name in pathParameters));
+    if (unknown.length) throw new Error(`${routeLabel(route)}: the bench does not know what {${unknown.join('}, {')}} names; add it to targetsOf (bench/src/lib/ddb-calls.ts)`);
+    return { pathParameters, version };
+  }
+
+  // One key for the /v1 routes (a user may have 10).
+  const apiKey = ((await invoke(createKeyRoute, { body: exampleBody(createKeyRoute) })).body as { value: string }).value;
+  const results: RouteCalls[] = [];
+  for (const route of routes) {
+    const { pathParameters, version } = await targetsOf(route);
+    const requests = [{ label: routeLabel(route), status: route.response.status as number, body: exampleBody(route) as unknown }];
+    const variant = variants[route.operationId];
+    if (variant) requests.push({ label: `${routeLabel(route)} (${variant.label})`, status: variant.status, body: variant.body(version) });
+    for (const request of requests) {
+      commands = [];
+      let authorizer: EventInput['authorizer'] = auth;
+      if (route.auth === 'apiKey') {
+        // /v1: the authorizer runs on every request (no cache), so its calls belong to the request.
+        const authorize = load<{ handler: Handler }>(path.join(API_DIR, 'src', 'handlers', 'v1', 'authorize.ts')).handler;
+        const decision = (await authorize({ type: 'REQUEST', methodArn: 'arn:aws:execute-api:us-east-1:000000000000:bench/prod/GET/v1/notes', headers: { 'x-api-key': apiKey } })) as unknown as { context: Record<string, string> };
+        authorizer = decision.context;
+      }
+      const query = route.query ? { limit: '20' } : undefined;
+      const { status } = await invoke(route, { pathParameters, ...(query ? { query } : {}), body: request.body, authorizer: route.auth === 'public' ? undefined : authorizer });
+      results.push({ route: request.label, auth: route.auth, status, expectedStatus: request.status, commands: [...commands] });
     }
   }
-
-  await call('GET /health', 'public', 'health.ts', { method: 'GET', resource: '/health' }, 200);
-  await call('GET /openapi.json', 'public', 'openapi.ts', { method: 'GET', resource: '/openapi.json' }, 200);
-  await call('GET /me', 'user', 'me.ts', { method: 'GET', resource: '/me', headers: bearer, authorizer: auth }, 200);
-  const note = (await call('POST /notes', 'user', 'notes/create.ts', { method: 'POST', resource: '/notes', body: { title: 'Bench', content: 'calls per request' }, authorizer: auth }, 201)) as { noteId: string; version: number };
-  const noteId = note.noteId;
-  const p = { noteId };
-  await call('GET /notes', 'user', 'notes/list.ts', { method: 'GET', resource: '/notes', query: { limit: '20' }, authorizer: auth }, 200);
-  await call('GET /notes/{noteId}', 'user', 'notes/get.ts', { method: 'GET', resource: '/notes/{noteId}', pathParameters: p, authorizer: auth }, 200);
-  await call('PUT /notes/{noteId}', 'user', 'notes/update.ts', { method: 'PUT', resource: '/notes/{noteId}', pathParameters: p, body: { title: 'Bench 2', version: note.version }, authorizer: auth }, 200);
-  await call('PUT /notes/{noteId} (409 stale version)', 'user', 'notes/update.ts', { method: 'PUT', resource: '/notes/{noteId}', pathParameters: p, body: { title: 'Bench 3', version: note.version }, authorizer: auth }, 409);
-
-  const upload = (await call('POST /notes/{noteId}/attachments', 'user', 'attachments/create.ts', { method: 'POST', resource: '/notes/{noteId}/attachments', pathParameters: p, body: { fileName: 'bench.txt', contentType: 'text/plain', size: 12 }, authorizer: auth }, 201)) as { attachment?: { attachmentId: string } } | undefined;
-  const attachmentId = upload?.attachment?.attachmentId ?? 'missing';
-  const ap = { noteId, attachmentId };
-  // A pending attachment (nothing uploaded): the route may answer 200 or a 4xx; the calls count either way.
-  await call('GET /notes/{noteId}/attachments/{attachmentId}', 'user', 'attachments/get.ts', { method: 'GET', resource: '/notes/{noteId}/attachments/{attachmentId}', pathParameters: ap, authorizer: auth }, 200);
-  await call('DELETE /notes/{noteId}/attachments/{attachmentId}', 'user', 'attachments/delete.ts', { method: 'DELETE', resource: '/notes/{noteId}/attachments/{attachmentId}', pathParameters: ap, authorizer: auth }, 204);
-
-  const key = (await call('POST /keys', 'user', 'keys/create.ts', { method: 'POST', resource: '/keys', body: { name: 'bench' }, authorizer: auth }, 201)) as { keyId: string; value: string } | undefined;
-  await call('GET /keys', 'user', 'keys/list.ts', { method: 'GET', resource: '/keys', authorizer: auth }, 200);
-  if (key?.value) {
-    // /v1: the authorizer runs on every request (no cache), so its calls belong to the request.
-    const v1 = async (label: string, file: string, input: Omit<EventInput, 'authorizer'>) => {
-      commands = [];
-      const authorizer = await loadHandler('v1/authorize.ts');
-      const decision = (await authorizer({ type: 'REQUEST', methodArn: 'arn:aws:execute-api:us-east-1:000000000000:bench/prod/GET/v1/notes', headers: { 'x-api-key': key.value } })) as unknown as { context: Record<string, string> };
-      const before = [...commands];
-      await call(label, 'apiKey', file, { ...input, authorizer: decision.context }, 200);
-      results.at(-1)!.commands.unshift(...before);
-    };
-    await v1('GET /v1/notes', 'v1/list-notes.ts', { method: 'GET', resource: '/v1/notes', query: { limit: '20' } });
-    await v1('GET /v1/notes/{noteId}', 'v1/get-note.ts', { method: 'GET', resource: '/v1/notes/{noteId}', pathParameters: p });
-    await call('DELETE /keys/{keyId}', 'user', 'keys/delete.ts', { method: 'DELETE', resource: '/keys/{keyId}', pathParameters: { keyId: key.keyId }, authorizer: auth }, 204);
-  }
-
-  await call('DELETE /notes/{noteId}', 'user', 'notes/delete.ts', { method: 'DELETE', resource: '/notes/{noteId}', pathParameters: p, authorizer: auth }, 204);
-  await call('GET /trash', 'user', 'trash/list.ts', { method: 'GET', resource: '/trash', query: { limit: '20' }, authorizer: auth }, 200);
-  await call('POST /trash/{noteId}/restore', 'user', 'trash/restore.ts', { method: 'POST', resource: '/trash/{noteId}/restore', pathParameters: p, authorizer: auth }, 200);
-  await call('DELETE /notes/{noteId} (again)', 'user', 'notes/delete.ts', { method: 'DELETE', resource: '/notes/{noteId}', pathParameters: p, authorizer: auth }, 204);
-  await call('DELETE /trash/{noteId}', 'user', 'trash/delete.ts', { method: 'DELETE', resource: '/trash/{noteId}', pathParameters: p, authorizer: auth }, 204);
   return results;
 }

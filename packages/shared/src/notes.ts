@@ -2,7 +2,7 @@
 // zod would add ~440 kB minified to each function; mini adds ~15 kB.
 import * as z from 'zod/mini';
 
-/** Limits of the REST contract (shared/DESIGN.md section 4). */
+/** Limits of the REST contract; the schemas below carry them into the OpenAPI document. */
 export const noteLimits = {
   titleMax: 200,
   contentMax: 100_000,

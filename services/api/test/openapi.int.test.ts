@@ -1,5 +1,7 @@
 // GET /openapi.json of the running local stack: a valid OpenAPI 3.1 document that documents
-// exactly the routes the api service serves (its functions' http events), no more, no less.
+// exactly the routes the api service serves (its functions' http events), no more, no less; and
+// each function guards its route the way the route's contract auth says.
+import { routeLabel, routes } from '@jotter/shared/contract';
 import { printService } from '../../../tools/src/stack/definitions';
 import { API_DIR } from '../../../tools/src/stack/offline';
 import { readStack } from '../../../tools/src/testing/stack';
@@ -30,16 +32,29 @@ it('names the stage URL it was served from as its server', () => {
   expect(document.servers).toEqual([{ url: stack.apiUrl }]);
 });
 
-it('documents exactly the http events of the api service (serverless print), OPTIONS excepted', async () => {
-  const printed = await printService(API_DIR, {});
-  const served = Object.values(printed.functions ?? {})
+interface HttpEvent {
+  method: string;
+  path: string;
+  authorizer?: { name?: string };
+}
+
+let httpEvents: HttpEvent[];
+const servedHttpEvents = async () =>
+  (httpEvents ??= Object.values((await printService(API_DIR, {})).functions ?? {})
     .flatMap((fn) => fn.events ?? [])
-    .map((event) => event.http as { method: string; path: string } | undefined)
-    .filter((http): http is { method: string; path: string } => http !== undefined && http.method.toLowerCase() !== 'options')
-    .map((http) => `${http.method.toLowerCase()} /${http.path.replace(/^\//, '')}`)
-    .sort();
+    .map((event) => event.http as HttpEvent | undefined)
+    .filter((http): http is HttpEvent => http !== undefined && http.method.toLowerCase() !== 'options'));
+
+it('documents exactly the http events of the api service (serverless print), OPTIONS excepted', async () => {
+  const served = (await servedHttpEvents()).map((http) => `${http.method.toLowerCase()} /${http.path.replace(/^\//, '')}`).sort();
   const documented = Object.entries(document.paths as Json)
     .flatMap(([path, item]) => Object.keys(item as Json).map((method) => `${method} ${path}`))
     .sort();
   expect(documented).toEqual(served);
+}, 60_000);
+
+it('puts each route behind the authorizer its contract auth names', async () => {
+  const authorizerOf = { user: 'authorize', apiKey: 'authorizeApiKey', public: undefined };
+  const served = new Map((await servedHttpEvents()).map((http) => [routeLabel({ method: http.method.toLowerCase() as 'get', path: `/${http.path.replace(/^\//, '')}` }), http.authorizer?.name]));
+  for (const route of routes) expect([routeLabel(route), served.get(routeLabel(route))]).toEqual([routeLabel(route), authorizerOf[route.auth]]);
 }, 60_000);

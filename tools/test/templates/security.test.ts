@@ -2,6 +2,7 @@
 // purpose: every function, bucket, role and log group is checked, whatever the api adds.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { methodLogicalId, requestModels } from '../../../services/api/src/contract/request-models';
 import { allServices, asArray, repoRoot, resourcesOfType, template, templateFile } from './templates';
 
 describe('buckets', () => {
@@ -149,18 +150,17 @@ describe('API Gateway', () => {
     }
   });
 
-  test('the write routes carry request models generated from the shared schemas', () => {
+  test('every route with a body carries its request model, generated from the shared schema', () => {
     const models = Object.fromEntries(
       resourcesOfType('AWS::ApiGateway::Model').map(([, id, r]) => [id, r.Properties as Record<string, any>]),
     );
     const method = (id: string) => resourcesOfType('AWS::ApiGateway::Method').find(([, methodId]) => methodId === id)?.[2];
-    for (const [methodId, modelId, name] of [
-      ['ApiGatewayMethodNotesPost', 'CreateNoteRequestModel', 'CreateNoteRequest'],
-      ['ApiGatewayMethodNotesNoteidVarPut', 'UpdateNoteRequestModel', 'UpdateNoteRequest'],
-    ]) {
-      expect(method(methodId!)?.Properties?.RequestModels).toEqual({ 'application/json': { Ref: modelId } });
-      expect(models[modelId!]).toMatchObject({ Name: name, ContentType: 'application/json' });
-      expect(models[modelId!]!.Schema).toMatchObject({ $schema: 'http://json-schema.org/draft-04/schema#', additionalProperties: false });
+    expect(requestModels.map((m) => m.name)).toEqual(expect.arrayContaining(['CreateNoteRequest', 'UpdateNoteRequest']));
+    for (const { name, route } of requestModels) {
+      const modelId = `${name}Model`;
+      expect(method(methodLogicalId(route))?.Properties?.RequestModels).toEqual({ 'application/json': { Ref: modelId } });
+      expect(models[modelId]).toMatchObject({ Name: name, ContentType: 'application/json' });
+      expect(models[modelId]!.Schema).toMatchObject({ $schema: 'http://json-schema.org/draft-04/schema#', additionalProperties: false });
     }
   });
 

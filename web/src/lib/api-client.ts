@@ -1,3 +1,5 @@
+import type { BodyInput, ParamsInput, QueryInput, ResponseOf, RouteDefinition } from '@jotter/shared/contract/route';
+import { routePath } from '@jotter/shared/contract/route';
 import type { ErrorBody } from '@jotter/shared/errors';
 
 /** Every failed API call becomes one of these: the contract's `{"error":{code,message,details}}` typed. */
@@ -27,14 +29,15 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
-  body?: unknown;
-  query?: Record<string, string | number | undefined | null>;
-  /** Skip the Authorization header (public routes such as /health). */
-  anonymous?: boolean;
+/** What a call sends: the route's path parameters (required when its path has any), query and body. */
+export type CallOptions<R extends RouteDefinition> = {
+  /** Query values as the page sends them; empty ones (undefined, null, '') are left out. */
+  query?: { [K in keyof QueryInput<R>]?: string | number | null };
+  body?: BodyInput<R>;
   signal?: AbortSignal;
-}
+} & (ParamsInput<R> extends undefined ? { params?: undefined } : { params: ParamsInput<R> });
+
+type CallArgs<R extends RouteDefinition> = ParamsInput<R> extends undefined ? [options?: CallOptions<R>] : [options: CallOptions<R>];
 
 const statusMessages: Record<number, string> = {
   401: 'Your session has ended. Please sign in again.',
@@ -67,14 +70,19 @@ export async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, response.status === 401 ? 'unauthorized' : 'http_error', fallback);
 }
 
-export type ApiClient = <T>(path: string, options?: RequestOptions) => Promise<T>;
+/** `api(createNoteRoute, { body })`: the URL, method and credentials come from the route object. */
+export type ApiClient = <R extends RouteDefinition>(route: R, ...args: CallArgs<R>) => Promise<ResponseOf<R>>;
 
 export function createApiClient({ baseUrl, getAccessToken, onUnauthorized, fetch: fetchImpl = (...args) => fetch(...args) }: ApiClientOptions): ApiClient {
   const base = baseUrl.replace(/\/+$/, '');
 
-  return async function request<T>(path: string, { method = 'GET', body, query, anonymous = false, signal }: RequestOptions = {}): Promise<T> {
-    const url = new URL(base + path);
-    for (const [key, value] of Object.entries(query ?? {})) {
+  return async function request<R extends RouteDefinition>(route: R, ...[options]: CallArgs<R>): Promise<ResponseOf<R>> {
+    type T = ResponseOf<R>;
+    const { params, query, body, signal } = (options ?? {}) as CallOptions<RouteDefinition> & { params?: Record<string, string> };
+    const method = route.method.toUpperCase();
+    const anonymous = route.auth === 'public';
+    const url = new URL(base + routePath(route, params));
+    for (const [key, value] of Object.entries(query ?? {}) as [string, unknown][]) {
       if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
     }
     const headers: Record<string, string> = { Accept: 'application/json' };

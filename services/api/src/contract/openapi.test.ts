@@ -1,6 +1,6 @@
 import { validateOpenApi } from '../../test/openapi-validator';
-import { openApiDocument, routeErrors } from './openapi';
-import { routes, type RouteContract } from './routes';
+import { routeErrors, routes, type RouteDefinition } from '@jotter/shared/contract';
+import { openApiDocument } from './openapi';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- an untyped JSON document, read by path
 type Json = Record<string, any>;
@@ -19,7 +19,7 @@ describe('the OpenAPI document', () => {
     expect(new Set(routes.map((r) => r.operationId)).size).toBe(routes.length);
   });
 
-  it.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as [string, RouteContract]))(
+  it.each(routes.map((r) => [`${r.method.toUpperCase()} ${r.path}`, r] as [string, RouteDefinition]))(
     '%s documents its auth, parameters and every error response with the Error schema and an example',
     (_, route) => {
       const op = document.paths[route.path][route.method] as Json;
@@ -32,8 +32,8 @@ describe('the OpenAPI document', () => {
         expect(response.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
         expect(response.content['application/json'].examples[code].value.error.code).toBe(code);
       }
-      const success = op.responses[String(route.success.status)];
-      if (route.success.schema) expect(success.content['application/json'].example).toBeDefined();
+      const success = op.responses[String(route.response.status)];
+      if (route.response.schema) expect(success.content['application/json'].example).toBeDefined();
       if (route.body) expect(op.requestBody.content['application/json'].example).toBeDefined();
     },
   );

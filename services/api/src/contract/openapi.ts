@@ -1,10 +1,11 @@
-// Generates the OpenAPI 3.1 document from the route contract (routes.ts) and the shared zod
+// Generates the OpenAPI 3.1 document from the route contract (@jotter/shared/contract) and the shared zod
 // schemas: components.schemas are the schemas that carry `z.meta({ id })`, and every route gets its
 // parameters, body, success answer and all its error answers (the shared Error body, with one
 // example per code). Only handlers/openapi.ts imports this module, so no other bundle pays for it.
 import * as z from 'zod/mini';
 import { errorBodySchema, errorStatus, type ErrorCode } from '@jotter/shared/errors';
-import { routes as allRoutes, type RouteContract } from './routes';
+import { routeErrors, routes as allRoutes, type RouteDefinition } from '@jotter/shared/contract';
+import { responseExamples } from './response-examples';
 
 type Json = Record<string, unknown>;
 type Schema = z.core.$ZodType;
@@ -38,19 +39,6 @@ function idOf(schema: Schema, where: string): string {
   return id;
 }
 
-/** Every error code a route can answer with: its own and the implied ones. */
-export function routeErrors(route: RouteContract): ErrorCode[] {
-  const codes = new Set<ErrorCode>(route.errors);
-  if (route.params || route.query || route.body) codes.add('validation_failed');
-  if (route.auth !== 'public') codes.add('unauthorized');
-  if (route.auth === 'apiKey') {
-    codes.add('quota_exceeded');
-    codes.add('too_many_requests');
-  }
-  codes.add('internal_error');
-  return [...codes];
-}
-
 function parameters(location: 'path' | 'query', schema: Schema | undefined): Json[] {
   if (!schema) return [];
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
@@ -69,7 +57,7 @@ function parameters(location: 'path' | 'query', schema: Schema | undefined): Jso
   });
 }
 
-function errorResponses(route: RouteContract): Record<string, Json> {
+function errorResponses(route: RouteDefinition): Record<string, Json> {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of routeErrors(route)) byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
   const responses: Record<string, Json> = {};
@@ -97,15 +85,14 @@ function errorResponses(route: RouteContract): Record<string, Json> {
   return responses;
 }
 
-function operation(route: RouteContract): Json {
+function operation(route: RouteDefinition): Json {
   const where = `${route.method.toUpperCase()} ${route.path}`;
-  const success: Json = { description: route.success.description };
-  if (route.success.schema) {
-    const example = metaOf(route.success.schema).example ?? route.success.example;
-    success.content = {
-      'application/json': { schema: ref(idOf(route.success.schema, where)), ...(example !== undefined ? { example } : {}) },
-    };
-  } else if (route.success.status !== 204) {
+  const success: Json = { description: route.response.description };
+  if (route.response.schema) {
+    const id = idOf(route.response.schema, where);
+    const example = metaOf(route.response.schema).example ?? responseExamples[id];
+    success.content = { 'application/json': { schema: ref(id), ...(example !== undefined ? { example } : {}) } };
+  } else if (route.response.status !== 204) {
     success.content = { 'application/json': { schema: { type: 'object' } } };
   }
   const op: Json = {
@@ -124,7 +111,7 @@ function operation(route: RouteContract): Json {
       content: { 'application/json': { schema: ref(idOf(route.body, where)), ...(example !== undefined ? { example } : {}) } },
     };
   }
-  op.responses = { [String(route.success.status)]: success, ...errorResponses(route) };
+  op.responses = { [String(route.response.status)]: success, ...errorResponses(route) };
   return op;
 }
 
@@ -151,7 +138,7 @@ function componentSchemas(): Record<string, Json> {
 export interface OpenApiOptions {
   /** The API's base URL (stage URL), for `servers`. */
   serverUrl?: string;
-  routes?: RouteContract[];
+  routes?: readonly RouteDefinition[];
 }
 
 export function openApiDocument({ serverUrl, routes = allRoutes }: OpenApiOptions = {}): Json {

@@ -1,11 +1,15 @@
-// `pnpm --filter @jotter/api models` regenerates services/api/models/*.json (committed, because
-// serverless.yml reads them as plain files). request-models.test.ts fails when they drift.
+// `pnpm --filter @jotter/api models` regenerates services/api/models/*.json and
+// resources/request-models.yml from the route contract. request-models.test.ts fails when they drift.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { requestModelJson, requestModels } from './request-models';
+import { requestModelJson, requestModels, requestModelsYml } from './request-models';
 
-for (const [name, schema] of Object.entries(requestModels)) {
-  const file = join(__dirname, '..', '..', 'models', `${name}.json`);
+const apiDir = join(__dirname, '..', '..');
+for (const { name, schema } of requestModels) {
+  const file = join(apiDir, 'models', `${name}.json`);
   writeFileSync(file, `${JSON.stringify(requestModelJson(schema), null, 2)}\n`);
   console.log(`wrote ${file}`);
 }
+const resources = join(apiDir, 'resources', 'request-models.yml');
+writeFileSync(resources, requestModelsYml());
+console.log(`wrote ${resources}`);

@@ -1,10 +1,9 @@
-import type { Me } from '@jotter/shared/account';
+import { meRoute } from '@jotter/shared/contract/system';
 import { bearerToken } from '#auth/verify-access-token';
 import { getUserEmail } from '#domain/users';
 import { route } from '#http/route';
 
-/** GET /me — who the access token belongs to. */
-export const handler = route({ auth: 'user' }, async ({ user, event }) => {
-  const email = await getUserEmail(bearerToken(event.headers.Authorization ?? event.headers.authorization));
-  return { status: 200, body: { sub: user.sub, email } satisfies Me };
-});
+export const handler = route(meRoute, async ({ user, event }) => ({
+  sub: user.sub,
+  email: await getUserEmail(bearerToken(event.headers.Authorization ?? event.headers.authorization)),
+}));

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { openApiRoute } from '@jotter/shared/contract/system';
 import { openApiDocument } from '../contract/openapi';
 import { route } from '#http/route';
 
@@ -13,8 +14,8 @@ function serverUrl(event: APIGatewayProxyEvent): string | undefined {
   return `${proto}://${host}/${event.requestContext.stage}`;
 }
 
-/** GET /openapi.json — generated from the route contract once per cold start (and server URL). */
-export const handler = route({ auth: 'public' }, async ({ event }) => {
+/** Generated from the route contract once per cold start (and server URL). */
+export const handler = route(openApiRoute, async ({ event }) => {
   const url = serverUrl(event);
   const key = url ?? '';
   let document = documents.get(key);
@@ -22,5 +23,5 @@ export const handler = route({ auth: 'public' }, async ({ event }) => {
     document = openApiDocument({ serverUrl: url });
     documents.set(key, document);
   }
-  return { status: 200, body: document };
+  return document;
 });

@@ -1,6 +1,7 @@
 // The request wrapper with events shaped the way API Gateway — and serverless-offline — send them.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
+import type { RouteDefinition } from '@jotter/shared/contract';
 import { route } from './route';
 
 Object.assign(process.env, {
@@ -11,7 +12,18 @@ Object.assign(process.env, {
   COGNITO_CLIENT_ID: 'local_client',
 });
 
-const handler = route({ auth: 'public', body: z.strictObject({ title: z.string() }) }, async ({ body }) => ({ status: 201, body }));
+const echoRoute = {
+  operationId: 'echo',
+  method: 'post',
+  path: '/notes',
+  tag: 'Test',
+  summary: 'Answers the body it was sent',
+  auth: 'public',
+  body: z.strictObject({ title: z.string() }),
+  response: { status: 201, description: 'The body', schema: z.object({ title: z.string() }) },
+  errors: [],
+} satisfies RouteDefinition;
+const handler = route(echoRoute, async ({ body }) => body);
 
 const event = (body: unknown): APIGatewayProxyEvent =>
   ({ body, isBase64Encoded: false, headers: { 'content-type': 'application/json' }, httpMethod: 'POST', resource: '/notes', requestContext: {} }) as unknown as APIGatewayProxyEvent;

@@ -2,7 +2,7 @@
 // user, run the handler, and turn any failure into the JSON error body. Each concern is written
 // here once; handlers only say what they need and what they return.
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type * as z from 'zod/mini';
+import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteDefinition } from '@jotter/shared/contract/route';
 import { config } from '#config';
 import { HttpError, toHttpError } from './errors';
 import { describeError, log, setRequestFields } from './log';
@@ -12,31 +12,28 @@ import { parsePart } from './validate';
 /** Bodies beyond this are refused before parsing. Notes are at most ~400 kB of UTF-8. */
 export const maxBodyBytes = 1024 * 1024;
 
-type Schema = z.core.$ZodType;
-type Out<S> = S extends Schema ? z.output<S> : undefined;
+/** How a request proves who it is for; each auth mode of the contract has one. */
+export type Authenticate = (event: APIGatewayProxyEvent) => Promise<User> | User;
 
-export interface RouteSpec<B, Q, P> {
-  auth: 'user' | 'public';
-  body?: B;
-  query?: Q;
-  params?: P;
-}
-
-export interface RouteInput<B, Q, P> {
-  body: Out<B>;
-  query: Out<Q>;
-  params: Out<P>;
+export interface RouteInput<R extends RouteDefinition> {
+  params: ParamsOf<R>;
+  query: QueryOf<R>;
+  body: BodyOf<R>;
+  /** The signed-in user (`user` routes), the API key's owner (`apiKey`), `{ sub: '' }` (`public`). */
   user: User;
   event: APIGatewayProxyEvent;
 }
 
-export interface RouteResult {
+/** A handler returns the success body; the status comes from the route's contract. */
+export type RouteBody<R extends RouteDefinition> = (input: RouteInput<R>) => Promise<ResponseOf<R>>;
+
+export type RouteHandler = (event: APIGatewayProxyEvent, context?: Context) => Promise<APIGatewayProxyResult>;
+
+interface RouteResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
 }
-
-export type RouteHandler = (event: APIGatewayProxyEvent, context?: Context) => Promise<APIGatewayProxyResult>;
 
 function baseHeaders(): Record<string, string> {
   return {
@@ -81,26 +78,39 @@ function readJsonBody(event: APIGatewayProxyEvent): unknown {
   }
 }
 
-export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
-  spec: RouteSpec<B, Q, P>,
-  handle: (input: RouteInput<B, Q, P>) => Promise<RouteResult>,
-): RouteHandler {
+const authenticators: Record<'user' | 'public', Authenticate> = {
+  user: (event) => userFromEvent(event),
+  public: () => ({ sub: '' }),
+};
+
+/**
+ * The wrapper for `user` and `public` routes: `route(createNoteRoute, async ({ user, body }) => …)`.
+ * `apiKey` routes use the `route` of api-key-route.ts, which adds the key metering (kept apart so
+ * the other functions' bundles don't carry the key-usage table code).
+ */
+export function route<R extends RouteDefinition & { auth: 'user' | 'public' }>(contract: R, handle: RouteBody<R>): RouteHandler {
+  return routeWith(contract, authenticators[contract.auth], handle);
+}
+
+/** The wrapper itself, given how the route's auth mode authenticates. */
+export function routeWith<R extends RouteDefinition>(contract: R, authenticate: Authenticate, handle: RouteBody<R>): RouteHandler {
   return async (event, context) => {
     const started = Date.now();
     const fields = { requestId: context?.awsRequestId, route: `${event.httpMethod} ${event.resource}` };
     setRequestFields(fields);
     let result: RouteResult;
     try {
-      const user = spec.auth === 'user' ? userFromEvent(event) : { sub: '' };
+      const user = await authenticate(event);
       if (user.sub) setRequestFields({ ...fields, sub: user.sub });
       const input = {
         event,
         user,
-        params: spec.params ? parsePart('params', spec.params, event.pathParameters ?? {}) : undefined,
-        query: spec.query ? parsePart('query', spec.query, event.queryStringParameters ?? {}) : undefined,
-        body: spec.body ? parsePart('body', spec.body, readJsonBody(event)) : undefined,
-      } as RouteInput<B, Q, P>;
-      result = await handle(input);
+        params: contract.params ? parsePart('params', contract.params, event.pathParameters ?? {}) : undefined,
+        query: contract.query ? parsePart('query', contract.query, event.queryStringParameters ?? {}) : undefined,
+        body: contract.body ? parsePart('body', contract.body, readJsonBody(event)) : undefined,
+      } as RouteInput<R>;
+      const body = await handle(input);
+      result = { status: contract.response.status, body: contract.response.status === 204 ? undefined : body };
     } catch (error) {
       const known = toHttpError(error);
       if (known) {

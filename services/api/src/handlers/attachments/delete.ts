@@ -1,9 +1,6 @@
-import { attachmentParamsSchema } from '@jotter/shared/attachments';
+import { deleteAttachmentRoute } from '@jotter/shared/contract/attachments';
 import { deleteAttachment } from '#domain/attachments';
 import { route } from '#http/route';
 
-/** DELETE /notes/{noteId}/attachments/{attachmentId} — removes the file and its record. */
-export const handler = route({ auth: 'user', params: attachmentParamsSchema }, async ({ user, params }) => {
-  await deleteAttachment(user.sub, params.noteId, params.attachmentId);
-  return { status: 204 };
-});
+/** Removes the file and its record. */
+export const handler = route(deleteAttachmentRoute, async ({ user, params }) => deleteAttachment(user.sub, params.noteId, params.attachmentId));

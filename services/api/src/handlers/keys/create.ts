@@ -1,9 +1,6 @@
-import { createKeyRequestSchema } from '@jotter/shared/keys';
+import { createKeyRoute } from '@jotter/shared/contract/keys';
 import { createKey } from '#domain/keys';
 import { route } from '#http/route';
 
-/** POST /keys — the value is in this response only; 409 limit_exceeded beyond 10 keys. */
-export const handler = route({ auth: 'user', body: createKeyRequestSchema }, async ({ user, body }) => ({
-  status: 201,
-  body: await createKey(user.sub, body),
-}));
+/** The value is in this response only; 409 limit_exceeded beyond 10 keys. */
+export const handler = route(createKeyRoute, async ({ user, body }) => createKey(user.sub, body));

@@ -1,9 +1,5 @@
-import { createNoteRequestSchema } from '@jotter/shared/notes';
+import { createNoteRoute } from '@jotter/shared/contract/notes';
 import { createNote } from '#domain/notes';
 import { route } from '#http/route';
 
-/** POST /notes */
-export const handler = route({ auth: 'user', body: createNoteRequestSchema }, async ({ user, body }) => ({
-  status: 201,
-  body: await createNote(user.sub, body),
-}));
+export const handler = route(createNoteRoute, async ({ user, body }) => createNote(user.sub, body));

@@ -1,9 +1,6 @@
-import { noteIdParamsSchema } from '@jotter/shared/notes';
+import { trashNoteRoute } from '@jotter/shared/contract/notes';
 import { trashNote } from '#domain/notes';
 import { route } from '#http/route';
 
-/** DELETE /notes/{noteId} — moves the note to the trash (undo = POST /trash/{noteId}/restore). */
-export const handler = route({ auth: 'user', params: noteIdParamsSchema }, async ({ user, params }) => {
-  await trashNote(user.sub, params.noteId);
-  return { status: 204 };
-});
+/** Moves the note to the trash (undo = POST /trash/{noteId}/restore). */
+export const handler = route(trashNoteRoute, async ({ user, params }) => trashNote(user.sub, params.noteId));

@@ -1,9 +1,5 @@
-import { noteIdParamsSchema } from '@jotter/shared/notes';
+import { getNoteRoute } from '@jotter/shared/contract/notes';
 import { getNote } from '#domain/notes';
 import { route } from '#http/route';
 
-/** GET /notes/{noteId} */
-export const handler = route({ auth: 'user', params: noteIdParamsSchema }, async ({ user, params }) => ({
-  status: 200,
-  body: await getNote(user.sub, params.noteId),
-}));
+export const handler = route(getNoteRoute, async ({ user, params }) => getNote(user.sub, params.noteId));

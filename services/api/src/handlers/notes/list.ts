@@ -1,9 +1,5 @@
-import { pageQuerySchema } from '@jotter/shared/notes';
+import { listNotesRoute } from '@jotter/shared/contract/notes';
 import { listNotes } from '#domain/notes';
 import { route } from '#http/route';
 
-/** GET /notes?limit&cursor — newest `updatedAt` first. */
-export const handler = route({ auth: 'user', query: pageQuerySchema }, async ({ user, query }) => ({
-  status: 200,
-  body: await listNotes(user.sub, 'active', query),
-}));
+export const handler = route(listNotesRoute, async ({ user, query }) => listNotes(user.sub, 'active', query));

@@ -1,9 +1,5 @@
-import { noteIdParamsSchema } from '@jotter/shared/notes';
+import { deleteNoteForeverRoute } from '@jotter/shared/contract/trash';
 import { deleteNoteForever } from '#domain/attachments';
 import { route } from '#http/route';
 
-/** DELETE /trash/{noteId} — deleted for good, with its attachments. */
-export const handler = route({ auth: 'user', params: noteIdParamsSchema }, async ({ user, params }) => {
-  await deleteNoteForever(user.sub, params.noteId);
-  return { status: 204 };
-});
+export const handler = route(deleteNoteForeverRoute, async ({ user, params }) => deleteNoteForever(user.sub, params.noteId));

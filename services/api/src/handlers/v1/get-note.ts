@@ -1,10 +1,5 @@
-import { noteIdParamsSchema } from '@jotter/shared/notes';
+import { v1GetNoteRoute } from '@jotter/shared/contract/v1';
 import { getNote } from '#domain/notes';
-import { route } from '#http/route';
-import { meteredCaller } from './caller';
+import { route } from '#http/api-key-route';
 
-/** GET /v1/notes/{noteId} — one of the key owner's notes; counted against the daily quota. */
-export const handler = route({ auth: 'public', params: noteIdParamsSchema }, async ({ event, params }) => {
-  const owner = await meteredCaller(event);
-  return { status: 200, body: await getNote(owner.sub, params.noteId) };
-});
+export const handler = route(v1GetNoteRoute, async ({ user, params }) => getNote(user.sub, params.noteId));

@@ -1,14 +1,15 @@
-import type { CreatedKey, KeyList } from '@jotter/shared/keys';
+import { createKeyRoute, deleteKeyRoute, listKeysRoute } from '@jotter/shared/contract/keys';
+import { openApiRoute } from '@jotter/shared/contract/system';
 import { api } from '../../../lib/api';
 
 export const keysApi = {
-  list: (signal?: AbortSignal) => api<KeyList>('/keys', { signal }),
-  create: (name: string) => api<CreatedKey>('/keys', { method: 'POST', body: { name } }),
-  revoke: (keyId: string) => api<void>(`/keys/${encodeURIComponent(keyId)}`, { method: 'DELETE' }),
+  list: (signal?: AbortSignal) => api(listKeysRoute, { signal }),
+  create: (name: string) => api(createKeyRoute, { body: { name } }),
+  revoke: (keyId: string) => api(deleteKeyRoute, { params: { keyId } }),
 };
 
 /** The API's own OpenAPI document (public). */
-export const openApiDocument = (signal?: AbortSignal) => api<OpenApiDocument>('/openapi.json', { anonymous: true, signal });
+export const openApiDocument = (signal?: AbortSignal) => api(openApiRoute, { signal }) as Promise<OpenApiDocument>;
 
 export interface OpenApiOperation {
   operationId?: string;

@@ -1,4 +1,10 @@
-import type { Health } from '@jotter/shared/account';
 import { api } from '../../../lib/api';
 
-export const getHealth = (signal?: AbortSignal) => api<Health>('/health', { anonymous: true, signal });
+/**
+ * GET /health. The route object is imported on first use: the indicator is part of the initial
+ * page, and the contract's schemas (zod) would otherwise add ~5 kB gzip to the initial JS.
+ */
+export async function getHealth(signal?: AbortSignal) {
+  const { healthRoute } = await import('@jotter/shared/contract/system');
+  return api(healthRoute, { signal });
+}

@@ -1,11 +1,9 @@
-import type { Note, NoteList } from '@jotter/shared/notes';
+import { deleteNoteForeverRoute, listTrashRoute, restoreNoteRoute } from '@jotter/shared/contract/trash';
 import { api } from '../../../lib/api';
 
-const id = (noteId: string) => encodeURIComponent(noteId);
-
 export const trashApi = {
-  list: (cursor?: string | null, signal?: AbortSignal) => api<NoteList>('/trash', { query: { limit: 50, cursor }, signal }),
-  restore: (noteId: string) => api<Note>(`/trash/${id(noteId)}/restore`, { method: 'POST' }),
+  list: (cursor?: string | null, signal?: AbortSignal) => api(listTrashRoute, { query: { limit: 50, cursor }, signal }),
+  restore: (noteId: string) => api(restoreNoteRoute, { params: { noteId } }),
   /** Deleted for good, attachments too. */
-  destroy: (noteId: string) => api<void>(`/trash/${id(noteId)}`, { method: 'DELETE' }),
+  destroy: (noteId: string) => api(deleteNoteForeverRoute, { params: { noteId } }),
 };

@@ -1,0 +1,46 @@
+// Example success bodies for the OpenAPI document, by the id of their schema (`z.meta({ id })`).
+// Request examples live on the request schemas (the fuzzer and the bench send them); these live
+// here because only the openapi function needs them, and every byte on a shared schema is a byte
+// in every function bundle (budget: 150 kB each). openapi.test.ts fails when a route's response
+// schema has no example.
+const attachment = {
+  attachmentId: '8d0c1f5e-2b7a-4e91-b3c4-5a6d7e8f9012',
+  fileName: 'receipt.pdf',
+  contentType: 'application/pdf',
+  size: 48213,
+  status: 'pending',
+  createdAt: '2026-07-14T09:31:00.000Z',
+};
+const note = {
+  noteId: '3f1c6a53-5b1e-4c43-9a51-8a2d1a0b7e11',
+  title: 'Groceries',
+  content: 'Milk, eggs',
+  version: 1,
+  createdAt: '2026-07-14T09:30:00.000Z',
+  updatedAt: '2026-07-14T09:30:00.000Z',
+  attachments: [],
+};
+
+export const responseExamples: Record<string, unknown> = {
+  Health: { status: 'ok' },
+  Me: { sub: '5b8f2a4e-0c4d-4f3e-9a8b-2d1c0e9f7a6b', email: 'ada@example.com' },
+  Note: note,
+  NoteList: { items: [note], nextCursor: null },
+  AttachmentUpload: {
+    attachment,
+    uploadUrl: 'https://jotter-prod-attachments-123456789012.s3.amazonaws.com/',
+    uploadMethod: 'POST',
+    uploadFields: {
+      key: '5b8f2a4e-0c4d-4f3e-9a8b-2d1c0e9f7a6b/3f1c6a53-5b1e-4c43-9a51-8a2d1a0b7e11/8d0c1f5e-2b7a-4e91-b3c4-5a6d7e8f9012',
+      'Content-Type': 'application/pdf',
+      Policy: '…',
+      'X-Amz-Signature': '…',
+    },
+    expiresAt: '2026-07-14T09:46:00.000Z',
+  },
+  AttachmentDownload: {
+    attachment: { ...attachment, status: 'ready' },
+    downloadUrl: 'https://…/receipt.pdf?X-Amz-Signature=…',
+    expiresAt: '2026-07-14T09:36:00.000Z',
+  },
+};
