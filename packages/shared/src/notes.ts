@@ -97,6 +97,10 @@ export const updateNoteRequestSchema = z
   .check(z.meta({ id: 'UpdateNoteRequest', example: { content: 'Milk, eggs, bread', version: 3 } }));
 export type UpdateNoteRequest = z.infer<typeof updateNoteRequestSchema>;
 
+/** PUT /notes/{noteId}: with `version` an edit, without it an idempotent create. */
+export const putNoteRequestSchema = z.union([updateNoteRequestSchema, createNoteRequestSchema]).check(z.meta({ id: 'PutNoteRequest', example: { content: 'Milk, eggs, bread', version: 3 } }));
+export type PutNoteRequest = z.infer<typeof putNoteRequestSchema>;
+
 /**
  * Organizing a note (tags, pin) is not editing it: no `version`, it never bumps the version, and it
  * never conflicts with a text edit made elsewhere at the same time.

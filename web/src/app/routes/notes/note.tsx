@@ -48,6 +48,11 @@ export default function NotePage() {
     }
   };
 
+  const onOrganized = (note: Note) => {
+    store.upsert(note);
+    store.reloadTags();
+  };
+
   const onDeleted = (note: Note | null) => {
     navigate('/notes');
     if (!note) return;
@@ -69,7 +74,7 @@ export default function NotePage() {
     });
   };
 
-  if (isNewSession) return <NoteEditor key={session.key} note={null} onSaved={onSaved} onDeleted={onDeleted} />;
+  if (isNewSession) return <NoteEditor key={session.key} note={null} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
   if (loaded.status === 'loading') {
     return (
       <div className={styles.editor} role="status" aria-label="Loading note…">
@@ -84,7 +89,7 @@ export default function NotePage() {
     );
   }
   if (loaded.status === 'error') {
-    if (offline) return <NoteEditor key={session.key} note={offline} onSaved={onSaved} onDeleted={onDeleted} />;
+    if (offline) return <NoteEditor key={session.key} note={offline} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
     const notFound = isApiError(loaded.error, 'not_found');
     return (
       <EmptyState
@@ -97,5 +102,5 @@ export default function NotePage() {
       />
     );
   }
-  return <NoteEditor key={session.key} note={loaded.data} onSaved={onSaved} onDeleted={onDeleted} />;
+  return <NoteEditor key={session.key} note={loaded.data} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
 }

@@ -9,7 +9,7 @@ import { NoteEditor } from './note-editor';
 
 // The real module reads import.meta.env through lib/api → config; the editor only needs the calls.
 jest.mock('../api/notes-api', () => ({
-  notesApi: { get: jest.fn(), create: jest.fn(), update: jest.fn(), remove: jest.fn(), restore: jest.fn() },
+  notesApi: { get: jest.fn(), create: jest.fn(), update: jest.fn(), organize: jest.fn(), tags: jest.fn(), remove: jest.fn(), restore: jest.fn() },
 }));
 const api = jest.mocked(notesApi);
 // The attachments panel (its own lazy chunk, tested in features/attachments) needs the real API client.
@@ -31,7 +31,7 @@ function renderEditor(note: Note | null = base) {
   return render(
     <MemoryRouter>
       <ToastProvider>
-        <NoteEditor note={note} onSaved={jest.fn()} onDeleted={jest.fn()} />
+        <NoteEditor note={note} onSaved={jest.fn()} onOrganized={jest.fn()} knownTags={[]} onDeleted={jest.fn()} />
       </ToastProvider>
     </MemoryRouter>,
   );

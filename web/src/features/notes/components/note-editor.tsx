@@ -3,11 +3,13 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { Link } from 'react-router';
 import { Banner } from '../../../components/banner';
 import { Button } from '../../../components/button';
-import { ArrowLeftIcon, TrashIcon } from '../../../components/icons';
+import { ArrowLeftIcon, PinIcon, TrashIcon } from '../../../components/icons';
 import { useToast } from '../../../components/toast';
 import { formatRelative } from '../../../lib/format';
 import { notesApi } from '../api/notes-api';
 import { useAutosave } from '../hooks/use-autosave';
+import { useOrganize } from '../hooks/use-organize';
+import { TagEditor } from './tag-editor';
 import { setDocumentTitle } from '../../../lib/route-title-focus';
 import { UNTITLED, type AutosaveApi } from '../utils/autosave-controller';
 import { SaveStatusIndicator } from './save-status';
@@ -31,7 +33,7 @@ const preferredMode = (): EditorMode => {
 };
 
 const autosaveApi: AutosaveApi = {
-  create: (body) => notesApi.create(body),
+  create: (noteId, body) => notesApi.create(noteId, body),
   update: (noteId, body) => notesApi.update(noteId, body),
   get: (noteId) => notesApi.get(noteId),
 };
@@ -39,11 +41,15 @@ const autosaveApi: AutosaveApi = {
 export interface NoteEditorProps {
   note: Note | null;
   onSaved: (note: Note, created: boolean) => void;
+  /** Tags or pin changed (the text did not). */
+  onOrganized: (note: Note) => void;
+  /** The user's tags with counts, for suggestions. */
+  knownTags: { tag: string; count: number }[];
   /** Called after the note moved to the trash (or a never-saved draft was discarded). */
   onDeleted: (note: Note | null) => void;
 }
 
-export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
+export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted }: NoteEditorProps) {
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
   const { state, controller } = useAutosave(note, autosaveApi, (n, created) => onSavedRef.current(n, created), note?.noteId ?? 'new');
@@ -56,6 +62,13 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
   const [article, setArticle] = useState<HTMLElement | null>(null);
   const [toolbarSlot, setToolbarSlot] = useState<HTMLElement | null>(null);
   const ensureNoteId = useCallback(async () => (await controller.ensureSaved())?.noteId ?? null, [controller]);
+  const onOrganizedRef = useRef(onOrganized);
+  onOrganizedRef.current = onOrganized;
+  const { organization, change: organize } = useOrganize(
+    { tags: note?.tags ?? [], pinned: note?.pinned ?? false },
+    ensureNoteId,
+    useCallback((n: Note) => onOrganizedRef.current(n), []),
+  );
   const [mode, setModeState] = useState<EditorMode>(() => (note ? preferredMode() : 'write'));
   const toggleMode = () => {
     const next = mode === 'write' ? 'preview' : 'write';
@@ -140,6 +153,9 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
           {state.note ? <span className={styles.edited}>Edited {formatRelative(state.note.updatedAt)}</span> : <span className={styles.edited}>New note</span>}
           <SaveStatusIndicator status={status} onRetry={() => void controller.retry()} />
         </div>
+        <Button variant="ghost" size="sm" icon={<PinIcon />} aria-pressed={organization.pinned} aria-label="Pin" title={organization.pinned ? 'Pinned: shown first in the list' : 'Pin to the top of the list'} onClick={() => organize({ pinned: !organization.pinned })}>
+          <span className={styles.hideNarrow}>{organization.pinned ? 'Pinned' : 'Pin'}</span>
+        </Button>
         <Button variant="ghost" size="sm" aria-pressed={mode === 'preview'} aria-keyshortcuts="Control+E Meta+E" title="Preview (Ctrl+E)" onPointerEnter={() => void loadPreview()} onFocus={() => void loadPreview()} onClick={toggleMode}>
           Preview
         </Button>
@@ -201,6 +217,7 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
             }
           }}
         />
+        <TagEditor tags={organization.tags} known={knownTags} onChange={(tags) => organize({ tags })} />
         {mode === 'write' ? (
           <>
             <label htmlFor="note-content" className="visually-hidden">

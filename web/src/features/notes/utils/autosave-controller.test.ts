@@ -19,8 +19,13 @@ const note = (patch: Partial<Note> = {}): Note => ({
 function fakeApi(initial: Note | null) {
   let server = initial;
   const api = {
-    create: jest.fn(async (body: { title: string; content: string }) => {
-      server = note({ ...body, noteId: '22222222-2222-4222-8222-222222222222', version: 1 });
+    // PUT /notes/{noteId} without version: idempotent create.
+    create: jest.fn(async (noteId: string, body: { title: string; content: string }) => {
+      if (server?.noteId === noteId) {
+        if (server.version === 1 && server.title === body.title && server.content === body.content) return server;
+        throw new ApiError(409, 'version_conflict', 'The note exists');
+      }
+      server = note({ ...body, noteId, version: 1 });
       return server;
     }),
     update: jest.fn(async (noteId: string, body: { title?: string; content?: string; version: number }) => {
@@ -101,18 +106,58 @@ describe('AutosaveController', () => {
   it('creates a new note on the first save, then updates it', async () => {
     const fake = fakeApi(null);
     const onSaved = jest.fn();
-    const c = new AutosaveController({ api: fake.api, note: null, delayMs: 800, onSaved });
+    const c = new AutosaveController({ api: fake.api, note: null, delayMs: 800, onSaved, newId: () => '22222222-2222-4222-8222-222222222222' });
     c.start();
     expect(c.getState().status).toBe('idle');
     c.edit({ content: 'First line' });
     jest.advanceTimersByTime(800);
     await settle();
-    expect(fake.api.create).toHaveBeenCalledWith({ title: 'Untitled', content: 'First line' });
+    expect(fake.api.create).toHaveBeenCalledWith('22222222-2222-4222-8222-222222222222', { title: 'Untitled', content: 'First line' });
     expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ version: 1 }), true);
     c.edit({ title: 'Plans' });
     jest.advanceTimersByTime(800);
     await settle();
     expect(fake.api.update).toHaveBeenCalledWith('22222222-2222-4222-8222-222222222222', { title: 'Plans', content: 'First line', version: 1 });
+  });
+
+  it('a create whose answer was lost never makes a second note: the retry with more text takes over the created one', async () => {
+    const fake = fakeApi(null);
+    const realCreate = fake.api.create.getMockImplementation()!;
+    // The server creates the note, but the answer never arrives.
+    fake.api.create.mockImplementationOnce(async (noteId, body) => {
+      await realCreate(noteId, body);
+      throw new ApiError(0, 'network_error', "Can't reach the server.");
+    });
+    const onSaved = jest.fn();
+    const c = new AutosaveController({ api: fake.api, note: null, delayMs: 800, onSaved, connectivity: { onOnline: () => () => undefined }, retryDelayMs: { first: 1000, max: 1000 } });
+    c.start();
+    c.edit({ content: 'Draft' });
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(c.getState().status).toBe('offline');
+    c.edit({ content: 'Draft, longer' });
+    jest.advanceTimersByTime(1000); // retry: PUT create with other text → 409 → it is ours
+    await settle();
+    jest.advanceTimersByTime(0);
+    await settle();
+    const id = fake.api.create.mock.calls[0]![0];
+    expect(fake.api.create.mock.calls.map((call) => call[0])).toEqual([id, id]);
+    expect(fake.api.get).toHaveBeenCalledWith(id);
+    expect(fake.api.update).toHaveBeenCalledWith(id, { title: 'Untitled', content: 'Draft, longer', version: 1 });
+    expect(fake.server).toMatchObject({ noteId: id, content: 'Draft, longer', version: 2 });
+    expect(c.getState()).toMatchObject({ status: 'saved', note: { noteId: id } });
+    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ noteId: id }), true);
+  });
+
+  it('keeps a new note\'s id with its backed-up draft, so a create retried after a reload uses the same id', () => {
+    const backup = memoryBackup();
+    const first = new AutosaveController({ api: fakeApi(null).api, note: null, backup, newId: () => '33333333-3333-4333-8333-333333333333' });
+    first.edit({ content: 'Before the reload' });
+    expect(backup.data.get('new')).toMatchObject({ noteId: '33333333-3333-4333-8333-333333333333' });
+    const fake = fakeApi(null);
+    const second = new AutosaveController({ api: fake.api, note: null, backup, newId: () => '44444444-4444-4444-8444-444444444444' });
+    void second.flush();
+    expect(fake.api.create).toHaveBeenCalledWith('33333333-3333-4333-8333-333333333333', { title: 'Untitled', content: 'Before the reload' });
   });
 
   /** "Mine" typed and autosaved after someone else saved "Theirs": the PUT answered 409. */

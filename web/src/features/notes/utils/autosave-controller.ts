@@ -13,7 +13,8 @@ export interface Draft {
 }
 
 export interface AutosaveApi {
-  create(body: CreateNoteRequest): Promise<Note>;
+  /** Idempotent create under the id the app made (PUT /notes/{noteId} without version). */
+  create(noteId: string, body: CreateNoteRequest): Promise<Note>;
   update(noteId: string, body: UpdateNoteRequest): Promise<Note>;
   get(noteId: string): Promise<Note>;
 }
@@ -23,6 +24,8 @@ export interface BackedUpDraft extends Draft {
   version: number | null;
   /** The server's note the draft is based on: lets a reload open the note while offline. */
   note?: Note | null;
+  /** A new note's id, made here: kept so a create retried after a reload cannot make a second note. */
+  noteId?: string;
 }
 
 /** Where drafts are backed up between keystrokes and saves (localStorage in the app). */
@@ -64,6 +67,8 @@ export interface AutosaveOptions {
   delayMs?: number;
   backup?: DraftBackup;
   connectivity?: Connectivity;
+  /** Makes a new note's id (crypto.randomUUID by default). */
+  newId?: () => string;
   /** Backoff between offline retries: first delay, doubled per attempt up to the maximum. */
   retryDelayMs?: { first: number; max: number };
   onSaved?: (note: Note, created: boolean) => void;
@@ -91,6 +96,8 @@ export class AutosaveController {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private retryAttempt = 0;
   private stopListening: (() => void) | undefined;
+  /** The id a new note is created under (unused once the note exists). */
+  private readonly newNoteId: string;
 
   constructor(private readonly options: AutosaveOptions) {
     this.delayMs = options.delayMs ?? 800;
@@ -101,6 +108,7 @@ export class AutosaveController {
     let restored = false;
 
     const saved = backup?.read(this.backupKey());
+    this.newNoteId = (!note && saved?.noteId) || (options.newId ?? (() => crypto.randomUUID()))();
     if (saved && !same(saved, draft) && (saved.title !== '' || saved.content !== '')) {
       // Unsaved text from an earlier visit (crash, closed tab, offline). Keep it, and save it
       // against the version it was based on: if the server moved on since, that is a conflict.
@@ -160,7 +168,7 @@ export class AutosaveController {
   private writeBackup() {
     const { backup } = this.options;
     if (!backup) return;
-    if (this.dirty) backup.write(this.backupKey(), { ...this.state.draft, version: this.baseVersion, note: this.state.note });
+    if (this.dirty) backup.write(this.backupKey(), { ...this.state.draft, version: this.baseVersion, note: this.state.note, ...(this.state.note ? {} : { noteId: this.newNoteId }) });
     else backup.remove(this.backupKey());
   }
 
@@ -290,6 +298,18 @@ export class AutosaveController {
     return run;
   }
 
+  private async adoptCreated() {
+    const existing = await this.options.api.get(this.newNoteId);
+    this.options.backup?.remove('new');
+    this.baseline = toDraft(existing);
+    this.baseVersion = existing.version;
+    this.set({ note: existing, status: this.dirty ? 'pending' : 'saved', error: null });
+    this.writeBackup();
+    this.options.onSaved?.(existing, true);
+    // After this save's bookkeeping (a save started from here now would join the one ending).
+    if (this.dirty) setTimeout(() => void this.save(), 0);
+  }
+
   private async doSave() {
     const sent = this.state.draft;
     const note = this.state.note;
@@ -297,7 +317,7 @@ export class AutosaveController {
     try {
       const saved = note
         ? await this.options.api.update(note.noteId, { title: titleForServer(sent.title), content: sent.content, version: this.baseVersion ?? note.version })
-        : await this.options.api.create({ title: titleForServer(sent.title), content: sent.content });
+        : await this.options.api.create(this.newNoteId, { title: titleForServer(sent.title), content: sent.content });
       const created = note === null;
       // A new note's backup lived under "new"; from now on it is keyed by its id.
       if (created) this.options.backup?.remove('new');
@@ -311,6 +331,12 @@ export class AutosaveController {
       if (stillDirty && this.active) this.schedule();
       else if (stillDirty) queueMicrotask(() => void this.save());
     } catch (error) {
+      if (note === null && isApiError(error, 'version_conflict')) {
+        // Our id already names a note: an earlier create landed but its answer was lost, and the
+        // text changed since. It is ours (the id is random and ours): carry on from it.
+        await this.adoptCreated().catch((reason: unknown) => this.set({ status: 'error', error: reason as Error }));
+        return;
+      }
       if (isApiError(error, 'version_conflict')) {
         this.set({ status: 'conflict', error });
       } else if (isNetworkFailure(error)) {
