@@ -34,7 +34,7 @@ it('tags two notes, filters by a tag, pins one to the top and sorts by title', a
     await writeNote(page, 'Bananas', 'Yellow');
     // Autocomplete from the tags already used.
     await page.getByLabel('Add a tag').fill('fr');
-    await page.getByRole('option', { name: /fruit/ }).click();
+    await page.getByRole('listbox', { name: 'Suggested tags' }).getByRole('option', { name: /fruit/ }).click();
     await page.getByRole('list', { name: 'Tags' }).getByText('fruit').waitFor();
     await screenshot(page, 'organize-tags');
 

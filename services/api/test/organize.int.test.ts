@@ -183,7 +183,8 @@ describe('tags', () => {
     for (const [body, paths] of cases) {
       const response = await organize(api, note.noteId, body);
       expect([JSON.stringify(body), response.status]).toEqual([JSON.stringify(body), 400]);
-      expect(detailPaths(response)).toEqual(paths);
+      // A field may fail more than one rule (an empty tag is too short and off-pattern): each is named.
+      expect([...new Set(detailPaths(response))]).toEqual(paths);
     }
     const tooMany = await api.post('/notes', { title: 't', content: '', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) });
     expect(tooMany.status).toBe(400);
