@@ -15,7 +15,21 @@ export default tseslint.config(
   {
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      // The browser gets the browser-safe half of @jotter/shared only: the Dynamoose models (and
+      // Dynamoose itself) are server code.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@jotter/shared/server', '@jotter/shared/server/*'], message: 'Server-only code (Dynamoose models): not for the web app.' },
+            { group: ['dynamoose', 'dynamoose/*'], message: 'Dynamoose is server-only.' },
+          ],
+        },
+      ],
+    },
   },
   { files: ['**/*.mjs'], languageOptions: { globals: globals.node } },
   {

@@ -1,5 +1,5 @@
 // `pnpm bench`: every benchmark of issue 8, each next to its baseline from the same run, written to
-// bench/results.json and printed as a table; then the README section (bench/src/readme.ts).
+// bench/results.json and printed as a table; then bench/RESULTS.md and the README summary (bench/src/lib/readme.ts).
 //
 //   BENCH_SKIP_PACKAGE=1   reuse services/api/.serverless from an earlier `pnpm package:prod`
 //   BENCH_STACK_FILE=...   reuse a running stack (its stack.json) instead of starting one
@@ -207,7 +207,7 @@ async function main() {
   const failed = metrics.filter((m) => m.pass === false);
   console.log(`\n${metrics.length} metrics, ${failed.length} over budget${failed.length ? `: ${failed.map((m) => m.metric).join(', ')}` : ''}; ${durationSeconds} s; wrote bench/results.json`);
   const where = updateReadme();
-  console.log(`table written to ${where}`);
+  console.log(`results written to ${where.join(', ')}`);
 }
 
 main().then(

@@ -53,7 +53,7 @@ export async function runLoad(stack: StackInfo, target: LoadTarget, seconds = 10
  */
 export async function dynamoQueryCeiling(stack: StackInfo, sub: string, seconds = 5, concurrency = 10): Promise<{ requestsPerSecond: number; p50Ms: number }> {
   const { DynamoDBClient, QueryCommand } = await import('@aws-sdk/client-dynamodb');
-  const { noteKeys, indexes } = await import('../../../packages/shared/src/models');
+  const { noteKeys, indexes } = await import('../../../packages/shared/src/server/models');
   const client = new DynamoDBClient({ endpoint: stack.dynamodbEndpoint, region: stack.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const command = () =>
     new QueryCommand({

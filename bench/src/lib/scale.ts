@@ -1,9 +1,9 @@
 // Scale: GET /notes?limit=20 for a user with 10,000 notes vs. one with 100, over HTTP on the local
 // stack. Notes are seeded straight into DynamoDB Local with BatchWriteItem, in the item shape
-// services/api/src/domain/notes.ts createNote writes (keys from @jotter/shared/models).
+// services/api/src/domain/notes.ts createNote writes (keys from @jotter/shared/server/models).
 import { randomUUID } from 'node:crypto';
 import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
-import { noteKeys } from '../../../packages/shared/src/models';
+import { noteKeys } from '../../../packages/shared/src/server/models';
 import type { StackInfo } from '../../../tools/src/testing/stack';
 import { median } from './metrics';
 import { waitForApi } from './stack';

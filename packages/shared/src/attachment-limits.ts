@@ -1,4 +1,4 @@
-// Limits of attachments (shared/DESIGN.md section 4), in a module without zod so the web app can
+// Limits of attachments (the REST contract), in a module without zod so the web app can
 // import them without pulling the schemas into its bundle.
 export const attachmentLimits = {
   maxBytes: 10 * 1024 * 1024,

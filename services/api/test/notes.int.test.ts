@@ -1,4 +1,4 @@
-// The notes and trash routes of the REST contract (shared/DESIGN.md section 4) against the local stack.
+// The notes and trash routes of the REST contract (packages/shared/src/contract) against the local stack.
 import * as z from 'zod/mini';
 import { noteListSchema, noteSchema, type Note, type NoteList } from '@jotter/shared/notes';
 import { readStack } from '../../../tools/src/testing/stack';

@@ -28,7 +28,7 @@ export interface StackInfo {
   s3Endpoint: string;
   attachmentsBucket: string;
   tableName: string;
-  // Extras (not part of the DESIGN.md contract, handy for tools and tests).
+  // Extras (not part of the stack file contract in docs/local-stack.md, handy for tools and tests).
   stage: string;
   userPoolIssuer: string;
   lambdaEndpoint: string;
@@ -115,9 +115,10 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
       s3Endpoint: urls.s3,
       cognitoEndpoint: urls.cognito,
       attachmentsBucketName: `jotter-${STAGE}-attachments`,
-      // /v1 API keys are created at run time: serverless-offline cannot check them (TOOLCHAIN.md
-      // "API keys offline") and there is no API Gateway to register them with; our authorizer checks
-      // them and our code enforces the daily quota (docs/developer-api.md).
+      // /v1 API keys are created at run time: serverless-offline cannot check them
+      // (docs/offline-toolchain.md, "serverless-offline versus API Gateway") and there is no API
+      // Gateway to register them with; our authorizer checks them and our code enforces the daily
+      // quota (docs/developer-api.md).
       gatewayApiKeys: 'false',
       // serverless-esbuild bundles into services/api/<work folder> and deletes it on exit: stacks
       // running side by side (pnpm dev + a Jest run) must not share it. Only takes effect once

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as dynamoose from 'dynamoose';
 import { attachmentLimits, type AttachmentDownload, type CreateAttachmentRequest, type CreateAttachmentResponse } from '@jotter/shared/attachments';
-import { indexes, noteKeys, type AttachmentRecord, type NoteRecord } from '@jotter/shared/models';
+import { indexes, noteKeys, type AttachmentRecord, type NoteRecord } from '@jotter/shared/server/models';
 import { AttachmentNotReadyError, AttachmentTooLargeError, NotFoundError, TooManyAttachmentsError } from './errors';
 import { findNote, noteKey, plain, toAttachment } from './notes';
 import { deleteObject, deleteObjectsUnder, noteObjectsPrefix, objectKey, presignDownload, presignUpload } from './storage';

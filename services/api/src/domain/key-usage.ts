@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as dynamoose from 'dynamoose';
 import { apiKeyValuePattern } from '@jotter/shared/keys';
-import { apiKeyKeys, indexes, type ApiKeyRecord, type ApiKeyUsageRecord, type KeyItemRecord } from '@jotter/shared/models';
+import { apiKeyKeys, indexes, type ApiKeyRecord, type ApiKeyUsageRecord, type KeyItemRecord } from '@jotter/shared/server/models';
 import { QuotaExceededError } from './errors';
 import { isConditionFailure, tableModels } from './table';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { apiKeyValuePattern } from '@jotter/shared/keys';
-import type { KeyItemRecord } from '@jotter/shared/models';
+import type { KeyItemRecord } from '@jotter/shared/server/models';
 import { hashKeyValue, secondsUntilUtcMidnight, usageExpiry, utcDay, utcMonth } from './key-usage';
 import { keysFromItems, newKeyValue } from './keys';
 

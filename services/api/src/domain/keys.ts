@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as dynamoose from 'dynamoose';
 import { keyLimits, type ApiKey, type CreateKeyRequest, type CreatedKey } from '@jotter/shared/keys';
-import { apiKeyKeys, type ApiKeyRecord, type ApiKeyUsageRecord, type KeyItemRecord } from '@jotter/shared/models';
+import { apiKeyKeys, type ApiKeyRecord, type ApiKeyUsageRecord, type KeyItemRecord } from '@jotter/shared/server/models';
 import { LimitExceededError, NotFoundError } from './errors';
 import { gatewayKeysEnabled, registerGatewayKey, removeGatewayKey } from './key-gateway';
 import { hashKeyValue, utcDay, utcMonth } from './key-usage';

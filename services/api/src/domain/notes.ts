@@ -9,7 +9,7 @@ import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
 import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeNoteRequest, TagList, UpdateNoteRequest } from '@jotter/shared/notes';
-import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/models';
+import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/server/models';
 import { config } from '#config';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import { NotFoundError, VersionConflictError } from './errors';

@@ -1,7 +1,7 @@
 // The DynamoDB client and the Dynamoose models, set up once per cold start.
 import { DynamoDB } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
-import { defineModels, type Models } from '@jotter/shared/models';
+import { defineModels, type Models } from '@jotter/shared/server/models';
 import { config } from '#config';
 
 let models: Models | undefined;

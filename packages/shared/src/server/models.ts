@@ -1,4 +1,5 @@
-// Dynamoose models of the single table (services/api/resources/table.yml). Key layout:
+// Dynamoose models of the single table (services/api/resources/table.yml): server code only (the
+// web app may not import @jotter/shared/server/*, an ESLint rule). Key layout:
 //
 //   item         pk             sk                   gsi1pk (byOwnerUpdated)   gsi1sk             gsi2pk/gsi2sk (byLookup)
 //   note         USER#<sub>     NOTE#<noteId>        USER#<sub>#active         <pin>#<updatedAt>#<noteId>
@@ -18,7 +19,7 @@
 // purge) without a Scan.
 import * as dynamoose from 'dynamoose';
 import type { Item } from 'dynamoose/dist/Item';
-import { titleSortKey, type Attachment } from './notes';
+import { titleSortKey, type Attachment } from '../notes';
 
 export const indexes = { byOwnerUpdated: 'byOwnerUpdated', byOwnerCreated: 'byOwnerCreated', byOwnerTitle: 'byOwnerTitle', byLookup: 'byLookup' } as const;
 
@@ -92,9 +93,7 @@ export const noteKeys = {
   }),
 };
 
-
-
-const attachmentSchema = new dynamoose.Schema({
+export const attachmentRecordSchema = new dynamoose.Schema({
   attachmentId: { type: String, required: true },
   fileName: { type: String, required: true },
   contentType: { type: String, required: true },
@@ -105,7 +104,7 @@ const attachmentSchema = new dynamoose.Schema({
   etag: String,
 });
 
-const noteSchema = new dynamoose.Schema(
+export const noteRecordSchema = new dynamoose.Schema(
   {
     pk: { type: String, hashKey: true },
     sk: { type: String, rangeKey: true },
@@ -129,11 +128,11 @@ const noteSchema = new dynamoose.Schema(
     createdAt: { type: String, required: true },
     updatedAt: { type: String, required: true },
     deletedAt: String,
-    attachments: { type: Array, schema: [{ type: Object, schema: attachmentSchema }], default: [] },
+    attachments: { type: Array, schema: [{ type: Object, schema: attachmentRecordSchema }], default: [] },
     attachmentsRev: { type: Number, default: 0 },
     tags: { type: Array, schema: [String] },
-    pinned: Boolean,
-    tagsRev: Number,
+    pinned: { type: Boolean },
+    tagsRev: { type: Number },
   },
   { saveUnknown: false },
 );
@@ -192,7 +191,7 @@ export const apiKeyKeys = {
   lookup: (hash: string) => `APIKEY#${hash}`,
 };
 
-const keyItemSchema = new dynamoose.Schema(
+export const keyItemRecordSchema = new dynamoose.Schema(
   {
     pk: { type: String, hashKey: true },
     sk: { type: String, rangeKey: true },
@@ -220,8 +219,8 @@ export type KeyItem = Item & KeyItemRecord;
  * orchestrator from the same definition), so Dynamoose must never create or wait for them.
  */
 export function defineModels(tableName: string) {
-  const Note = dynamoose.model<NoteItem>('Note', noteSchema, { create: false, waitForActive: false });
-  const ApiKeyItem = dynamoose.model<KeyItem>('ApiKeyItem', keyItemSchema, { create: false, waitForActive: false });
+  const Note = dynamoose.model<NoteItem>('Note', noteRecordSchema, { create: false, waitForActive: false });
+  const ApiKeyItem = dynamoose.model<KeyItem>('ApiKeyItem', keyItemRecordSchema, { create: false, waitForActive: false });
   const table = new dynamoose.Table(tableName, [Note, ApiKeyItem], {
     create: false,
     waitForActive: false,
