@@ -38,11 +38,11 @@ it('tags two notes, filters by a tag, pins one to the top and sorts by title', a
     await page.getByRole('list', { name: 'Tags' }).getByText('fruit').waitFor();
     await screenshot(page, 'organize-tags');
 
-    await page.getByLabel('Tag', { exact: true }).selectOption('fruit');
+    await page.getByLabel('Filter by tag').selectOption('fruit');
     await page.waitForFunction(() => document.querySelectorAll('[aria-label="Notes"] a').length === 2);
     expect(await titlesInList(page)).toEqual(['Bananas', 'Apples']);
     await screenshot(page, 'organize-filtered');
-    await page.getByLabel('Tag', { exact: true }).selectOption('');
+    await page.getByLabel('Filter by tag').selectOption('');
     await page.waitForFunction(() => document.querySelectorAll('[aria-label="Notes"] a').length === 3);
 
     // Pin the oldest note: it comes first.
@@ -53,12 +53,12 @@ it('tags two notes, filters by a tag, pins one to the top and sorts by title', a
     expect(await titlesInList(page)).toEqual(['Apples', 'Bananas', 'Carrots']);
 
     // Sort by title survives a reload (pinned still first).
-    await page.getByLabel('Sort').selectOption('title');
+    await page.getByLabel('Sort notes').selectOption('title');
     await page.reload();
     await list(page).getByRole('link').first().waitFor();
     expect(await titlesInList(page)).toEqual(['Apples', 'Bananas', 'Carrots']);
     await page.getByRole('button', { name: 'Pin' }).click(); // unpin Apples
-    await page.getByLabel('Sort').selectOption('created');
+    await page.getByLabel('Sort notes').selectOption('created');
     await page.waitForFunction(() => document.querySelector('[aria-label="Notes"] a')?.textContent?.includes('Bananas'));
     expect(await titlesInList(page)).toEqual(['Bananas', 'Carrots', 'Apples']);
     await screenshot(page, 'organize-sorted');

@@ -75,7 +75,7 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
       <div className={styles.listView}>
         <label className={styles.viewField}>
           <span>Sort</span>
-          <select value={store.view.sort} onChange={(e) => store.setView({ sort: e.target.value as NoteSort })}>
+          <select aria-label="Sort notes" value={store.view.sort} onChange={(e) => store.setView({ sort: e.target.value as NoteSort })}>
             {(Object.keys(sortLabels) as NoteSort[]).map((sort) => (
               <option key={sort} value={sort}>
                 {sortLabels[sort]}
@@ -85,7 +85,7 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
         </label>
         <label className={styles.viewField}>
           <span>Tag</span>
-          <select value={store.view.tag ?? ''} onChange={(e) => store.setView({ tag: e.target.value || null })}>
+          <select aria-label="Filter by tag" value={store.view.tag ?? ''} onChange={(e) => store.setView({ tag: e.target.value || null })}>
             <option value="">All notes</option>
             {store.view.tag && !store.tags.some((t) => t.tag === store.view.tag) && <option value={store.view.tag}>{store.view.tag}</option>}
             {store.tags.map(({ tag, count }) => (
