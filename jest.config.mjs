@@ -3,8 +3,12 @@
 // that share one local stack started by the orchestrator (globalSetup), once per run.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' }, module: { type: 'commonjs' } }];
 
+// marked ships ESM only as its package entry; Jest (CommonJS here) loads its UMD build instead.
+const esmOnly = { '^marked$': '<rootDir>/packages/shared/node_modules/marked/lib/marked.umd.js' };
+
 const base = {
   transform: { '^.+\\.(t|j)sx?$': swc },
+  moduleNameMapper: esmOnly,
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
 };
 
@@ -24,7 +28,7 @@ export default {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/web/src/**/*.test.{ts,tsx}'],
       setupFilesAfterEnv: ['<rootDir>/web/src/test-setup.ts'],
-      moduleNameMapper: { '\\.(css)$': '<rootDir>/web/src/test-style-stub.ts' },
+      moduleNameMapper: { ...esmOnly, '\\.(css)$': '<rootDir>/web/src/test-style-stub.ts' },
     },
     {
       ...base,

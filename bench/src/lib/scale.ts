@@ -11,22 +11,29 @@ import { waitForApi } from './stack';
 export function noteItem(sub: string, index: number, baseTime: number) {
   const noteId = randomUUID();
   const time = new Date(baseTime + index * 1000).toISOString();
+  const title = `Seeded note ${index}`;
+  const sortKeys = noteKeys.sortKeys({ noteId, title, createdAt: time, updatedAt: time, pinned: false });
   return {
     pk: { S: noteKeys.pk(sub) },
     sk: { S: noteKeys.sk(noteId) },
     gsi1pk: { S: noteKeys.listPartition(sub, 'active') },
-    gsi1sk: { S: noteKeys.listSort(time, noteId) },
+    gsi1sk: { S: sortKeys.gsi1sk },
+    gsi3sk: { S: sortKeys.gsi3sk },
+    gsi4sk: { S: sortKeys.gsi4sk },
     type: { S: 'note' },
     state: { S: 'active' },
     ownerId: { S: sub },
     noteId: { S: noteId },
-    title: { S: `Seeded note ${index}` },
+    title: { S: title },
     content: { S: `Body of seeded note ${index}. `.repeat(8) },
     version: { N: '1' },
     createdAt: { S: time },
     updatedAt: { S: time },
     attachments: { L: [] },
     attachmentsRev: { N: '0' },
+    tags: { L: [] },
+    pinned: { BOOL: false },
+    tagsRev: { N: '0' },
   };
 }
 

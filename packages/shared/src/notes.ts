@@ -8,7 +8,41 @@ export const noteLimits = {
   contentMax: 100_000,
   pageDefault: 20,
   pageMax: 100,
+  tagsMax: 20,
+  tagMax: 40,
 } as const;
+
+/**
+ * A tag as stored and as sent: lower-case letters, digits, space, `-` and `_`, no space at either
+ * end (the web app lower-cases and trims what is typed; the API says exactly what is wrong).
+ */
+export const tagSchema = z
+  .string({ error: 'must be a string' })
+  .check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(noteLimits.tagMax, `must be at most ${noteLimits.tagMax} characters`),
+    z.regex(/^[a-z0-9_-](?:[a-z0-9 _-]*[a-z0-9_-])?$/, 'must be lower-case letters, digits, spaces, - or _, without a space at either end'),
+  );
+const tags = z
+  .array(tagSchema, { error: 'must be an array of tags' })
+  .check(z.maxLength(noteLimits.tagsMax, `must have at most ${noteLimits.tagsMax} tags`), z.describe('Set semantics: duplicates are stored once'));
+const pinned = z.boolean({ error: 'must be true or false' }).check(z.describe('Pinned notes come first in every list order'));
+
+/** The orders of GET /notes; pinned notes come first in each. */
+export const noteSorts = ['updated', 'created', 'title'] as const;
+export type NoteSort = (typeof noteSorts)[number];
+
+/**
+ * The title order: case- and accent-insensitive A–Z (within DynamoDB's byte order), bounded for
+ * the 1 KB key limit. The web app sorts the notes it holds the same way.
+ */
+export const titleSortKey = (title: string) =>
+  title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .trim()
+    .slice(0, 200);
 
 /** Ids are server-generated UUIDs; anything else in a path is a client mistake (400), not a lookup. */
 export const idSchema = z.uuid({ error: 'must be a UUID' });
@@ -35,6 +69,8 @@ export const noteSchema = z
     updatedAt: z.iso.datetime(),
     deletedAt: z.optional(z.iso.datetime().check(z.describe('Set while the note is in the trash'))),
     attachments: z.array(attachmentSchema),
+    tags: z.array(z.string()),
+    pinned: z.boolean(),
   })
   .check(z.meta({ id: 'Note' }));
 export type Note = z.infer<typeof noteSchema>;
@@ -52,7 +88,7 @@ const version = z
   .check(z.minimum(1, 'must be at least 1'), z.describe('The version the edit is based on'));
 
 export const createNoteRequestSchema = z
-  .strictObject({ title, content })
+  .strictObject({ title, content, tags: z.optional(tags), pinned: z.optional(pinned) })
   .check(z.meta({ id: 'CreateNoteRequest', example: { title: 'Groceries', content: 'Milk, eggs' } }));
 export type CreateNoteRequest = z.infer<typeof createNoteRequestSchema>;
 
@@ -60,6 +96,27 @@ export const updateNoteRequestSchema = z
   .strictObject({ title: z.optional(title), content: z.optional(content), version })
   .check(z.meta({ id: 'UpdateNoteRequest', example: { content: 'Milk, eggs, bread', version: 3 } }));
 export type UpdateNoteRequest = z.infer<typeof updateNoteRequestSchema>;
+
+/** PUT /notes/{noteId}: with `version` an edit, without it an idempotent create. */
+export const putNoteRequestSchema = z.union([updateNoteRequestSchema, createNoteRequestSchema]).check(z.meta({ id: 'PutNoteRequest', example: { content: 'Milk, eggs, bread', version: 3 } }));
+export type PutNoteRequest = z.infer<typeof putNoteRequestSchema>;
+
+/**
+ * Organizing a note (tags, pin) is not editing it: no `version`, it never bumps the version, and it
+ * never conflicts with a text edit made elsewhere at the same time.
+ */
+export const organizeNoteRequestSchema = z
+  .strictObject({ tags: z.optional(tags), pinned: z.optional(pinned) })
+  .check(
+    z.refine((body) => body.tags !== undefined || body.pinned !== undefined, { message: 'must set tags or pinned', path: [] }),
+    z.meta({ id: 'OrganizeNoteRequest', example: { tags: ['work', 'ideas'], pinned: true } }),
+  );
+export type OrganizeNoteRequest = z.infer<typeof organizeNoteRequestSchema>;
+
+export const tagListSchema = z
+  .object({ items: z.array(z.object({ tag: z.string(), count: z.int() })) })
+  .check(z.meta({ id: 'TagList', example: { items: [{ tag: 'ideas', count: 3 }, { tag: 'work', count: 12 }] } }));
+export type TagList = z.infer<typeof tagListSchema>;
 
 /** `?limit=&cursor=` of every paginated list. Query values arrive as strings. */
 export const pageQuerySchema = z.strictObject({
@@ -81,6 +138,14 @@ export const pageQuerySchema = z.strictObject({
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
 export type PageQuery = z.output<typeof pageQuerySchema>;
+
+/** GET /notes: a page, optionally of one tag's notes or only the pinned ones, in one of three orders. */
+export const listNotesQuerySchema = z.extend(pageQuerySchema, {
+  tag: z.optional(tagSchema),
+  pinned: z.optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
+  sort: z.optional(z.enum(noteSorts, { error: `must be one of ${noteSorts.join(', ')}` })),
+});
+export type ListNotesQuery = z.output<typeof listNotesQuerySchema>;
 
 export const noteListSchema = z
   .object({ items: z.array(noteSchema), nextCursor: z.nullable(z.string()) })

@@ -229,7 +229,7 @@ describe('bad input is a clear 4xx and writes nothing', () => {
     ['an empty title', { title: '   ', content: '' }, ['body.title']],
     ['an over-long title', { title: 'x'.repeat(201), content: '' }, ['body.title']],
     ['over-long content', { title: 't', content: 'x'.repeat(100_001) }, ['body.content']],
-    ['unknown fields', { title: 't', content: 'c', pinned: true }, ['body.pinned']],
+    ['unknown fields', { title: 't', content: 'c', colour: 'red' }, ['body.colour']],
     ['a prototype-pollution key', JSON.parse('{"title":"t","content":"c","__proto__":{"admin":true}}'), ['body.__proto__']],
     ['an array body', [], ['body']],
     ['a null body', null, ['body']],

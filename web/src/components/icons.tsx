@@ -43,6 +43,9 @@ export const InfoIcon = (p: SVGProps<SVGSVGElement>) => (
 export const CheckIcon = (p: SVGProps<SVGSVGElement>) => (
   <svg {...iconProps(p)}><path d="m3.5 8.5 3 3 6-7" /></svg>
 );
+export const PinIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...iconProps(p)}><path d="M6 2.5h4M7 2.5v4L4.5 9h7L9 6.5v-4M8 9v4.5" /></svg>
+);
 export const CloseIcon = (p: SVGProps<SVGSVGElement>) => (
   <svg {...iconProps(p)}><path d="m4 4 8 8M12 4l-8 8" /></svg>
 );

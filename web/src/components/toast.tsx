@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import styles from './toast.module.css';
 import { CloseIcon } from './icons';
 
@@ -30,12 +30,16 @@ export function useToast() {
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<ToastItem[]>([]);
   const nextId = useRef(1);
-  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  // Each toast's countdown. It stops while the pointer is over the toasts or focus is in them
+  // (someone reading or reaching for "Undo" must not lose it), and goes on from where it was.
+  const timers = useRef(new Map<number, { timeout?: ReturnType<typeof setTimeout>; startedAt: number; remaining: number }>());
+  const hovered = useRef(false);
+  const focused = useRef(false);
 
   const stackRef = useRef<HTMLDivElement>(null);
 
   const dismiss = useCallback((id: number) => {
-    clearTimeout(timers.current.get(id));
+    clearTimeout(timers.current.get(id)?.timeout);
     timers.current.delete(id);
     // Focus inside the closing toast would fall back to the top of the page: keep it in the content.
     const closing = stackRef.current?.querySelector(`[data-toast-id="${id}"]`);
@@ -43,27 +47,64 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((list) => list.filter((t) => t.id !== id));
   }, []);
 
-  const schedule = useCallback(
-    (toast: ToastItem) => timers.current.set(toast.id, setTimeout(() => dismiss(toast.id), toast.duration ?? (toast.action ? 8000 : 6000))),
+  const run = useCallback(
+    (id: number) => {
+      const timer = timers.current.get(id);
+      if (!timer || hovered.current || focused.current) return;
+      timer.startedAt = Date.now();
+      timer.timeout = setTimeout(() => dismiss(id), timer.remaining);
+    },
     [dismiss],
   );
-  const pause = (id: number) => clearTimeout(timers.current.get(id));
 
   const show = useCallback(
     (toast: ToastOptions) => {
-      const item = { ...toast, id: nextId.current++ };
-      setToasts((list) => [...list.slice(-2), item]);
-      schedule(item);
+      const id = nextId.current++;
+      setToasts((list) => [...list.slice(-2), { ...toast, id }]);
+      timers.current.set(id, { startedAt: Date.now(), remaining: toast.duration ?? (toast.action ? 8000 : 6000) });
+      run(id);
     },
-    [schedule],
+    [run],
   );
 
+  const setPaused = (reason: typeof hovered, value: boolean) => {
+    const wasPaused = hovered.current || focused.current;
+    reason.current = value;
+    const paused = hovered.current || focused.current;
+    if (paused === wasPaused) return;
+    for (const [id, timer] of timers.current) {
+      if (paused) {
+        clearTimeout(timer.timeout);
+        timer.timeout = undefined;
+        timer.remaining = Math.max(0, timer.remaining - (Date.now() - timer.startedAt));
+      } else run(id);
+    }
+  };
+
   const value = useMemo(() => show, [show]);
+
+  // A removed toast takes its focused button (or the pointer's target) with it, without a blur.
+  const regionRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (toasts.length === 0) hovered.current = false;
+    if (focused.current && !regionRef.current?.contains(document.activeElement)) setPaused(focused, false);
+  });
 
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div className={styles.region} role="region" aria-label="Notifications">
+      <div
+        ref={regionRef}
+        className={styles.region}
+        role="region"
+        aria-label="Notifications"
+        onPointerEnter={() => setPaused(hovered, true)}
+        onPointerLeave={() => setPaused(hovered, false)}
+        onFocus={() => setPaused(focused, true)}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget)) setPaused(focused, false);
+        }}
+      >
         {/* One live region for all toasts (a role="status" per toast inside it announced twice). */}
         <div ref={stackRef} aria-live="polite" aria-relevant="additions" className={styles.stack}>
           {toasts.map((t) => (
@@ -71,10 +112,6 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               key={t.id}
               data-toast-id={t.id}
               className={[styles.toast, t.tone === 'danger' ? styles.danger : ''].join(' ')}
-              onFocus={() => pause(t.id)}
-              onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && schedule(t)}
-              onMouseEnter={() => pause(t.id)}
-              onMouseLeave={(e) => !e.currentTarget.contains(document.activeElement) && schedule(t)}
               onKeyDown={(e) => e.key === 'Escape' && dismiss(t.id)}
             >
               <span className={styles.message}>{t.message}</span>

@@ -32,7 +32,13 @@ export interface RouteDefinition {
   query?: Schema;
   body?: Schema;
   /** The success answer; its schema's `z.meta({ id, example })` names and illustrates it. */
-  response: { status: 200 | 201 | 204; description: string; schema?: Schema };
+  response: {
+    status: 200 | 201 | 204;
+    description: string;
+    schema?: Schema;
+    /** Also answers 201 with the same schema, when the request created the resource (PUT create). */
+    created?: string;
+  };
   /**
    * Errors particular to this route. The implied ones are added by `routeErrors`:
    * validation_failed when it takes input, unauthorized for user/apiKey routes, quota_exceeded and

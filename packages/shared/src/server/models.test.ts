@@ -43,6 +43,11 @@ const note: Required<NoteRecord> = {
   deletedAt: time,
   attachments: [attachment],
   attachmentsRev: 0,
+  gsi3sk: `0#${time}#n`,
+  gsi4sk: '1#t',
+  tags: ['work'],
+  pinned: false,
+  tagsRev: 0,
 };
 const apiKey: Required<ApiKeyRecord> = {
   pk: 'USER#s',
@@ -61,7 +66,7 @@ const usage: Required<ApiKeyUsageRecord> = { pk: 'USER#s', sk: 'KEY#k#DAY#2026-0
 const count: Required<ApiKeyCountRecord> = { pk: 'USER#s', sk: 'KEYS', type: 'apiKeyCount', keyCount: 1 };
 
 /** DynamoDB's type letter for a value: S string, N number, L list, M map. */
-const jsType = (value: unknown) => (Array.isArray(value) ? 'L' : typeof value === 'string' ? 'S' : typeof value === 'number' ? 'N' : 'M');
+const jsType = (value: unknown) => (Array.isArray(value) ? 'L' : typeof value === 'string' ? 'S' : typeof value === 'number' ? 'N' : typeof value === 'boolean' ? 'BOOL' : 'M');
 
 /** Top-level attribute → its Dynamoose type name. */
 function declared(schema: typeof noteRecordSchema): Record<string, string> {

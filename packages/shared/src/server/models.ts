@@ -2,19 +2,26 @@
 // web app may not import @jotter/shared/server/*, an ESLint rule). Key layout:
 //
 //   item         pk             sk                   gsi1pk (byOwnerUpdated)   gsi1sk             gsi2pk/gsi2sk (byLookup)
-//   note         USER#<sub>     NOTE#<noteId>        USER#<sub>#active|trash   <time>#<noteId>    TRASH / <deletedAt>#<sub>#<noteId> (trash only)
+//   note         USER#<sub>     NOTE#<noteId>        USER#<sub>#active         <pin>#<updatedAt>#<noteId>
+//                                                    USER#<sub>#trash          <deletedAt>#<noteId>   TRASH / <deletedAt>#<sub>#<noteId>
+//   note tag     USER#<sub>     TAG#<tag>#<noteId>   USER#<sub>#tag#<tag>      (as its note)      (one per tag of an active note)
+//   tag count    USER#<sub>     TAGCOUNT#<tag>       (count: active notes with the tag)
 //   api key      USER#<sub>     KEY#<keyId>          -                         -                  APIKEY#<sha256 of value> / <keyId>
 //   key usage    USER#<sub>     KEY#<keyId>#DAY#<yyyy-mm-dd>  (requests, lastUsedAt; expiresAt = TTL)
 //   key count    USER#<sub>     KEYS                 (keyCount: live keys, guards the per-user limit)
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
-// byOwnerUpdated; the trash shares the index under another partition value. byLookup serves
-// maintenance jobs (the trash purge) without a Scan.
+// byOwnerUpdated; the trash shares the index under another partition value. byOwnerCreated
+// (gsi1pk, gsi3sk = <pin>#<createdAt>#<noteId>) and byOwnerTitle (gsi1pk, gsi4sk = <pin>#<title>)
+// are the other two orders; <pin> puts pinned notes first in each. A tag's notes are listed through
+// the same three indexes from the note-tag items, which carry their note's sort keys (written in
+// the same transaction as the note) and point at it. byLookup serves maintenance jobs (the trash
+// purge) without a Scan.
 import * as dynamoose from 'dynamoose';
 import type { Item } from 'dynamoose/dist/Item';
-import type { Attachment } from '../notes';
+import { titleSortKey, type Attachment } from '../notes';
 
-export const indexes = { byOwnerUpdated: 'byOwnerUpdated', byLookup: 'byLookup' } as const;
+export const indexes = { byOwnerUpdated: 'byOwnerUpdated', byOwnerCreated: 'byOwnerCreated', byOwnerTitle: 'byOwnerTitle', byLookup: 'byLookup' } as const;
 
 export type NoteState = 'active' | 'trash';
 
@@ -25,6 +32,9 @@ export interface NoteRecord {
   gsi1sk: string;
   gsi2pk?: string;
   gsi2sk?: string;
+  /** Active notes only (the created and title orders). */
+  gsi3sk?: string;
+  gsi4sk?: string;
   type: 'note';
   state: NoteState;
   ownerId: string;
@@ -39,6 +49,27 @@ export interface NoteRecord {
   /** Bumped by every change of `attachments`: their optimistic lock, separate from `version` so an
    * upload finishing never makes the user's next edit a conflict. */
   attachmentsRev?: number;
+  tags?: string[];
+  pinned?: boolean;
+  /** Bumped by every change of tags or pin: the lock that keeps note-tag items and tag counts in
+   * step with the note, separate from `version` so organizing never conflicts with editing. */
+  tagsRev?: number;
+}
+
+/** The three sort keys of an active note (and of its note-tag items). */
+export interface NoteSortKeys {
+  gsi1sk: string;
+  gsi3sk: string;
+  gsi4sk: string;
+}
+
+export interface NoteTagRecord extends NoteSortKeys {
+  pk: string;
+  sk: string;
+  gsi1pk: string;
+  type: 'noteTag';
+  noteId: string;
+  tag: string;
 }
 
 export type AttachmentRecord = Attachment & { etag?: string };
@@ -50,6 +81,16 @@ export const noteKeys = {
   listSort: (time: string, noteId: string) => `${time}#${noteId}`,
   trashPartition: 'TRASH',
   trashSort: (deletedAt: string, sub: string, noteId: string) => `${deletedAt}#${sub}#${noteId}`,
+  tagPartition: (sub: string, tag: string) => `USER#${sub}#tag#${tag}`,
+  tagSk: (tag: string, noteId: string) => `TAG#${tag}#${noteId}`,
+  tagCountSk: (tag: string) => `TAGCOUNT#${tag}`,
+  tagCountPrefix: 'TAGCOUNT#',
+  /** Sort keys of an active note. Pinned is `1` in the newest-first indexes, `0` in the A–Z one. */
+  sortKeys: (note: { noteId: string; title: string; createdAt: string; updatedAt: string; pinned?: boolean }): NoteSortKeys => ({
+    gsi1sk: `${note.pinned ? 1 : 0}#${note.updatedAt}#${note.noteId}`,
+    gsi3sk: `${note.pinned ? 1 : 0}#${note.createdAt}#${note.noteId}`,
+    gsi4sk: `${note.pinned ? 0 : 1}#${titleSortKey(note.title)}`,
+  }),
 };
 
 export const attachmentRecordSchema = new dynamoose.Schema({
@@ -74,6 +115,8 @@ export const noteRecordSchema = new dynamoose.Schema(
     gsi1sk: String,
     gsi2pk: { type: String, index: { name: indexes.byLookup, type: 'global', rangeKey: 'gsi2sk', project: true } },
     gsi2sk: String,
+    gsi3sk: String,
+    gsi4sk: String,
     type: { type: String, required: true, enum: ['note'] },
     state: { type: String, required: true, enum: ['active', 'trash'] },
     ownerId: { type: String, required: true },
@@ -87,6 +130,9 @@ export const noteRecordSchema = new dynamoose.Schema(
     deletedAt: String,
     attachments: { type: Array, schema: [{ type: Object, schema: attachmentRecordSchema }], default: [] },
     attachmentsRev: { type: Number, default: 0 },
+    tags: { type: Array, schema: [String] },
+    pinned: { type: Boolean },
+    tagsRev: { type: Number },
   },
   { saveUnknown: false },
 );

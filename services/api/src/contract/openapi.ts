@@ -112,7 +112,11 @@ function operation(route: RouteDefinition): Json {
       content: { 'application/json': { schema: ref(idOf(route.body, where)), ...(example !== undefined ? { example } : {}) } },
     };
   }
-  op.responses = { [String(route.response.status)]: success, ...errorResponses(route) };
+  op.responses = {
+    [String(route.response.status)]: success,
+    ...(route.response.created ? { '201': { ...success, description: route.response.created } } : {}),
+    ...errorResponses(route),
+  };
   return op;
 }
 

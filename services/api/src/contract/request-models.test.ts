@@ -8,7 +8,7 @@ const apiDir = join(__dirname, '..', '..');
 describe('API Gateway request models', () => {
   it('exist for every route of the contract with a body', () => {
     expect(requestModels.map((m) => m.route)).toEqual(routes.filter((r) => r.body));
-    expect(requestModels.map((m) => m.name)).toEqual(expect.arrayContaining(['CreateNoteRequest', 'UpdateNoteRequest']));
+    expect(requestModels.map((m) => m.name)).toEqual(expect.arrayContaining(['CreateNoteRequest', 'PutNoteRequest', 'OrganizeNoteRequest']));
   });
 
   it.each(requestModels.map((m) => [m.name, m] as const))('models/%s.json matches the shared schema', (name, { schema }) => {

@@ -1,27 +1,30 @@
 // Pagination cursors are the DynamoDB key of the last item of a page, base64url-encoded. They are
 // opaque to clients but not trusted: a cursor is only accepted if it points into the very list
-// (user and state) being read, so a tampered or foreign cursor is a 400, never another user's data.
+// (user, state or tag, and order) being read, so a tampered or foreign cursor is a 400, never
+// another user's data.
 import { InvalidCursorError } from './errors';
+
+/** The sort key attribute of the list's index (see packages/shared/src/models.ts). */
+export type SortAttribute = 'gsi1sk' | 'gsi3sk' | 'gsi4sk';
 
 export interface ListKey {
   pk: string;
   sk: string;
   gsi1pk: string;
-  gsi1sk: string;
+  [sortKey: string]: string;
 }
 
-const iso = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z';
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
-const sortPattern = new RegExp(`^${iso}#${uuid}$`);
-const notePattern = new RegExp(`^NOTE#${uuid}$`);
+// A note (NOTE#<id>) or a note-tag item (TAG#<tag>#<id>).
+const itemPattern = new RegExp(`^(?:NOTE|TAG#[a-z0-9 _-]{1,40})#(${uuid})$`);
 
-export function encodeCursor(key: ListKey): string {
-  const { pk, sk, gsi1pk, gsi1sk } = key;
-  return Buffer.from(JSON.stringify({ pk, sk, gsi1pk, gsi1sk })).toString('base64url');
+export function encodeCursor(key: { pk: string; sk: string; gsi1pk: string } & Partial<Record<SortAttribute, string>>, attribute: SortAttribute): string {
+  const { pk, sk, gsi1pk } = key;
+  return Buffer.from(JSON.stringify({ pk, sk, gsi1pk, [attribute]: key[attribute] })).toString('base64url');
 }
 
-/** Decodes a cursor and checks it belongs to the list `{pk, gsi1pk}`; throws InvalidCursorError. */
-export function decodeCursor(cursor: string, expected: { pk: string; gsi1pk: string }): ListKey {
+/** Decodes a cursor and checks it belongs to the list `{pk, gsi1pk}` in the order of `attribute`; throws InvalidCursorError. */
+export function decodeCursor(cursor: string, expected: { pk: string; gsi1pk: string }, attribute: SortAttribute): ListKey {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -29,16 +32,18 @@ export function decodeCursor(cursor: string, expected: { pk: string; gsi1pk: str
     throw new InvalidCursorError();
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidCursorError();
-  const { pk, sk, gsi1pk, gsi1sk, ...rest } = value as Record<string, unknown>;
+  const { pk, sk, gsi1pk, [attribute]: sort, ...rest } = value as Record<string, unknown>;
+  const noteId = typeof sk === 'string' ? itemPattern.exec(sk)?.[1] : undefined;
   const valid =
     Object.keys(rest).length === 0 &&
     pk === expected.pk &&
     gsi1pk === expected.gsi1pk &&
-    typeof sk === 'string' &&
-    notePattern.test(sk) &&
-    typeof gsi1sk === 'string' &&
-    sortPattern.test(gsi1sk) &&
-    gsi1sk.endsWith(sk.slice('NOTE#'.length));
+    noteId !== undefined &&
+    typeof sort === 'string' &&
+    sort.length > 0 &&
+    sort.length <= 1024 &&
+    // The newest-first orders end in the note's id; the title order is the title itself.
+    (attribute === 'gsi4sk' || sort.endsWith(noteId));
   if (!valid) throw new InvalidCursorError();
-  return { pk, sk, gsi1pk, gsi1sk } as ListKey;
+  return { pk, sk, gsi1pk, [attribute]: sort } as ListKey;
 }

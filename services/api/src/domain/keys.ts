@@ -8,7 +8,7 @@ import { apiKeyKeys, type ApiKeyRecord, type ApiKeyUsageRecord, type KeyItemReco
 import { LimitExceededError, NotFoundError } from './errors';
 import { gatewayKeysEnabled, registerGatewayKey, removeGatewayKey } from './key-gateway';
 import { hashKeyValue, utcDay, utcMonth } from './key-usage';
-import { tableModels } from './table';
+import { cancellationReasons, tableModels } from './table';
 
 export function newKeyValue(): string {
   return `jot_${randomBytes(32).toString('base64url')}`;
@@ -16,17 +16,6 @@ export function newKeyValue(): string {
 
 function plain<T>(item: unknown): T {
   return (item as { toJSON(): T }).toJSON();
-}
-
-interface CancellationReason {
-  Code?: string;
-}
-
-/** The reason codes of a cancelled transaction, one per item, or undefined for other errors. */
-function cancellationReasons(error: unknown): string[] | undefined {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
-  const reasons = (error as Error & { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
-  return reasons.map((r) => r.Code ?? 'None');
 }
 
 /**

@@ -1,16 +1,30 @@
 // Notes and the trash: the product's core rules, with no HTTP in them.
+//
+// Tags and the pin live on the note and, for a tagged active note, in one note-tag item per tag
+// (which a tag's list is read through) and one count item per tag: all written in one transaction
+// with the note, under the note's `tagsRev` lock, so counts stay exact under concurrent edits.
+// Text edits are checked against `version`; organizing (tags, pin) never touches it.
 import { randomUUID } from 'node:crypto';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import * as dynamoose from 'dynamoose';
-import type { Attachment, CreateNoteRequest, Note, NoteList, UpdateNoteRequest } from '@jotter/shared/notes';
-import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState } from '@jotter/shared/server/models';
-import { decodeCursor, encodeCursor } from './cursor';
+import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeNoteRequest, TagList, UpdateNoteRequest } from '@jotter/shared/notes';
+import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/server/models';
+import { config } from '#config';
+import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import { NotFoundError, VersionConflictError } from './errors';
-import { isConditionFailure, tableModels } from './table';
+import { cancellationReasons, isConditionFailure, tableModels } from './table';
 
 export interface Page {
   limit: number;
   cursor?: string;
+}
+
+export interface ListOptions extends Page {
+  sort?: NoteSort;
+  tag?: string;
+  /** Only pinned notes. */
+  pinned?: boolean;
 }
 
 const now = () => new Date().toISOString();
@@ -25,6 +39,8 @@ export function toNote(record: NoteRecord): Note {
     updatedAt: record.updatedAt,
     ...(record.deletedAt ? { deletedAt: record.deletedAt } : {}),
     attachments: (record.attachments ?? []).map(toAttachment),
+    tags: record.tags ?? [],
+    pinned: record.pinned ?? false,
   };
 }
 
@@ -40,14 +56,93 @@ export function plain(item: unknown): NoteRecord {
   return (item as { toJSON(): NoteRecord }).toJSON();
 }
 
-export async function createNote(sub: string, input: CreateNoteRequest): Promise<Note> {
-  const { Note } = tableModels();
-  const noteId = randomUUID();
+/** The raw DynamoDB client (after the models set it up) and the table. */
+function db() {
+  tableModels();
+  return { client: dynamoose.aws.ddb(), TableName: config().tableName };
+}
+
+const item = (value: object) => marshall(value, { removeUndefinedValues: true });
+const uniqueTags = (tags: readonly string[]) => [...new Set(tags)].sort();
+
+function tagItem(sub: string, note: NoteRecord, tag: string): NoteTagRecord {
+  return { pk: noteKeys.pk(sub), sk: noteKeys.tagSk(tag, note.noteId), gsi1pk: noteKeys.tagPartition(sub, tag), ...noteKeys.sortKeys(note), type: 'noteTag', noteId: note.noteId, tag };
+}
+
+function countChange(sub: string, tag: string, by: 1 | -1): TransactWriteItem {
+  const { TableName } = db();
+  return {
+    Update: {
+      TableName,
+      Key: item({ pk: noteKeys.pk(sub), sk: noteKeys.tagCountSk(tag) }),
+      UpdateExpression: 'SET #type = :type, #tag = :tag ADD #count :by',
+      ExpressionAttributeNames: { '#type': 'type', '#tag': 'tag', '#count': 'count' },
+      ExpressionAttributeValues: item({ ':type': 'tagCount', ':tag': tag, ':by': by }),
+    },
+  };
+}
+
+/** Puts, re-keys or deletes the note-tag items and moves the counts from `before` to `after`. */
+function tagWrites(sub: string, before: { tags: string[]; active: boolean }, after: { note: NoteRecord; active: boolean }): TransactWriteItem[] {
+  const { TableName } = db();
+  const was = new Set(before.active ? before.tags : []);
+  const will = new Set(after.active ? (after.note.tags ?? []) : []);
+  const writes: TransactWriteItem[] = [];
+  for (const tag of will) writes.push({ Put: { TableName, Item: item(tagItem(sub, after.note, tag)) } });
+  for (const tag of was) if (!will.has(tag)) writes.push({ Delete: { TableName, Key: item({ pk: noteKeys.pk(sub), sk: noteKeys.tagSk(tag, after.note.noteId) }) } });
+  for (const tag of will) if (!was.has(tag)) writes.push(countChange(sub, tag, 1));
+  for (const tag of was) if (!will.has(tag)) writes.push(countChange(sub, tag, -1));
+  return writes;
+}
+
+/**
+ * Runs a transaction; a lost race with another transaction on the same items is retried (the
+ * conditions decide, not the timing). A failed condition of the first item (the note) is
+ * ConditionFailed for the caller to re-read and decide.
+ */
+class ConditionFailed extends Error {}
+async function transact(writes: TransactWriteItem[]): Promise<void> {
+  const { client } = db();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await client.transactWriteItems({ TransactItems: writes });
+      return;
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (reasons?.[0] === 'ConditionalCheckFailed') throw new ConditionFailed();
+      if (!reasons?.includes('TransactionConflict') || attempt >= 6) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20 * 2 ** attempt));
+    }
+  }
+}
+
+/** The note as stored, read strongly consistently (the base of a read-modify-write). */
+export async function findNote(sub: string, noteId: string): Promise<NoteRecord | undefined> {
+  const { client, TableName } = db();
+  const result = await client.getItem({ TableName, Key: item(noteKey(sub, noteId)), ConsistentRead: true });
+  return result.Item ? (unmarshall(result.Item) as NoteRecord) : undefined;
+}
+
+export async function getNote(sub: string, noteId: string): Promise<Note> {
+  const record = await findNote(sub, noteId);
+  if (!record || record.state !== 'active') throw new NotFoundError('Note');
+  return toNote(record);
+}
+
+export class NoteExistsError extends Error {
+  override name = 'NoteExistsError';
+}
+
+/** A new active note: one Put, or one transaction with its note-tag items and counts. */
+export async function createNote(sub: string, input: CreateNoteRequest, noteId: string = randomUUID()): Promise<Note> {
+  const { TableName } = db();
   const time = now();
+  const tags = uniqueTags(input.tags ?? []);
+  const pinned = input.pinned ?? false;
   const record: NoteRecord = {
     ...noteKey(sub, noteId),
     gsi1pk: noteKeys.listPartition(sub, 'active'),
-    gsi1sk: noteKeys.listSort(time, noteId),
+    ...noteKeys.sortKeys({ noteId, title: input.title, createdAt: time, updatedAt: time, pinned }),
     type: 'note',
     state: 'active',
     ownerId: sub,
@@ -59,112 +154,253 @@ export async function createNote(sub: string, input: CreateNoteRequest): Promise
     updatedAt: time,
     attachments: [],
     attachmentsRev: 0,
+    tags,
+    pinned,
+    tagsRev: 0,
   };
-  // overwrite: false = attribute_not_exists: a (vanishingly unlikely) id collision never clobbers.
+  // attribute_not_exists: an existing id is never clobbered (PUT create tells the client).
+  const put: TransactWriteItem = { Put: { TableName, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } };
   try {
-    await Note.create(record, { overwrite: false });
+    if (tags.length === 0) await db().client.putItem(put.Put!);
+    else await transact([put, ...tagWrites(sub, { tags: [], active: false }, { note: record, active: true })]);
   } catch (error) {
+    if (!(error instanceof ConditionFailed || isConditionFailure(error))) throw error;
     // The SDK retries a write that timed out; when the first attempt was applied after all, the
-    // retry finds the note already there. The id is fresh, so that note is this very write.
-    if (!isConditionFailure(error)) throw error;
-    const stored = await findNote(sub, noteId);
-    if (stored?.createdAt !== time || stored.title !== record.title || stored.content !== record.content) throw error;
+    // retry finds the note already there, exactly as this call wrote it: that note is this write.
+    const stored = await findNote(sub, record.noteId);
+    if (stored?.createdAt !== time || stored.title !== record.title || stored.content !== record.content) throw new NoteExistsError();
   }
   return toNote(record);
 }
 
 /**
- * One Query on byOwnerUpdated, newest first. Reads limit+1 to know whether another page exists.
- *
- * Dynamoose builds the request from the model, but the items are read back with a plain
- * unmarshall: Dynamoose's per-item schema conformance costs ~0.7 ms of CPU per note (15 of the
- * 19 ms of a 20-note page), and these are items our own writes shaped.
+ * PUT /notes/{noteId} without `version`: creates the note with the client's id. The same request
+ * again (a retry after a lost answer) finds the note as it created it and answers it unchanged;
+ * anything else under that id is a conflict.
  */
-export async function listNotes(sub: string, state: NoteState, page: Page): Promise<NoteList> {
-  const { Note } = tableModels();
-  const partition = { pk: noteKeys.pk(sub), gsi1pk: noteKeys.listPartition(sub, state) };
-  let query = Note.query('gsi1pk')
-    .eq(partition.gsi1pk)
-    .using(indexes.byOwnerUpdated)
-    .sort('descending')
-    .limit(page.limit + 1);
-  if (page.cursor) query = query.startAt(decodeCursor(page.cursor, partition));
-  const result = await dynamoose.aws.ddb().query(await query.getRequest());
-  const records = (result.Items ?? []).map((item) => unmarshall(item) as NoteRecord);
-  const items = records.slice(0, page.limit);
-  const last = items.at(-1);
+export async function putNewNote(sub: string, noteId: string, input: CreateNoteRequest): Promise<{ note: Note; created: boolean }> {
+  try {
+    return { note: await createNote(sub, input, noteId), created: true };
+  } catch (error) {
+    if (!(error instanceof NoteExistsError)) throw error;
+    const existing = await findNote(sub, noteId);
+    if (!existing) throw error;
+    const same =
+      existing.state === 'active' &&
+      existing.version === 1 &&
+      existing.title === input.title &&
+      existing.content === input.content &&
+      (existing.pinned ?? false) === (input.pinned ?? false) &&
+      uniqueTags(existing.tags ?? []).join('\n') === uniqueTags(input.tags ?? []).join('\n');
+    if (!same) throw new VersionConflictError(existing.version);
+    return { note: toNote(existing), created: false };
+  }
+}
+
+const sortIndex: Record<NoteSort, { index: string; attribute: SortAttribute; forward: boolean }> = {
+  updated: { index: indexes.byOwnerUpdated, attribute: 'gsi1sk', forward: false },
+  created: { index: indexes.byOwnerCreated, attribute: 'gsi3sk', forward: false },
+  title: { index: indexes.byOwnerTitle, attribute: 'gsi4sk', forward: true },
+};
+
+/**
+ * One page of a list: one Query on the order's index, reading limit+1 to know whether another page
+ * exists. A tag's list reads its note-tag items the same way, then the notes in one BatchGetItem.
+ * Items are read back with a plain unmarshall: Dynamoose's per-item schema conformance costs
+ * ~0.7 ms of CPU per note, and these are items our own writes shaped.
+ */
+export async function listNotes(sub: string, state: NoteState, options: ListOptions): Promise<NoteList> {
+  const { client, TableName } = db();
+  const order = state === 'trash' ? sortIndex.updated : sortIndex[options.sort ?? 'updated'];
+  const partition = { pk: noteKeys.pk(sub), gsi1pk: options.tag && state === 'active' ? noteKeys.tagPartition(sub, options.tag) : noteKeys.listPartition(sub, state) };
+  const pinnedOnly = options.pinned && state === 'active';
+  const result = await client.query({
+    TableName,
+    IndexName: order.index,
+    KeyConditionExpression: pinnedOnly ? '#pk = :pk AND begins_with(#sk, :pin)' : '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': 'gsi1pk', ...(pinnedOnly ? { '#sk': order.attribute } : {}) },
+    ExpressionAttributeValues: item({ ':pk': partition.gsi1pk, ...(pinnedOnly ? { ':pin': order.forward ? '0#' : '1#' } : {}) }),
+    ScanIndexForward: order.forward,
+    Limit: options.limit + 1,
+    ...(options.cursor ? { ExclusiveStartKey: item(decodeCursor(options.cursor, partition, order.attribute)) } : {}),
+  });
+  const found = (result.Items ?? []).map((raw) => unmarshall(raw) as NoteRecord | NoteTagRecord);
+  const page = found.slice(0, options.limit);
+  const last = page.at(-1);
   let nextCursor: string | null = null;
-  if (records.length > page.limit && last) nextCursor = encodeCursor(last);
+  if (found.length > options.limit && last) nextCursor = encodeCursor(last, order.attribute);
   // DynamoDB stops a page at 1 MB; then it tells us where it stopped.
-  else if (result.LastEvaluatedKey) nextCursor = encodeCursor(unmarshall(result.LastEvaluatedKey) as NoteRecord);
-  return { items: items.map(toNote), nextCursor };
+  else if (result.LastEvaluatedKey) nextCursor = encodeCursor(unmarshall(result.LastEvaluatedKey) as NoteRecord, order.attribute);
+  const notes = options.tag && state === 'active' ? await notesOf(sub, page.map((entry) => entry.noteId)) : (page as NoteRecord[]);
+  return { items: notes.map(toNote), nextCursor };
 }
 
-export async function findNote(sub: string, noteId: string): Promise<NoteRecord | undefined> {
-  const { Note } = tableModels();
-  const item = await Note.get(noteKey(sub, noteId));
-  return item ? plain(item) : undefined;
+/** The notes with these ids, in this order, in one BatchGetItem (plus retries of unprocessed keys). */
+async function notesOf(sub: string, noteIds: string[]): Promise<NoteRecord[]> {
+  if (noteIds.length === 0) return [];
+  const { client, TableName } = db();
+  const byId = new Map<string, NoteRecord>();
+  let keys = noteIds.map((noteId) => item(noteKey(sub, noteId)));
+  for (let attempt = 0; keys.length > 0; attempt++) {
+    const result = await client.batchGetItem({ RequestItems: { [TableName]: { Keys: keys } } });
+    for (const raw of result.Responses?.[TableName] ?? []) {
+      const record = unmarshall(raw) as NoteRecord;
+      byId.set(record.noteId, record);
+    }
+    keys = result.UnprocessedKeys?.[TableName]?.Keys ?? [];
+    if (keys.length > 0) {
+      if (attempt >= 6) throw new Error('DynamoDB left keys unprocessed');
+      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
+    }
+  }
+  // A note trashed between the two reads drops out of the page.
+  return noteIds.flatMap((noteId) => {
+    const record = byId.get(noteId);
+    return record && record.state === 'active' ? [record] : [];
+  });
 }
 
-export async function getNote(sub: string, noteId: string): Promise<Note> {
+/** GET /tags: the user's tags with their number of active notes, A–Z, in one Query. */
+export async function listTags(sub: string): Promise<TagList> {
+  const { client, TableName } = db();
+  const items: TagList['items'] = [];
+  let ExclusiveStartKey: Record<string, never> | undefined;
+  do {
+    const result = await client.query({
+      TableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: '#count > :zero',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: item({ ':pk': noteKeys.pk(sub), ':prefix': noteKeys.tagCountPrefix, ':zero': 0 }),
+      ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
+    });
+    for (const raw of result.Items ?? []) {
+      const { tag, count } = unmarshall(raw) as { tag: string; count: number };
+      items.push({ tag, count });
+    }
+    ExclusiveStartKey = result.LastEvaluatedKey as typeof ExclusiveStartKey;
+  } while (ExclusiveStartKey);
+  return { items };
+}
+
+/** A note read for a change, or NotFoundError. */
+async function activeNote(sub: string, noteId: string): Promise<NoteRecord> {
   const record = await findNote(sub, noteId);
   if (!record || record.state !== 'active') throw new NotFoundError('Note');
-  return toNote(record);
+  return record;
 }
 
+const tagsRevCondition = (record: NoteRecord) =>
+  record.tagsRev === undefined ? { expression: 'attribute_not_exists(tagsRev)', values: {} } : { expression: 'tagsRev = :tagsRev', values: { ':tagsRev': record.tagsRev } };
+
 /**
- * Conditional write on `version`: of several writers holding the same version exactly one wins,
- * the others get VersionConflictError and change nothing.
+ * A text edit, checked against `version`: of several writers holding the same version exactly one
+ * wins, the others get VersionConflictError and change nothing. Two DynamoDB calls (read, write);
+ * a tagged note's note-tag items take the new sort keys in the same transaction.
  */
 export async function updateNote(sub: string, noteId: string, input: UpdateNoteRequest): Promise<Note> {
-  const { Note } = tableModels();
-  const time = now();
-  const changes: Partial<NoteRecord> = { updatedAt: time, gsi1sk: noteKeys.listSort(time, noteId) };
-  if (input.title !== undefined) changes.title = input.title;
-  if (input.content !== undefined) changes.content = input.content;
-  try {
-    const item = await Note.update(
-      noteKey(sub, noteId),
-      { $SET: changes, $ADD: { version: 1 } },
-      { condition: new dynamoose.Condition('state').eq('active').and().where('version').eq(input.version) },
-    );
-    return toNote(plain(item));
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    // Only on failure: one read to tell "gone" from "changed elsewhere".
-    const current = await findNote(sub, noteId);
-    if (!current || current.state !== 'active') throw new NotFoundError('Note');
-    throw new VersionConflictError(current.version);
+  const { TableName } = db();
+  for (let attempt = 0; ; attempt++) {
+    const current = await activeNote(sub, noteId);
+    if (current.version !== input.version) throw new VersionConflictError(current.version);
+    const time = now();
+    const next: NoteRecord = { ...current, title: input.title ?? current.title, content: input.content ?? current.content, updatedAt: time, version: current.version + 1 };
+    Object.assign(next, noteKeys.sortKeys(next));
+    const tagsRev = tagsRevCondition(current);
+    const write: TransactWriteItem = {
+      Update: {
+        TableName,
+        Key: item(noteKey(sub, noteId)),
+        UpdateExpression: 'SET title = :title, content = :content, updatedAt = :time, gsi1sk = :s1, gsi3sk = :s3, gsi4sk = :s4 ADD version :one',
+        ConditionExpression: `#state = :active AND version = :version AND ${tagsRev.expression}`,
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: item({ ':title': next.title, ':content': next.content, ':time': time, ':s1': next.gsi1sk, ':s3': next.gsi3sk, ':s4': next.gsi4sk, ':one': 1, ':active': 'active', ':version': input.version, ...tagsRev.values }),
+      },
+    };
+    try {
+      if ((current.tags ?? []).length === 0) await db().client.updateItem(write.Update!);
+      else await transact([write, ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })]);
+      return toNote(next);
+    } catch (error) {
+      if (!(error instanceof ConditionFailed || isConditionFailure(error))) throw error;
+      // Changed since the read: a newer version is a conflict (next turn); new tags, read again.
+      if (attempt >= 4) throw new VersionConflictError(current.version);
+    }
   }
 }
 
-/** Moves a note between the notes list and the trash; the condition makes it a no-op elsewhere. */
+/**
+ * Tags and the pin: last writer wins per field, retried on a concurrent organize. Never bumps
+ * `version` or `updatedAt`, so it never conflicts with a text edit open elsewhere.
+ */
+export async function organizeNote(sub: string, noteId: string, input: OrganizeNoteRequest): Promise<Note> {
+  const { TableName } = db();
+  for (let attempt = 0; ; attempt++) {
+    const current = await activeNote(sub, noteId);
+    const next: NoteRecord = { ...current, tags: input.tags ? uniqueTags(input.tags) : uniqueTags(current.tags ?? []), pinned: input.pinned ?? current.pinned ?? false };
+    Object.assign(next, noteKeys.sortKeys(next));
+    if (next.pinned === (current.pinned ?? false) && next.tags!.join('\n') === uniqueTags(current.tags ?? []).join('\n')) return toNote(current);
+    next.tagsRev = (current.tagsRev ?? 0) + 1;
+    const tagsRev = tagsRevCondition(current);
+    const write: TransactWriteItem = {
+      Update: {
+        TableName,
+        Key: item(noteKey(sub, noteId)),
+        UpdateExpression: 'SET tags = :tags, pinned = :pinned, tagsRev = :next, gsi1sk = :s1, gsi3sk = :s3, gsi4sk = :s4',
+        ConditionExpression: `#state = :active AND ${tagsRev.expression}`,
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: item({ ':tags': next.tags, ':pinned': next.pinned, ':next': next.tagsRev, ':s1': next.gsi1sk, ':s3': next.gsi3sk, ':s4': next.gsi4sk, ':active': 'active', ...tagsRev.values }),
+      },
+    };
+    try {
+      await transact([write, ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })]);
+      return toNote(next);
+    } catch (error) {
+      if (!(error instanceof ConditionFailed) || attempt >= 8) throw error;
+    }
+  }
+}
+
+/** A condition that holds only while the item is exactly as read (text, attachments and tags alike). */
+function unchangedSince(record: NoteRecord) {
+  const names: Record<string, string> = { '#state': 'state' };
+  const values: Record<string, unknown> = { ':state': record.state, ':version': record.version };
+  const parts = ['#state = :state', 'version = :version'];
+  for (const field of ['attachmentsRev', 'tagsRev'] as const) {
+    if (record[field] === undefined) parts.push(`attribute_not_exists(${field})`);
+    else {
+      parts.push(`${field} = :${field}`);
+      values[`:${field}`] = record[field];
+    }
+  }
+  return { ConditionExpression: parts.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: item(values) };
+}
+
+/**
+ * Moves a note between the notes list and the trash (a trashed note leaves its tags' lists and
+ * counts, a restored one comes back to them). Read, then one conditional write; retried if the
+ * note changed in between.
+ */
 async function moveNote(sub: string, noteId: string, from: NoteState, to: NoteState): Promise<NoteRecord> {
-  const { Note } = tableModels();
-  const time = now();
-  const update =
-    to === 'trash'
-      ? {
-          $SET: {
-            state: to,
-            deletedAt: time,
-            gsi1pk: noteKeys.listPartition(sub, to),
-            gsi1sk: noteKeys.listSort(time, noteId),
-            gsi2pk: noteKeys.trashPartition,
-            gsi2sk: noteKeys.trashSort(time, sub, noteId),
-          },
-        }
-      : {
-          // A restored note comes back at the top of the list.
-          $SET: { state: to, updatedAt: time, gsi1pk: noteKeys.listPartition(sub, to), gsi1sk: noteKeys.listSort(time, noteId) },
-          $REMOVE: ['deletedAt', 'gsi2pk', 'gsi2sk'],
-        };
-  try {
-    const item = await Note.update(noteKey(sub, noteId), update, { condition: new dynamoose.Condition('state').eq(from) });
-    return plain(item);
-  } catch (error) {
-    if (isConditionFailure(error)) throw new NotFoundError(from === 'trash' ? 'Note in the trash' : 'Note');
-    throw error;
+  const { TableName } = db();
+  for (let attempt = 0; ; attempt++) {
+    const current = await findNote(sub, noteId);
+    if (!current || current.state !== from) throw new NotFoundError(from === 'trash' ? 'Note in the trash' : 'Note');
+    const time = now();
+    const { deletedAt: _deletedAt, gsi2pk: _gsi2pk, gsi2sk: _gsi2sk, gsi3sk: _gsi3sk, gsi4sk: _gsi4sk, ...rest } = current;
+    const next: NoteRecord =
+      to === 'trash'
+        ? { ...rest, state: to, deletedAt: time, gsi1pk: noteKeys.listPartition(sub, to), gsi1sk: noteKeys.listSort(time, noteId), gsi2pk: noteKeys.trashPartition, gsi2sk: noteKeys.trashSort(time, sub, noteId) }
+        : // A restored note comes back at the top of the list (below the pinned ones).
+          { ...rest, state: to, updatedAt: time, gsi1pk: noteKeys.listPartition(sub, to), ...noteKeys.sortKeys({ ...rest, updatedAt: time }) };
+    const put: TransactWriteItem = { Put: { TableName, Item: item(next), ...unchangedSince(current) } };
+    try {
+      if ((current.tags ?? []).length === 0) await db().client.putItem(put.Put!);
+      else await transact([put, ...tagWrites(sub, { tags: current.tags ?? [], active: from === 'active' }, { note: next, active: to === 'active' })]);
+      return next;
+    } catch (error) {
+      if (!(error instanceof ConditionFailed || isConditionFailure(error)) || attempt >= 4) throw error;
+    }
   }
 }
 

@@ -20,3 +20,14 @@ export function tableModels(): Models {
 export function isConditionFailure(error: unknown): boolean {
   return error instanceof Error && error.name === 'ConditionalCheckFailedException';
 }
+
+interface CancellationReason {
+  Code?: string;
+}
+
+/** The reason codes of a cancelled transaction, one per item, or undefined for other errors. */
+export function cancellationReasons(error: unknown): string[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  const reasons = (error as Error & { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
+  return reasons.map((r) => r.Code ?? 'None');
+}

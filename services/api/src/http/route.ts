@@ -24,8 +24,13 @@ export interface RouteInput<R extends RouteDefinition> {
   event: APIGatewayProxyEvent;
 }
 
+/** A route whose contract allows it (`response.created`) answers 201 with this body. */
+export class Created<T> {
+  constructor(readonly body: T) {}
+}
+
 /** A handler returns the success body; the status comes from the route's contract. */
-export type RouteBody<R extends RouteDefinition> = (input: RouteInput<R>) => Promise<ResponseOf<R>>;
+export type RouteBody<R extends RouteDefinition> = (input: RouteInput<R>) => Promise<ResponseOf<R> | Created<ResponseOf<R>>>;
 
 export type RouteHandler = (event: APIGatewayProxyEvent, context?: Context) => Promise<APIGatewayProxyResult>;
 
@@ -119,7 +124,8 @@ export function routeWith<R extends RouteDefinition>(contract: R, authenticate: 
         body: contract.body ? parsePart('body', contract.body, readJsonBody(event)) : undefined,
       } as RouteInput<R>;
       const body = await handle(input);
-      result = { status: contract.response.status, body: contract.response.status === 204 ? undefined : body };
+      if (body instanceof Created && contract.response.created) result = { status: 201, body: body.body };
+      else result = { status: contract.response.status, body: contract.response.status === 204 ? undefined : body };
     } catch (error) {
       const known = toHttpError(error);
       if (known) {

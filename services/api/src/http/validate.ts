@@ -6,8 +6,14 @@ type Part = 'body' | 'query' | 'params';
 
 /** Turns zod issues into `details` entries naming each offending field, e.g. `body.title`. */
 export function issuesToDetails(part: Part, issues: readonly z.core.$ZodIssue[]): ErrorDetail[] {
-  return issues.flatMap((issue) => {
+  return issues.flatMap((issue): ErrorDetail[] => {
     const base = [part, ...issue.path.map(String)].join('.');
+    // A body that may take one of several shapes (PUT /notes/{noteId}: edit or create): report
+    // what is wrong for the shape it is closest to (fewest issues; the first on a tie).
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+      return issuesToDetails(part, closest.map((inner) => ({ ...inner, path: [...issue.path, ...inner.path] })));
+    }
     if (issue.code === 'unrecognized_keys')
       return issue.keys.map((key) => ({ path: `${base}.${key}`, message: 'is not an allowed field' }));
     return [{ path: base, message: issue.message }];

@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { Logo, NoteIcon, SignOutIcon, TrashIcon } from '../../components/icons';
@@ -10,6 +10,8 @@ import { session } from '../../lib/session';
 import { useHotkey } from '../../lib/use-hotkey';
 import styles from './app-layout.module.css';
 
+const KeyboardShortcuts = lazy(() => import('../../components/keyboard-shortcuts'));
+
 export function AppLayout() {
   const state = useSession();
   const navigate = useNavigate();
@@ -17,6 +19,8 @@ export function AppLayout() {
   const signedIn = state.status === 'signedIn';
 
   useHotkey('n', () => navigate('/notes/new'), signedIn);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  useHotkey('?', () => setShortcutsOpen(true));
 
   return (
     <div className={styles.shell}>
@@ -83,9 +87,14 @@ export function AppLayout() {
       <footer className={styles.footer}>
         <HealthIndicator compact />
         <span className={styles.footerHint}>
-          Press <kbd>n</kbd> for a new note, <kbd>/</kbd> to search
+          Press <kbd>n</kbd> for a new note, <kbd>/</kbd> to search, <kbd>?</kbd> for all shortcuts
         </span>
       </footer>
+      {shortcutsOpen && (
+        <Suspense fallback={null}>
+          <KeyboardShortcuts onClose={() => setShortcutsOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

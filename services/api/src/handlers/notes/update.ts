@@ -1,5 +1,10 @@
 import { updateNoteRoute } from '@jotter/shared/contract/notes';
-import { updateNote } from '#domain/notes';
-import { route } from '#http/route';
+import { putNewNote, updateNote } from '#domain/notes';
+import { Created, route } from '#http/route';
 
-export const handler = route(updateNoteRoute, async ({ user, params, body }) => updateNote(user.sub, params.noteId, body));
+// With a version: an edit. Without: an idempotent create under the client's id (201, then 200).
+export const handler = route(updateNoteRoute, async ({ user, params, body }) => {
+  if ('version' in body) return updateNote(user.sub, params.noteId, body);
+  const { note, created } = await putNewNote(user.sub, params.noteId, body);
+  return created ? new Created(note) : note;
+});

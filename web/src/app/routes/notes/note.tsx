@@ -1,5 +1,5 @@
 import type { Note } from '@jotter/shared/notes';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
@@ -10,6 +10,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useAsync } from '../../../lib/use-async';
 import { notesApi } from '../../../features/notes/api/notes-api';
 import { NoteEditor } from '../../../features/notes/components/note-editor';
+import { offlineCopy } from '../../../features/notes/hooks/use-autosave';
 import { useNotes } from '../../../features/notes/stores/notes-store';
 import styles from '../../../features/notes/components/notes.module.css';
 
@@ -34,6 +35,10 @@ export default function NotePage() {
   }
 
   const loaded = useAsync((signal) => (isNewSession ? Promise.resolve(null) : notesApi.get(session.key, signal)), [session.key]);
+  // Offline with unsaved text for this note on this device: open it from there (saved once back
+  // online). Read once per failed load: the copy is gone as soon as the editor saved the draft.
+  const loadError = loaded.status === 'error' ? loaded.error : null;
+  const offline = useMemo(() => (isApiError(loadError) && loadError.status === 0 ? offlineCopy(session.key) : null), [loadError, session.key]);
 
   const onSaved = (note: Note, created: boolean) => {
     store.upsert(note);
@@ -41,6 +46,11 @@ export default function NotePage() {
       setSession((s) => ({ ...s, createdId: note.noteId }));
       navigate(`/notes/${note.noteId}`, { replace: true });
     }
+  };
+
+  const onOrganized = (note: Note) => {
+    store.upsert(note);
+    store.reloadTags();
   };
 
   const onDeleted = (note: Note | null) => {
@@ -66,7 +76,7 @@ export default function NotePage() {
     });
   };
 
-  if (isNewSession) return <NoteEditor key={session.key} note={null} onSaved={onSaved} onDeleted={onDeleted} />;
+  if (isNewSession) return <NoteEditor key={session.key} note={null} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
   if (loaded.status === 'loading') {
     return (
       <div className={styles.editor} role="status" aria-label="Loading note…">
@@ -81,6 +91,7 @@ export default function NotePage() {
     );
   }
   if (loaded.status === 'error') {
+    if (offline) return <NoteEditor key={session.key} note={offline} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
     const notFound = isApiError(loaded.error, 'not_found');
     return (
       <EmptyState
@@ -93,5 +104,5 @@ export default function NotePage() {
       />
     );
   }
-  return <NoteEditor key={session.key} note={loaded.data} onSaved={onSaved} onDeleted={onDeleted} />;
+  return <NoteEditor key={session.key} note={loaded.data} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
 }

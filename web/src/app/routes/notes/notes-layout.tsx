@@ -12,6 +12,7 @@ export default function NotesLayout() {
     <NotesProvider>
       <div className={styles.split} data-detail={noteId ? 'open' : 'closed'}>
         <aside className={styles.sidebar} aria-label="Your notes">
+          <h1 className="visually-hidden">Notes</h1>
           <NoteList activeId={noteId} />
         </aside>
         <section className={styles.detail}>

@@ -92,7 +92,7 @@ afterEach(() => {
 
 it('uploads a picked file with a progress bar, then shows it ready', async () => {
   const user = userEvent.setup();
-  api.getNote.mockResolvedValue({ noteId: NOTE, title: 't', content: '', version: 1, createdAt: '', updatedAt: '', attachments: [{ ...declared({ fileName: 'report.pdf', contentType: 'application/pdf', size: 3 * MB }).attachment, attachmentId: 'a1', status: 'ready' }] });
+  api.getNote.mockResolvedValue({ noteId: NOTE, title: 't', content: '', version: 1, createdAt: '', updatedAt: '', tags: [], pinned: false, attachments: [{ ...declared({ fileName: 'report.pdf', contentType: 'application/pdf', size: 3 * MB }).attachment, attachmentId: 'a1', status: 'ready' }] });
   seq = 0;
   renderPanel();
   const attach = screen.getByRole('button', { name: 'Attach files' });

@@ -36,7 +36,7 @@ function setup({ attachments = [] as Attachment[], noteId = NOTE as string | nul
     remove: jest.fn(async (_noteId: string, attachmentId: string) => {
       server.delete(attachmentId);
     }),
-    getNote: jest.fn(async (noteId: string): Promise<Note> => ({ noteId, title: 't', content: '', version: 1, createdAt: '', updatedAt: '', attachments: [...server.values()] })),
+    getNote: jest.fn(async (noteId: string): Promise<Note> => ({ noteId, title: 't', content: '', version: 1, createdAt: '', updatedAt: '', tags: [], pinned: false, attachments: [...server.values()] })),
   } satisfies AttachmentsApi;
   const upload: Uploader = (target, blob, onProgress) => {
     let resolve!: () => void;

@@ -9,7 +9,7 @@ import { NoteEditor } from './note-editor';
 
 // The real module reads import.meta.env through lib/api → config; the editor only needs the calls.
 jest.mock('../api/notes-api', () => ({
-  notesApi: { get: jest.fn(), create: jest.fn(), update: jest.fn(), remove: jest.fn(), restore: jest.fn() },
+  notesApi: { get: jest.fn(), create: jest.fn(), update: jest.fn(), organize: jest.fn(), tags: jest.fn(), remove: jest.fn(), restore: jest.fn() },
 }));
 const api = jest.mocked(notesApi);
 // The attachments panel (its own lazy chunk, tested in features/attachments) needs the real API client.
@@ -23,13 +23,15 @@ const base: Note = {
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   attachments: [],
+  tags: [],
+  pinned: false,
 };
 
 function renderEditor(note: Note | null = base) {
   return render(
     <MemoryRouter>
       <ToastProvider>
-        <NoteEditor note={note} onSaved={jest.fn()} onDeleted={jest.fn()} />
+        <NoteEditor note={note} onSaved={jest.fn()} onOrganized={jest.fn()} knownTags={[]} onDeleted={jest.fn()} />
       </ToastProvider>
     </MemoryRouter>,
   );
@@ -94,7 +96,7 @@ it('"Reload theirs" loads the other version and offers to bring mine back', asyn
 });
 
 it('offers retry when a save fails', async () => {
-  api.update.mockRejectedValueOnce(new ApiError(0, 'network_error', "Can't reach the server."));
+  api.update.mockRejectedValueOnce(new ApiError(500, 'internal_error', 'The server had a problem.'));
   api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
   const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
   renderEditor();
@@ -105,4 +107,43 @@ it('offers retry when a save fails', async () => {
   await user.click(await screen.findByRole('button', { name: "Couldn't save — retry" }));
   expect(await screen.findByText('Saved')).toBeInTheDocument();
   expect(api.update).toHaveBeenCalledTimes(2);
+});
+
+it('says the text is kept on this device while offline (no error), and saves when the browser is back online', async () => {
+  api.update.mockRejectedValueOnce(new ApiError(0, 'network_error', "Can't reach the server."));
+  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  renderEditor();
+  await user.type(screen.getByLabelText('Content'), ' and tea');
+  await act(async () => {
+    jest.advanceTimersByTime(800);
+  });
+  expect(await screen.findByText('Offline — changes are kept on this device')).toBeInTheDocument();
+  expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  await act(async () => {
+    window.dispatchEvent(new Event('online'));
+  });
+  expect(await screen.findByText('Saved')).toBeInTheDocument();
+  expect(api.update).toHaveBeenLastCalledWith(base.noteId, { title: 'Groceries', content: 'Milk and tea', version: 3 });
+});
+
+it('previews Markdown, and ticking a task saves the source with that task ticked', async () => {
+  const note = { ...base, content: '| a | b |\n| - | - |\n| 1 | 2 |\n\n- [ ] eggs\n- [ ] tea\n\n<img src=x onerror="alert(1)">' };
+  api.update.mockImplementation(async (_id, body) => ({ ...note, ...body, version: body.version + 1 }));
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  renderEditor(note);
+  await user.click(screen.getByRole('button', { name: 'Preview' }));
+  const preview = await screen.findByTestId('markdown-preview');
+  expect(screen.getByRole('button', { name: 'Preview' })).toHaveAttribute('aria-pressed', 'true');
+  expect(screen.queryByLabelText('Content')).not.toBeInTheDocument();
+  expect(preview.querySelector('table td')).toHaveTextContent('1');
+  expect(preview.querySelector('img')).not.toHaveAttribute('onerror');
+  const boxes = screen.getAllByRole('checkbox');
+  expect(boxes).toHaveLength(2);
+  await user.click(boxes[1]!);
+  expect(api.update).toHaveBeenCalledWith(base.noteId, { title: 'Groceries', content: note.content.replace('- [ ] tea', '- [x] tea'), version: 3 });
+  expect(await screen.findByText('Saved')).toBeInTheDocument();
+  expect(screen.getAllByRole('checkbox').map((b) => (b as HTMLInputElement).checked)).toEqual([false, true]);
+  await user.click(screen.getByRole('button', { name: 'Preview' }));
+  expect(screen.getByLabelText('Content')).toHaveValue(note.content.replace('- [ ] tea', '- [x] tea'));
 });

@@ -3,20 +3,37 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { Link } from 'react-router';
 import { Banner } from '../../../components/banner';
 import { Button } from '../../../components/button';
-import { ArrowLeftIcon, TrashIcon } from '../../../components/icons';
+import { ArrowLeftIcon, PinIcon, TrashIcon } from '../../../components/icons';
 import { useToast } from '../../../components/toast';
 import { formatRelative } from '../../../lib/format';
 import { notesApi } from '../api/notes-api';
 import { useAutosave } from '../hooks/use-autosave';
-import type { AutosaveApi } from '../utils/autosave-controller';
+import { useOrganize } from '../hooks/use-organize';
+import { TagEditor } from './tag-editor';
+import { setDocumentTitle } from '../../../lib/route-title-focus';
+import { UNTITLED, type AutosaveApi } from '../utils/autosave-controller';
 import { SaveStatusIndicator } from './save-status';
 import styles from './notes.module.css';
 
 // Its own chunk (upload queue, XHR, drop zone): the editor shows at once, the Attach button a moment later.
 const AttachmentsPanel = lazy(() => import('../../attachments/components/attachments-panel'));
+// Its own chunk too (the Markdown parser and sanitizer): only loaded once a note is previewed.
+const loadPreview = () => import('./markdown-preview');
+const MarkdownPreview = lazy(loadPreview);
+
+type EditorMode = 'write' | 'preview';
+const MODE_KEY = 'jotter.editorMode';
+/** The last mode chosen, for opening existing notes (a new note always starts in write mode). */
+const preferredMode = (): EditorMode => {
+  try {
+    return window.localStorage.getItem(MODE_KEY) === 'preview' ? 'preview' : 'write';
+  } catch {
+    return 'write';
+  }
+};
 
 const autosaveApi: AutosaveApi = {
-  create: (body) => notesApi.create(body),
+  create: (noteId, body) => notesApi.create(noteId, body),
   update: (noteId, body) => notesApi.update(noteId, body),
   get: (noteId) => notesApi.get(noteId),
 };
@@ -24,11 +41,15 @@ const autosaveApi: AutosaveApi = {
 export interface NoteEditorProps {
   note: Note | null;
   onSaved: (note: Note, created: boolean) => void;
+  /** Tags or pin changed (the text did not). */
+  onOrganized: (note: Note) => void;
+  /** The user's tags with counts, for suggestions. */
+  knownTags: { tag: string; count: number }[];
   /** Called after the note moved to the trash (or a never-saved draft was discarded). */
   onDeleted: (note: Note | null) => void;
 }
 
-export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
+export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted }: NoteEditorProps) {
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
   const { state, controller } = useAutosave(note, autosaveApi, (n, created) => onSavedRef.current(n, created), note?.noteId ?? 'new');
@@ -41,10 +62,35 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
   const [article, setArticle] = useState<HTMLElement | null>(null);
   const [toolbarSlot, setToolbarSlot] = useState<HTMLElement | null>(null);
   const ensureNoteId = useCallback(async () => (await controller.ensureSaved())?.noteId ?? null, [controller]);
+  const onOrganizedRef = useRef(onOrganized);
+  onOrganizedRef.current = onOrganized;
+  const { organization, change: organize } = useOrganize(
+    { tags: note?.tags ?? [], pinned: note?.pinned ?? false },
+    ensureNoteId,
+    useCallback((n: Note) => onOrganizedRef.current(n), []),
+  );
+  const [mode, setModeState] = useState<EditorMode>(() => (note ? preferredMode() : 'write'));
+  const toggleMode = () => {
+    const next = mode === 'write' ? 'preview' : 'write';
+    setModeState(next);
+    try {
+      window.localStorage.setItem(MODE_KEY, next);
+    } catch {
+      /* the choice just isn't remembered */
+    }
+  };
 
+  // Opening a note puts the cursor in it (where a keyboard is at hand; on a touch screen focusing a
+  // field would pop up the keyboard, so the note itself takes focus); a new note starts at its title.
   useEffect(() => {
     if (!note) titleRef.current?.focus();
+    else if (bodyRef.current && window.matchMedia?.('(pointer: fine)').matches) bodyRef.current.focus({ preventScroll: true });
+    else titleRef.current?.closest('article')?.focus({ preventScroll: true });
   }, [note]);
+
+  useEffect(() => {
+    setDocumentTitle(draft.title.trim() || (state.note ? UNTITLED : 'New note'));
+  }, [draft.title, state.note]);
 
   const onDelete = async () => {
     setDeleting(true);
@@ -86,11 +132,16 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
     <article
       ref={setArticle}
       className={styles.editor}
+      tabIndex={-1}
       aria-label={draft.title || 'New note'}
       onKeyDown={(e) => {
         if ((e.metaKey || e.ctrlKey) && e.key.toLowerCase() === 's') {
           e.preventDefault();
           void controller.flush();
+        }
+        if ((e.metaKey || e.ctrlKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'e') {
+          e.preventDefault();
+          toggleMode();
         }
       }}
     >
@@ -102,6 +153,12 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
           {state.note ? <span className={styles.edited}>Edited {formatRelative(state.note.updatedAt)}</span> : <span className={styles.edited}>New note</span>}
           <SaveStatusIndicator status={status} onRetry={() => void controller.retry()} />
         </div>
+        <Button variant="ghost" size="sm" icon={<PinIcon />} aria-pressed={organization.pinned} aria-label="Pin" title={organization.pinned ? 'Pinned: shown first in the list' : 'Pin to the top of the list'} onClick={() => organize({ pinned: !organization.pinned })}>
+          <span className={styles.hideNarrow}>{organization.pinned ? 'Pinned' : 'Pin'}</span>
+        </Button>
+        <Button variant="ghost" size="sm" aria-pressed={mode === 'preview'} aria-keyshortcuts="Control+E Meta+E" title="Preview (Ctrl+E)" onPointerEnter={() => void loadPreview()} onFocus={() => void loadPreview()} onClick={toggleMode}>
+          Preview
+        </Button>
         <span ref={setToolbarSlot} className={styles.toolbarSlot} />
         {/* Named by its label, which stays in the accessibility tree when hidden at phone width. */}
         <Button variant="ghost" size="sm" icon={<TrashIcon />} onClick={onDelete} loading={deleting} loadingText="Moving to trash…">
@@ -155,24 +212,40 @@ export function NoteEditor({ note, onSaved, onDeleted }: NoteEditorProps) {
           value={draft.title}
           onChange={(e) => controller.edit({ title: e.target.value })}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' || (e.key === 'ArrowDown' && !e.shiftKey)) {
+            if (mode === 'write' && (e.key === 'Enter' || (e.key === 'ArrowDown' && !e.shiftKey))) {
               e.preventDefault();
               bodyRef.current?.focus();
             }
           }}
         />
-        <label htmlFor="note-content" className="visually-hidden">
-          Content
-        </label>
-        <textarea
-          ref={bodyRef}
-          id="note-content"
-          className={styles.contentInput}
-          placeholder="Start writing…"
-          maxLength={100_000}
-          value={draft.content}
-          onChange={(e) => controller.edit({ content: e.target.value })}
-        />
+        <TagEditor tags={organization.tags} known={knownTags} onChange={(tags) => organize({ tags })} />
+        {mode === 'write' ? (
+          <>
+            <label htmlFor="note-content" className="visually-hidden">
+              Content
+            </label>
+            <textarea
+              ref={bodyRef}
+              id="note-content"
+              className={styles.contentInput}
+              placeholder="Start writing…"
+              maxLength={100_000}
+              value={draft.content}
+              onChange={(e) => controller.edit({ content: e.target.value })}
+            />
+          </>
+        ) : (
+          <Suspense fallback={<p role="status">Loading preview…</p>}>
+            <MarkdownPreview
+              content={draft.content}
+              onChange={(content) => {
+                // A ticked task is a discrete action: saved at once, not after the typing debounce.
+                controller.edit({ content });
+                void controller.flush();
+              }}
+            />
+          </Suspense>
+        )}
         {draft.content.length > 90_000 && (
           <p className={styles.limit} role="status">
             {draft.content.length.toLocaleString()} / 100,000 characters

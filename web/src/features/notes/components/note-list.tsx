@@ -1,9 +1,9 @@
-import type { Note } from '@jotter/shared/notes';
+import type { Note, NoteSort } from '@jotter/shared/notes';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
-import { AlertIcon, PlusIcon, SearchIcon } from '../../../components/icons';
+import { AlertIcon, PinIcon, PlusIcon, SearchIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { excerpt, formatRelative } from '../../../lib/format';
 import { useHotkey } from '../../../lib/use-hotkey';
@@ -16,6 +16,8 @@ export function filterNotes(notes: Note[], query: string): Note[] {
   if (!q) return notes;
   return notes.filter((n) => n.title.toLowerCase().includes(q) || n.content.toLowerCase().includes(q));
 }
+
+const sortLabels: Record<NoteSort, string> = { updated: 'Last edited', created: 'Created', title: 'Title' };
 
 export function NoteList({ activeId }: { activeId: string | undefined }) {
   const store = useNotes();
@@ -70,6 +72,30 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
           New
         </Button>
       </div>
+      <div className={styles.listView}>
+        <label className={styles.viewField}>
+          <span>Sort</span>
+          <select aria-label="Sort notes" value={store.view.sort} onChange={(e) => store.setView({ sort: e.target.value as NoteSort })}>
+            {(Object.keys(sortLabels) as NoteSort[]).map((sort) => (
+              <option key={sort} value={sort}>
+                {sortLabels[sort]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className={styles.viewField}>
+          <span>Tag</span>
+          <select aria-label="Filter by tag" value={store.view.tag ?? ''} onChange={(e) => store.setView({ tag: e.target.value || null })}>
+            <option value="">All notes</option>
+            {store.view.tag && !store.tags.some((t) => t.tag === store.view.tag) && <option value={store.view.tag}>{store.view.tag}</option>}
+            {store.tags.map(({ tag, count }) => (
+              <option key={tag} value={tag}>
+                {tag} ({count})
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
 
       {store.status === 'loading' && <SkeletonList rows={7} label="Loading notes…" />}
 
@@ -84,9 +110,17 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
         />
       )}
 
-      {store.status === 'ready' && store.items.length === 0 && (
+      {store.status === 'ready' && store.items.length === 0 && store.view.tag === null && (
         <p className={styles.listEmpty}>
           No notes yet — press <kbd>n</kbd> to write one.
+        </p>
+      )}
+      {store.status === 'ready' && store.items.length === 0 && store.view.tag !== null && (
+        <p className={styles.listEmpty}>
+          No notes tagged “{store.view.tag}”.{' '}
+          <button type="button" className={styles.linkButton} onClick={() => store.setView({ tag: null })}>
+            Show all notes
+          </button>
         </p>
       )}
 
@@ -101,8 +135,12 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
             {visible.map((note) => (
               <li key={note.noteId}>
                 <NavLink to={`/notes/${note.noteId}`} className={[styles.item, note.noteId === activeId ? styles.itemActive : ''].join(' ')} aria-current={note.noteId === activeId ? 'page' : undefined}>
-                  <span className={styles.itemTitle}>{note.title.trim() || UNTITLED}</span>
+                  <span className={styles.itemTitle}>
+                    {note.pinned && <PinIcon className={styles.pinned} aria-label="Pinned" role="img" width={13} height={13} />}
+                    {note.title.trim() || UNTITLED}
+                  </span>
                   <span className={styles.itemExcerpt}>{excerpt(note.content) || <em>No content</em>}</span>
+                  {note.tags.length > 0 && <span className={styles.itemTags}>{note.tags.map((tag) => `#${tag}`).join(' ')}</span>}
                   <time className={styles.itemTime} dateTime={note.updatedAt}>
                     {formatRelative(note.updatedAt)}
                   </time>

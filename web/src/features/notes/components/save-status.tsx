@@ -16,6 +16,7 @@ export function SaveStatusIndicator({ status, onRetry }: { status: SaveStatus; o
           <CheckIcon width={14} height={14} /> Saved
         </>
       )}
+      {status === 'offline' && <span className={styles.offline}>Offline — changes are kept on this device</span>}
       {status === 'error' && (
         <button type="button" className={styles.retry} onClick={onRetry}>
           Couldn't save — retry

@@ -10,6 +10,8 @@ const note = (patch: Partial<Note> = {}): Note => ({
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
   attachments: [],
+  tags: [],
+  pinned: false,
   ...patch,
 });
 
@@ -17,8 +19,13 @@ const note = (patch: Partial<Note> = {}): Note => ({
 function fakeApi(initial: Note | null) {
   let server = initial;
   const api = {
-    create: jest.fn(async (body: { title: string; content: string }) => {
-      server = note({ ...body, noteId: '22222222-2222-4222-8222-222222222222', version: 1 });
+    // PUT /notes/{noteId} without version: idempotent create.
+    create: jest.fn(async (noteId: string, body: { title: string; content: string }) => {
+      if (server?.noteId === noteId) {
+        if (server.version === 1 && server.title === body.title && server.content === body.content) return server;
+        throw new ApiError(409, 'version_conflict', 'The note exists');
+      }
+      server = note({ ...body, noteId, version: 1 });
       return server;
     }),
     update: jest.fn(async (noteId: string, body: { title?: string; content?: string; version: number }) => {
@@ -99,18 +106,58 @@ describe('AutosaveController', () => {
   it('creates a new note on the first save, then updates it', async () => {
     const fake = fakeApi(null);
     const onSaved = jest.fn();
-    const c = new AutosaveController({ api: fake.api, note: null, delayMs: 800, onSaved });
+    const c = new AutosaveController({ api: fake.api, note: null, delayMs: 800, onSaved, newId: () => '22222222-2222-4222-8222-222222222222' });
     c.start();
     expect(c.getState().status).toBe('idle');
     c.edit({ content: 'First line' });
     jest.advanceTimersByTime(800);
     await settle();
-    expect(fake.api.create).toHaveBeenCalledWith({ title: 'Untitled', content: 'First line' });
+    expect(fake.api.create).toHaveBeenCalledWith('22222222-2222-4222-8222-222222222222', { title: 'Untitled', content: 'First line' });
     expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ version: 1 }), true);
     c.edit({ title: 'Plans' });
     jest.advanceTimersByTime(800);
     await settle();
     expect(fake.api.update).toHaveBeenCalledWith('22222222-2222-4222-8222-222222222222', { title: 'Plans', content: 'First line', version: 1 });
+  });
+
+  it('a create whose answer was lost never makes a second note: the retry with more text takes over the created one', async () => {
+    const fake = fakeApi(null);
+    const realCreate = fake.api.create.getMockImplementation()!;
+    // The server creates the note, but the answer never arrives.
+    fake.api.create.mockImplementationOnce(async (noteId, body) => {
+      await realCreate(noteId, body);
+      throw new ApiError(0, 'network_error', "Can't reach the server.");
+    });
+    const onSaved = jest.fn();
+    const c = new AutosaveController({ api: fake.api, note: null, delayMs: 800, onSaved, connectivity: { onOnline: () => () => undefined }, retryDelayMs: { first: 1000, max: 1000 } });
+    c.start();
+    c.edit({ content: 'Draft' });
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(c.getState().status).toBe('offline');
+    c.edit({ content: 'Draft, longer' });
+    jest.advanceTimersByTime(1000); // retry: PUT create with other text → 409 → it is ours
+    await settle();
+    jest.advanceTimersByTime(0);
+    await settle();
+    const id = fake.api.create.mock.calls[0]![0];
+    expect(fake.api.create.mock.calls.map((call) => call[0])).toEqual([id, id]);
+    expect(fake.api.get).toHaveBeenCalledWith(id);
+    expect(fake.api.update).toHaveBeenCalledWith(id, { title: 'Untitled', content: 'Draft, longer', version: 1 });
+    expect(fake.server).toMatchObject({ noteId: id, content: 'Draft, longer', version: 2 });
+    expect(c.getState()).toMatchObject({ status: 'saved', note: { noteId: id } });
+    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ noteId: id }), true);
+  });
+
+  it('keeps a new note\'s id with its backed-up draft, so a create retried after a reload uses the same id', () => {
+    const backup = memoryBackup();
+    const first = new AutosaveController({ api: fakeApi(null).api, note: null, backup, newId: () => '33333333-3333-4333-8333-333333333333' });
+    first.edit({ content: 'Before the reload' });
+    expect(backup.data.get('new')).toMatchObject({ noteId: '33333333-3333-4333-8333-333333333333' });
+    const fake = fakeApi(null);
+    const second = new AutosaveController({ api: fake.api, note: null, backup, newId: () => '44444444-4444-4444-8444-444444444444' });
+    void second.flush();
+    expect(fake.api.create).toHaveBeenCalledWith('33333333-3333-4333-8333-333333333333', { title: 'Untitled', content: 'Before the reload' });
   });
 
   /** "Mine" typed and autosaved after someone else saved "Theirs": the PUT answered 409. */
@@ -158,16 +205,79 @@ describe('AutosaveController', () => {
 
   it('shows an error on other failures and retries on demand', async () => {
     const fake = fakeApi(note());
-    fake.api.update.mockRejectedValueOnce(new ApiError(0, 'network_error', 'offline'));
+    fake.api.update.mockRejectedValueOnce(new ApiError(500, 'internal_error', 'The server had a problem.'));
     const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
     c.start();
-    c.edit({ content: 'Offline text' });
+    c.edit({ content: 'Text' });
     jest.advanceTimersByTime(800);
     await settle();
-    expect(c.getState()).toMatchObject({ status: 'error', draft: { content: 'Offline text' } });
+    expect(c.getState()).toMatchObject({ status: 'error', draft: { content: 'Text' } });
+    jest.advanceTimersByTime(60_000);
+    await settle();
+    expect(fake.api.update).toHaveBeenCalledTimes(1); // a server error waits for the user
     await c.retry();
     expect(c.getState().status).toBe('saved');
-    expect(fake.server?.content).toBe('Offline text');
+    expect(fake.server?.content).toBe('Text');
+  });
+
+  describe('offline', () => {
+    const networkError = () => new ApiError(0, 'network_error', "Can't reach the server.");
+    function offlineSetup() {
+      const fake = fakeApi(note());
+      let online: (() => void) | undefined;
+      const connectivity = { onOnline: jest.fn((listener: () => void) => ((online = listener), () => (online = undefined))) };
+      const backup = memoryBackup();
+      const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800, backup, connectivity, retryDelayMs: { first: 1000, max: 4000 } });
+      c.start();
+      return { fake, c, backup, comeOnline: () => online?.(), isListening: () => online !== undefined };
+    }
+
+    it('a save that cannot reach the server is "offline" (not an error), keeps typing local, and retries with backoff', async () => {
+      const { fake, c, backup } = offlineSetup();
+      fake.api.update.mockRejectedValueOnce(networkError()).mockRejectedValueOnce(networkError()).mockRejectedValueOnce(networkError());
+      c.edit({ content: 'On the train' });
+      jest.advanceTimersByTime(800);
+      await settle();
+      expect(c.getState()).toMatchObject({ status: 'offline', draft: { content: 'On the train' } });
+      c.edit({ content: 'On the train, no signal' });
+      expect(c.getState().status).toBe('offline');
+      expect(backup.data.get(note().noteId)).toMatchObject({ content: 'On the train, no signal', version: 1, note: note() });
+      jest.advanceTimersByTime(999);
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(1); // typing while offline schedules nothing
+      jest.advanceTimersByTime(1);
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(2); // 1 s
+      jest.advanceTimersByTime(2000);
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(3); // 2 s more
+      jest.advanceTimersByTime(4000);
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(4); // 4 s more (the cap), and it went through
+      expect(fake.api.update).toHaveBeenLastCalledWith(note().noteId, { title: 'Groceries', content: 'On the train, no signal', version: 1 });
+      expect(c.getState().status).toBe('saved');
+      expect(fake.server).toMatchObject({ content: 'On the train, no signal', version: 2 });
+      expect(backup.data.has(note().noteId)).toBe(false);
+    });
+
+    it('saves the latest text once when the browser comes back online, and stops listening when closed', async () => {
+      const { fake, c, comeOnline, isListening } = offlineSetup();
+      fake.api.update.mockRejectedValueOnce(networkError());
+      c.edit({ content: 'A' });
+      jest.advanceTimersByTime(800);
+      await settle();
+      c.edit({ content: 'AB' });
+      comeOnline();
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(2);
+      expect(fake.server?.content).toBe('AB');
+      expect(c.getState().status).toBe('saved');
+      jest.advanceTimersByTime(60_000); // the pending backoff timer does nothing now
+      await settle();
+      expect(fake.api.update).toHaveBeenCalledTimes(2);
+      c.stop();
+      expect(isListening()).toBe(false);
+    });
   });
 
   it('backs up unsaved text and restores it (saved against its base version) next time', async () => {
@@ -177,7 +287,7 @@ describe('AutosaveController', () => {
     const first = new AutosaveController({ api: fake.api, note: note(), delayMs: 800, backup });
     first.start();
     first.edit({ content: 'Typed before the tab closed' });
-    expect(backup.data.get(note().noteId)).toEqual({ title: 'Groceries', content: 'Typed before the tab closed', version: 1 });
+    expect(backup.data.get(note().noteId)).toEqual({ title: 'Groceries', content: 'Typed before the tab closed', version: 1, note: note() });
     jest.advanceTimersByTime(800);
     await settle();
     first.stop();

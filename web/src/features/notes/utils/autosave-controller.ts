@@ -1,9 +1,10 @@
 /**
- * Autosave for one note: debounced saves, version-checked PUTs, the 409 conflict flow, and a
- * local backup so typed text is never lost silently. Framework-free so it is tested with a fake
- * API and fake timers; React reads it through useAutosave.
+ * Autosave for one note: debounced saves, version-checked PUTs, the 409 conflict flow, a local
+ * backup so typed text is never lost silently, and offline saving (a save that cannot reach the
+ * server is retried with backoff and when the browser is back online). Framework-free so it is
+ * tested with a fake API and fake timers; React reads it through useAutosave.
  */
-import type { CreateNoteRequest, Note, UpdateNoteRequest } from '@jotter/shared/notes';
+import { noteSchema, type CreateNoteRequest, type Note, type UpdateNoteRequest } from '@jotter/shared/notes';
 import { ApiError, isApiError } from '../../../lib/api-client';
 
 export interface Draft {
@@ -12,16 +13,31 @@ export interface Draft {
 }
 
 export interface AutosaveApi {
-  create(body: CreateNoteRequest): Promise<Note>;
+  /** Idempotent create under the id the app made (PUT /notes/{noteId} without version). */
+  create(noteId: string, body: CreateNoteRequest): Promise<Note>;
   update(noteId: string, body: UpdateNoteRequest): Promise<Note>;
   get(noteId: string): Promise<Note>;
 }
 
+/** An unsaved draft as backed up: the text, the version it is based on, the note as last saved. */
+export interface BackedUpDraft extends Draft {
+  version: number | null;
+  /** The server's note the draft is based on: lets a reload open the note while offline. */
+  note?: Note | null;
+  /** A new note's id, made here: kept so a create retried after a reload cannot make a second note. */
+  noteId?: string;
+}
+
 /** Where drafts are backed up between keystrokes and saves (localStorage in the app). */
 export interface DraftBackup {
-  read(key: string): (Draft & { version: number | null }) | null;
-  write(key: string, value: Draft & { version: number | null }): void;
+  read(key: string): BackedUpDraft | null;
+  write(key: string, value: BackedUpDraft): void;
   remove(key: string): void;
+}
+
+/** Tells when the browser comes back online (window's `online` event in the app). */
+export interface Connectivity {
+  onOnline(listener: () => void): () => void;
 }
 
 export type SaveStatus =
@@ -29,6 +45,7 @@ export type SaveStatus =
   | 'pending' // typed, waiting for the debounce
   | 'saving'
   | 'saved'
+  | 'offline' // last save could not reach the server: kept locally, retried automatically
   | 'error' // last save failed (not a conflict): retry
   | 'conflict'; // 409 version_conflict: the user chooses
 
@@ -49,6 +66,11 @@ export interface AutosaveOptions {
   note: Note | null;
   delayMs?: number;
   backup?: DraftBackup;
+  connectivity?: Connectivity;
+  /** Makes a new note's id (crypto.randomUUID by default). */
+  newId?: () => string;
+  /** Backoff between offline retries: first delay, doubled per attempt up to the maximum. */
+  retryDelayMs?: { first: number; max: number };
   onSaved?: (note: Note, created: boolean) => void;
 }
 
@@ -57,6 +79,8 @@ export const UNTITLED = 'Untitled';
 const same = (a: Draft, b: Draft) => a.title === b.title && a.content === b.content;
 const toDraft = (note: Note | null): Draft => (note ? { title: note.title, content: note.content } : { title: '', content: '' });
 const titleForServer = (title: string) => title.trim().slice(0, 200) || UNTITLED;
+/** No answer at all (offline, DNS, connection reset): worth retrying by itself, not the user's problem. */
+const isNetworkFailure = (error: unknown) => isApiError(error) && error.status === 0;
 
 export class AutosaveController {
   private state: AutosaveState;
@@ -69,6 +93,11 @@ export class AutosaveController {
   private baseVersion: number | null;
   private active = false;
   private readonly delayMs: number;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private retryAttempt = 0;
+  private stopListening: (() => void) | undefined;
+  /** The id a new note is created under (unused once the note exists). */
+  private readonly newNoteId: string;
 
   constructor(private readonly options: AutosaveOptions) {
     this.delayMs = options.delayMs ?? 800;
@@ -79,6 +108,7 @@ export class AutosaveController {
     let restored = false;
 
     const saved = backup?.read(this.backupKey());
+    this.newNoteId = (!note && saved?.noteId) || (options.newId ?? (() => crypto.randomUUID()))();
     if (saved && !same(saved, draft) && (saved.title !== '' || saved.content !== '')) {
       // Unsaved text from an earlier visit (crash, closed tab, offline). Keep it, and save it
       // against the version it was based on: if the server moved on since, that is a conflict.
@@ -93,6 +123,9 @@ export class AutosaveController {
   /** Begin (or resume) autosaving; a draft restored from backup is saved after the debounce. */
   start() {
     this.active = true;
+    this.stopListening ??= this.options.connectivity?.onOnline(() => {
+      if (this.state.status === 'offline') this.retryNow();
+    });
     if (this.state.status === 'pending') this.schedule();
   }
 
@@ -101,6 +134,9 @@ export class AutosaveController {
     if (!this.active) return;
     this.active = false;
     clearTimeout(this.timer);
+    clearTimeout(this.retryTimer);
+    this.stopListening?.();
+    this.stopListening = undefined;
     if (this.state.status === 'pending' && this.dirty) void this.save();
   }
 
@@ -132,20 +168,24 @@ export class AutosaveController {
   private writeBackup() {
     const { backup } = this.options;
     if (!backup) return;
-    if (this.dirty) backup.write(this.backupKey(), { ...this.state.draft, version: this.baseVersion });
+    if (this.dirty) backup.write(this.backupKey(), { ...this.state.draft, version: this.baseVersion, note: this.state.note, ...(this.state.note ? {} : { noteId: this.newNoteId }) });
     else backup.remove(this.backupKey());
   }
 
   // ---- user actions ----
 
-  /** The user typed. Schedules a save after the debounce (not while a conflict is open). */
+  /**
+   * The user typed. Schedules a save after the debounce; not while a conflict is open, and not
+   * while offline (the retry saves the latest draft).
+   */
   edit(patch: Partial<Draft>) {
     const draft = { ...this.state.draft, ...patch };
     if (same(draft, this.state.draft)) return;
-    const status = this.state.status === 'conflict' ? 'conflict' : this.state.status === 'saving' ? 'saving' : 'pending';
-    this.set({ draft, status, error: status === 'conflict' ? this.state.error : null });
+    const held = this.state.status === 'conflict' || this.state.status === 'offline';
+    const status = held ? this.state.status : this.state.status === 'saving' ? 'saving' : 'pending';
+    this.set({ draft, status, error: held ? this.state.error : null });
     this.writeBackup();
-    if (status !== 'conflict' && this.active) this.schedule();
+    if (!held && this.active) this.schedule();
   }
 
   /** Save now (blur, navigation, Cmd+S). Resolves when the server has the current draft, or failed. */
@@ -170,7 +210,7 @@ export class AutosaveController {
   }
 
   retry(): Promise<void> {
-    return this.flush();
+    return this.retryNow();
   }
 
   /** Conflict: drop my edits and take the server's version. Returns my discarded draft (for undo). */
@@ -223,6 +263,26 @@ export class AutosaveController {
     this.timer = setTimeout(() => void this.save(), this.delayMs);
   }
 
+  private retryNow(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.retryAttempt = 0;
+    if (this.state.status === 'offline' || this.state.status === 'error') this.set({ status: 'pending' });
+    return this.flush();
+  }
+
+  /** Offline: try again after 1 s, 2 s, 4 s … (capped), or at once when the browser is back online. */
+  private scheduleRetry() {
+    if (!this.active) return;
+    const { first, max } = this.options.retryDelayMs ?? { first: 1000, max: 30_000 };
+    const delay = Math.min(max, first * 2 ** this.retryAttempt++);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => {
+      if (this.state.status !== 'offline') return;
+      this.set({ status: 'pending' });
+      void this.save();
+    }, delay);
+  }
+
   /** `force`: save even an unchanged draft (to create an empty new note). */
   private save(force = false): Promise<void> {
     if (this.inFlight) {
@@ -238,6 +298,18 @@ export class AutosaveController {
     return run;
   }
 
+  private async adoptCreated() {
+    const existing = await this.options.api.get(this.newNoteId);
+    this.options.backup?.remove('new');
+    this.baseline = toDraft(existing);
+    this.baseVersion = existing.version;
+    this.set({ note: existing, status: this.dirty ? 'pending' : 'saved', error: null });
+    this.writeBackup();
+    this.options.onSaved?.(existing, true);
+    // After this save's bookkeeping (a save started from here now would join the one ending).
+    if (this.dirty) setTimeout(() => void this.save(), 0);
+  }
+
   private async doSave() {
     const sent = this.state.draft;
     const note = this.state.note;
@@ -245,12 +317,13 @@ export class AutosaveController {
     try {
       const saved = note
         ? await this.options.api.update(note.noteId, { title: titleForServer(sent.title), content: sent.content, version: this.baseVersion ?? note.version })
-        : await this.options.api.create({ title: titleForServer(sent.title), content: sent.content });
+        : await this.options.api.create(this.newNoteId, { title: titleForServer(sent.title), content: sent.content });
       const created = note === null;
       // A new note's backup lived under "new"; from now on it is keyed by its id.
       if (created) this.options.backup?.remove('new');
       this.baseline = sent;
       this.baseVersion = saved.version;
+      this.retryAttempt = 0;
       const stillDirty = !same(this.state.draft, sent);
       this.set({ note: saved, status: stillDirty ? 'pending' : 'saved', error: null, restoredFromBackup: false });
       this.writeBackup();
@@ -258,8 +331,17 @@ export class AutosaveController {
       if (stillDirty && this.active) this.schedule();
       else if (stillDirty) queueMicrotask(() => void this.save());
     } catch (error) {
+      if (note === null && isApiError(error, 'version_conflict')) {
+        // Our id already names a note: an earlier create landed but its answer was lost, and the
+        // text changed since. It is ours (the id is random and ours): carry on from it.
+        await this.adoptCreated().catch((reason: unknown) => this.set({ status: 'error', error: reason as Error }));
+        return;
+      }
       if (isApiError(error, 'version_conflict')) {
         this.set({ status: 'conflict', error });
+      } else if (isNetworkFailure(error)) {
+        this.set({ status: 'offline', error: error as Error });
+        this.scheduleRetry();
       } else {
         this.set({ status: 'error', error: error as Error });
       }
@@ -267,6 +349,14 @@ export class AutosaveController {
     }
   }
 }
+
+/** The browser's `online` event. */
+export const browserConnectivity: Connectivity = {
+  onOnline(listener) {
+    window.addEventListener('online', listener);
+    return () => window.removeEventListener('online', listener);
+  },
+};
 
 /** localStorage-backed DraftBackup; silently does nothing where storage is unavailable. */
 export function localDraftBackup(prefix = 'jotter.draft.'): DraftBackup {
@@ -282,9 +372,10 @@ export function localDraftBackup(prefix = 'jotter.draft.'): DraftBackup {
       try {
         const raw = store?.getItem(prefix + key);
         if (!raw) return null;
-        const v = JSON.parse(raw) as { title?: unknown; content?: unknown; version?: unknown };
+        const v = JSON.parse(raw) as { title?: unknown; content?: unknown; version?: unknown; note?: unknown };
         if (typeof v.title !== 'string' || typeof v.content !== 'string') return null;
-        return { title: v.title, content: v.content, version: typeof v.version === 'number' ? v.version : null };
+        const note = noteSchema.safeParse(v.note);
+        return { title: v.title, content: v.content, version: typeof v.version === 'number' ? v.version : null, note: note.success ? note.data : null };
       } catch {
         return null;
       }
