@@ -168,7 +168,7 @@ describe('API Gateway', () => {
       resourcesOfType('AWS::ApiGateway::Model').map(([, id, r]) => [id, r.Properties as Record<string, any>]),
     );
     const method = (id: string) => resourcesOfType('AWS::ApiGateway::Method').find(([, methodId]) => methodId === id)?.[2];
-    expect(requestModels.map((m) => m.name)).toEqual(expect.arrayContaining(['CreateNoteRequest', 'UpdateNoteRequest']));
+    expect(requestModels.map((m) => m.name)).toEqual(expect.arrayContaining(['CreateNoteRequest', 'PutNoteRequest', 'OrganizeNoteRequest']));
     for (const { name, route } of requestModels) {
       const modelId = `${name}Model`;
       expect(method(methodLogicalId(route))?.Properties?.RequestModels).toEqual({ 'application/json': { Ref: modelId } });
