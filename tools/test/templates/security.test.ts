@@ -173,7 +173,10 @@ describe('API Gateway', () => {
       const modelId = `${name}Model`;
       expect(method(methodLogicalId(route))?.Properties?.RequestModels).toEqual({ 'application/json': { Ref: modelId } });
       expect(models[modelId]).toMatchObject({ Name: name, ContentType: 'application/json' });
-      expect(models[modelId]!.Schema).toMatchObject({ $schema: 'http://json-schema.org/draft-04/schema#', additionalProperties: false });
+      const schema = models[modelId]!.Schema as { $schema: string; additionalProperties?: boolean; anyOf?: { additionalProperties?: boolean }[] };
+      expect(schema.$schema).toBe('http://json-schema.org/draft-04/schema#');
+      // Strict: no unknown field passes, whether the body has one shape or several (PUT: edit | create).
+      for (const shape of schema.anyOf ?? [schema]) expect(shape.additionalProperties).toBe(false);
     }
   });
 
