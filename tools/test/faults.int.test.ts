@@ -36,7 +36,7 @@ function expectServiceUnavailable(response: ApiResponse & { ms: number }, what: 
   expect({ what, status: response.status, body: response.body, answered: inTime(response.ms), ...(cause ? { cause } : {}) }).toEqual({
     what,
     status: 503,
-    body: { error: { code: 'service_unavailable', message: expect.any(String) } },
+    body: { error: { code: 'service_unavailable', message: expect.any(String), requestId: expect.any(String) } },
     answered: 'in time',
   });
   expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);

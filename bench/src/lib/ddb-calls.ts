@@ -50,7 +50,7 @@ export function handlerFiles(): Map<string, string> {
   const dir = path.join(API_DIR, 'functions');
   const files = new Map<string, string>();
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yml'))) {
-    const functions = (YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8')) ?? {}) as Record<string, FunctionDefinition>;
+    const functions = (YAML.parse(fs.readFileSync(path.join(dir, file), 'utf8'), { logLevel: 'error' }) ?? {}) as Record<string, FunctionDefinition>;
     for (const fn of Object.values(functions)) {
       for (const { http } of fn.events ?? []) {
         if (http) files.set(routeLabel({ method: http.method.toLowerCase() as RouteDefinition['method'], path: `/${http.path}` }), path.join(API_DIR, `${fn.handler.replace(/\.\w+$/, '')}.ts`));
