@@ -222,6 +222,30 @@ describe('startGateway', () => {
     expect((await fetch(url('/dev/echo'), { method: 'POST', body: 'after' })).status).toBe(201);
   });
 
+  it('answers an oversize body with 413 and the error body after reading all of it, nothing upstream', async () => {
+    upstreamBytes = 0;
+    // 16 × 1 MiB, each write waited for: a proxy that answers and closes at 10 MiB makes the
+    // remaining writes fail (EPIPE / reset) under the client, whose answer is then lost.
+    const chunk = Buffer.alloc(1024 * 1024, 'x');
+    const req = http.request(url('/dev/echo'), { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': 16 * chunk.length } });
+    const answered = new Promise<{ status?: number; body: string; corsOrigin?: string }>((resolve, reject) => {
+      req.on('response', (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(parts).toString('utf8'), corsOrigin: res.headers['access-control-allow-origin'] }));
+      });
+      req.on('error', reject);
+    });
+    answered.catch(() => {});
+    const sent = (async () => {
+      for (let i = 0; i < 16; i++) await new Promise<void>((done, fail) => req.write(chunk, (e) => (e ? fail(e) : done())));
+      await new Promise<void>((done) => req.end(done));
+    })();
+    await expect(sent).resolves.toBeUndefined();
+    await expect(answered).resolves.toEqual({ status: 413, body: '{"error":{"code":"payload_too_large","message":"Too large."}}', corsOrigin: 'http://localhost:5173' });
+    expect(upstreamBytes).toBe(0);
+  });
+
   it('gives upstream 5xx answers without our error body the DEFAULT_5XX response', async () => {
     for (const path of ['/dev/timeout', '/dev/crash']) {
       const res = await fetch(url(path));

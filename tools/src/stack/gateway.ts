@@ -286,19 +286,25 @@ export function startGateway(opts: {
     // itself); so does this proxy, which also lets it send a body in one piece or retry it.
     const chunks: Buffer[] = [];
     let received = 0;
-    let refused = false;
+    let tooLarge = false;
     req.on('data', (c: Buffer) => {
-      if (refused) return;
+      if (tooLarge) return;
       received += c.length;
       if (received > API_GATEWAY_MAX_BODY) {
-        refused = true;
-        answer(res, 413, 'Request Entity Too Large', 'Request Too Long', { connection: 'close' });
+        tooLarge = true;
+        chunks.length = 0;
         return;
       }
       chunks.push(c);
     });
     req.on('end', async () => {
-      if (refused) return;
+      // The rest of an oversize body is read and dropped before the 413, as API Gateway does:
+      // answering and closing while the client still writes reset the connection under it (its
+      // fetch failed with EPIPE instead of seeing the 413).
+      if (tooLarge) {
+        answer(res, 413, 'Request Entity Too Large', 'Request Too Long', { connection: 'close' });
+        return;
+      }
       let body: Buffer = Buffer.concat(chunks, received);
       // API Gateway (with payload compression on) decodes a compressed request body itself and
       // refuses one it cannot decode. serverless-offline's hapi crashed its whole process on an
