@@ -12,7 +12,7 @@ import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeN
 import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/server/models';
 import { config } from '#config';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
-import { NotFoundError, VersionConflictError } from './errors';
+import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
 import { cancellationReasons, isConditionFailure, tableModels } from './table';
 
 export interface Page {
@@ -293,14 +293,33 @@ async function activeNote(sub: string, noteId: string): Promise<NoteRecord> {
 const tagsRevCondition = (record: NoteRecord) =>
   record.tagsRev === undefined ? { expression: 'attribute_not_exists(tagsRev)', values: {} } : { expression: 'tagsRev = :tagsRev', values: { ':tagsRev': record.tagsRev } };
 
+/** Turns of a write whose note keeps changing under it in tags or pin (see updateNote). */
+const maxTurnsUnderChange = 20;
+
+/** A short jittered pause before the next turn, so racing writers spread out instead of colliding again. */
+const pauseAfterLostRace = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * Math.min(attempt, 5)));
+
+/**
+ * The write lost to a concurrent change of the same note, and a fresh read decides what next: its
+ * condition failed, or DynamoDB refused it while another transaction held the note.
+ */
+function lostRace(error: unknown): boolean {
+  return error instanceof ConditionFailed || isConditionFailure(error) || (error instanceof Error && error.name === 'TransactionConflictException') || (cancellationReasons(error)?.includes('TransactionConflict') ?? false);
+}
+
 /**
  * A text edit, checked against `version`: of several writers holding the same version exactly one
  * wins, the others get VersionConflictError and change nothing. Two DynamoDB calls (read, write);
  * a tagged note's note-tag items take the new sort keys in the same transaction.
+ *
+ * Only a new version is a conflict. A concurrent tag or pin change (organizeNote, which never
+ * bumps the version) only means the note-tag items to re-key changed: read again and retry, with a
+ * jittered back-off so the edit is not starved by a burst of them. Each lost turn means another
+ * writer's change went in, so the retries are bounded.
  */
 export async function updateNote(sub: string, noteId: string, input: UpdateNoteRequest): Promise<Note> {
   const { TableName } = db();
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     const current = await activeNote(sub, noteId);
     if (current.version !== input.version) throw new VersionConflictError(current.version);
     const time = now();
@@ -322,9 +341,10 @@ export async function updateNote(sub: string, noteId: string, input: UpdateNoteR
       else await transact([write, ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })]);
       return toNote(next);
     } catch (error) {
-      if (!(error instanceof ConditionFailed || isConditionFailure(error))) throw error;
-      // Changed since the read: a newer version is a conflict (next turn); new tags, read again.
-      if (attempt >= 4) throw new VersionConflictError(current.version);
+      // A new version or a trashed note is found by the read at the top of the next turn.
+      if (!lostRace(error)) throw error;
+      if (attempt >= maxTurnsUnderChange) throw new ConcurrentChangeError(`The tags of this note kept changing while it was saved (${attempt} attempts); try again`);
+      await pauseAfterLostRace(attempt);
     }
   }
 }
@@ -335,7 +355,7 @@ export async function updateNote(sub: string, noteId: string, input: UpdateNoteR
  */
 export async function organizeNote(sub: string, noteId: string, input: OrganizeNoteRequest): Promise<Note> {
   const { TableName } = db();
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 1; ; attempt++) {
     const current = await activeNote(sub, noteId);
     const next: NoteRecord = { ...current, tags: input.tags ? uniqueTags(input.tags) : uniqueTags(current.tags ?? []), pinned: input.pinned ?? current.pinned ?? false };
     Object.assign(next, noteKeys.sortKeys(next));
@@ -356,7 +376,9 @@ export async function organizeNote(sub: string, noteId: string, input: OrganizeN
       await transact([write, ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })]);
       return toNote(next);
     } catch (error) {
-      if (!(error instanceof ConditionFailed) || attempt >= 8) throw error;
+      if (!lostRace(error)) throw error;
+      if (attempt >= maxTurnsUnderChange) throw new ConcurrentChangeError(`The tags of this note kept changing while they were saved (${attempt} attempts); try again`);
+      await pauseAfterLostRace(attempt);
     }
   }
 }
