@@ -1,12 +1,7 @@
 import { awsClientConfig, awsTimeouts } from './aws';
+import { setFunctionTestEnv } from '../test-env';
 
-Object.assign(process.env, {
-  TABLE_NAME: 'jotter-test',
-  ATTACHMENTS_BUCKET: 'jotter-test-attachments',
-  WEB_ORIGIN: 'http://localhost:5173',
-  COGNITO_ISSUER: 'http://127.0.0.1:9229/local_pool',
-  COGNITO_CLIENT_ID: 'local_client',
-});
+setFunctionTestEnv();
 
 describe('awsClientConfig', () => {
   it('bounds every call well inside the 10 s function timeout', () => {

@@ -1,17 +1,9 @@
 // The presigned POST is the only thing that holds an upload to its declared size and type on AWS
 // (the local S3 emulator does not enforce POST policies), so its policy is decoded and checked here.
 import { contentDisposition, presignUpload, safeDownloadType } from './storage';
+import { setFunctionTestEnv } from '../test-env';
 
-Object.assign(process.env, {
-  TABLE_NAME: 'jotter-test',
-  ATTACHMENTS_BUCKET: 'jotter-test-attachments',
-  WEB_ORIGIN: 'http://localhost:5173',
-  COGNITO_ISSUER: 'http://127.0.0.1:9229/local_pool',
-  COGNITO_CLIENT_ID: 'local_client',
-  AWS_REGION: 'eu-west-1',
-  AWS_ACCESS_KEY_ID: 'AKIDTEST',
-  AWS_SECRET_ACCESS_KEY: 'secret',
-});
+setFunctionTestEnv({ AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIDTEST', AWS_SECRET_ACCESS_KEY: 'secret' });
 delete process.env.S3_ENDPOINT;
 
 describe('presignUpload', () => {

@@ -3,14 +3,9 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import type { RouteDefinition } from '@jotter/shared/contract';
 import { route } from './route';
+import { setFunctionTestEnv } from '../test-env';
 
-Object.assign(process.env, {
-  TABLE_NAME: 'jotter-test',
-  ATTACHMENTS_BUCKET: 'jotter-test-attachments',
-  WEB_ORIGIN: 'http://localhost:5173',
-  COGNITO_ISSUER: 'http://127.0.0.1:9229/local_pool',
-  COGNITO_CLIENT_ID: 'local_client',
-});
+setFunctionTestEnv();
 
 const echoRoute = {
   operationId: 'echo',
