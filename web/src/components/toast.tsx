@@ -98,6 +98,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         className={styles.region}
         role="region"
         aria-label="Notifications"
+        // Undo takes focus as the page changes (the deleted note's editor is gone): the new
+        // page leaves it there (lib/route-title-focus.ts).
+        data-keeps-focus
         onPointerEnter={() => setPaused(hovered, true)}
         onPointerLeave={() => setPaused(hovered, false)}
         onFocus={() => setPaused(focused, true)}

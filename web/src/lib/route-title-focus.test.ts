@@ -32,4 +32,13 @@ describe('focusPageWhenReady', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(document.activeElement).toBe(document.querySelector('textarea'));
   });
+
+  it('leaves focus on a control a notification took it to (Undo after a delete)', async () => {
+    document.body.insertAdjacentHTML('beforeend', '<div data-keeps-focus><button id="undo">Undo</button></div>');
+    document.getElementById('undo')!.focus();
+    focusPageWhenReady();
+    document.querySelector('main')!.innerHTML = '<h1>Notes</h1>';
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(document.activeElement).toBe(document.getElementById('undo'));
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useLocation, useNavigationType } from 'react-router';
 
 const APP_NAME = 'Jotter';
@@ -30,14 +30,15 @@ export const titleForPath = (pathname: string): string | null => {
 
 /**
  * Moves focus to the new page after a navigation, like a full page load would reset it: to
- * whatever the page focused itself (the editor does), else its first heading. Waits for lazy
+ * whatever the page focused itself (the editor does) or a region outside it marked
+ * `data-keeps-focus` did (the toasts: Undo after a delete), else its first heading. Waits for lazy
  * routes to render (up to 3 s). Returns a cancel function.
  */
 export function focusPageWhenReady(): () => void {
   const tryFocus = () => {
     const scope = document.querySelector('main') ?? document.body;
     const active = document.activeElement;
-    if (active && active !== document.body && scope.contains(active) && active.isConnected) return true;
+    if (active && active !== document.body && active.isConnected && (scope.contains(active) || active.closest('[data-keeps-focus]'))) return true;
     const heading = scope.querySelector<HTMLElement>('h1');
     if (!heading) return false;
     if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
@@ -63,7 +64,8 @@ export function useRouteTitleAndFocus() {
   const navigationType = useNavigationType();
   const firstLoad = useRef(true);
 
-  useEffect(() => {
+  // In the commit that shows the page (not an effect later): the tab never names the page before.
+  useLayoutEffect(() => {
     const title = titleForPath(pathname);
     if (title) setDocumentTitle(title);
   }, [pathname]);
