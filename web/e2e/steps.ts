@@ -30,13 +30,18 @@ export function suiteBrowser(notStarted = 'The local stack did not start the web
   };
 }
 
-/** Signs `user` in through the sign-in form and waits for the notes page. */
+/**
+ * Signs `user` in through the sign-in form and waits for the notes page. The URL changes first:
+ * the router renders the next page in a transition, so the sign-in page stays on screen until the
+ * notes page's code has loaded.
+ */
 export async function signIn(page: Page, user: TestUser) {
   await page.goto(`${stack.webUrl}/sign-in`);
   await page.getByLabel('Email', { exact: true }).fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByLabel('Password', { exact: true }).press('Enter');
   await page.waitForURL('**/notes');
+  await page.getByRole('heading', { name: 'Notes', level: 1, exact: true }).waitFor();
 }
 
 /** Waits for the editor's save status to read "Saved". */

@@ -78,13 +78,15 @@ it('keeps typing through a network outage: offline notice, then Saved when back 
 
     // A reload while the API cannot be reached (the page itself has to load: there is no service
     // worker) opens the note from the draft on this device, and saves it once the API answers again.
-    await page.route(`${stack.apiUrl}/**`, (route) => route.abort('internetdisconnected'));
+    // The app calls the API on its own origin (/api, proxied to the stage as CloudFront does).
+    const appApi = `${stack.webUrl}/api/**`;
+    await page.route(appApi, (route) => route.abort('internetdisconnected'));
     await page.context().setOffline(false);
     await page.reload();
     await page.getByText('Restored unsaved changes from this device.').waitFor();
     expect(await page.getByLabel('Content').inputValue()).toBe('Leaving the station. Tunnel.');
     await page.getByText('Offline — changes are kept on this device').waitFor();
-    await page.unroute(`${stack.apiUrl}/**`);
+    await page.unroute(appApi);
     await page.getByRole('status').filter({ hasText: /^\s*Saved\s*$/ }).waitFor({ timeout: 20_000 }); // the next retry (backoff)
     expect((await apiGet<{ content: string }>(user, `/notes/${noteId}`)).content).toBe('Leaving the station. Tunnel.');
 
