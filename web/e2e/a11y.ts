@@ -151,6 +151,10 @@ async function auditState(page: Page, name?: string) {
   if (!audited.has(state)) {
     const minor: string[] = [];
     const original = page.viewportSize();
+    // The other width hides what its layout hides (the notes list beside an open note at phone
+    // width), and Chromium drops focus from a hidden element to <body>: the audit gives it back,
+    // so the test goes on with the page as it left it (the filter still focused for its Escape).
+    const focused = await page.evaluateHandle(() => document.activeElement);
     try {
       await injectAxe(page);
       for (const view of original && original.width < 600 ? [...views].reverse() : views) {
@@ -168,6 +172,12 @@ async function auditState(page: Page, name?: string) {
     } finally {
       if (original) await page.setViewportSize(original);
       await page.emulateMedia({ colorScheme: null });
+      await focused
+        .evaluate((el) => {
+          if (el instanceof HTMLElement && el.isConnected && document.activeElement === document.body) el.focus({ preventScroll: true });
+        })
+        .catch(() => undefined); // the page navigated meanwhile: nothing to give back
+      await focused.dispose().catch(() => undefined);
     }
     audited.set(state, { state, route: route.path, minor });
   }
