@@ -1,5 +1,5 @@
 import { createMarkdownRenderer, toggleTask } from '@jotter/shared/markdown';
-import { useMemo, type MouseEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
 import styles from './markdown-preview.module.css';
 
 // Its own chunk (marked + DOMPurify, ~25 kB gzip): loaded the first time a note is previewed.
@@ -13,6 +13,17 @@ export interface MarkdownPreviewProps {
 
 export default function MarkdownPreview({ content, onChange }: MarkdownPreviewProps) {
   const html = useMemo(() => renderer.render(content), [content]);
+  const previewRef = useRef<HTMLDivElement>(null);
+
+  // A task's checkbox is named after its item's own text (not its sub-list's), so a screen reader
+  // says "tea, checkbox, checked" rather than an unnamed checkbox.
+  useLayoutEffect(() => {
+    for (const box of previewRef.current?.querySelectorAll<HTMLInputElement>('input[data-task-index]') ?? []) {
+      const item = box.closest('li')?.cloneNode(true) as HTMLElement | undefined;
+      item?.querySelectorAll('ul, ol').forEach((list) => list.remove());
+      box.setAttribute('aria-label', item?.textContent?.trim() || `Task ${Number(box.dataset.taskIndex) + 1}`);
+    }
+  }, [html]);
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
@@ -25,5 +36,5 @@ export default function MarkdownPreview({ content, onChange }: MarkdownPreviewPr
 
   if (content.trim() === '') return <p className={styles.empty}>Nothing to preview yet.</p>;
   // The HTML comes out of the shared renderer, sanitized by DOMPurify (see packages/shared/src/markdown.ts).
-  return <div className={styles.preview} data-testid="markdown-preview" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <div ref={previewRef} className={styles.preview} data-testid="markdown-preview" onClick={onClick} dangerouslySetInnerHTML={{ __html: html }} />;
 }

@@ -140,6 +140,7 @@ it('previews Markdown, and ticking a task saves the source with that task ticked
   expect(preview.querySelector('img')).not.toHaveAttribute('onerror');
   const boxes = screen.getAllByRole('checkbox');
   expect(boxes).toHaveLength(2);
+  expect(boxes.map((b) => b.getAttribute('aria-label'))).toEqual(['eggs', 'tea']); // named after their items
   await user.click(boxes[1]!);
   expect(api.update).toHaveBeenCalledWith(base.noteId, { title: 'Groceries', content: note.content.replace('- [ ] tea', '- [x] tea'), version: 3 });
   expect(await screen.findByText('Saved')).toBeInTheDocument();
