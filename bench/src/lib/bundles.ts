@@ -98,13 +98,26 @@ export function packageProd(): void {
  */
 export function packageApiInto(packageDir: string): void {
   const bin = path.join(API_DIR, 'node_modules', '.bin', 'serverless');
-  const r = spawnSync(bin, ['package', '--stage', 'prod', '--package', packageDir, '--param', 'esbuildWorkFolder=.esbuild/bench'], {
-    cwd: API_DIR,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    encoding: 'utf8',
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
-  });
-  if (r.status !== 0) throw new Error(`serverless package failed (exit ${r.status}):\n${(r.stdout + r.stderr).slice(-3000)}`);
+  // `serverless package` empties the service's .serverless folder even when it writes elsewhere
+  // (--package): keep `pnpm package:prod`'s output, which the template tests read, out of its reach.
+  const kept = path.join(API_DIR, '.serverless');
+  const aside = `${kept}-kept-${process.pid}`;
+  const hadOutput = fs.existsSync(kept);
+  if (hadOutput) fs.renameSync(kept, aside);
+  try {
+    const r = spawnSync(bin, ['package', '--stage', 'prod', '--package', packageDir, '--param', 'esbuildWorkFolder=.esbuild/bench'], {
+      cwd: API_DIR,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+    });
+    if (r.status !== 0) throw new Error(`serverless package failed (exit ${r.status}):\n${(r.stdout + r.stderr).slice(-3000)}`);
+  } finally {
+    if (hadOutput) {
+      fs.rmSync(kept, { recursive: true, force: true });
+      fs.renameSync(aside, kept);
+    }
+  }
 }
 
 export interface InputShare {
