@@ -18,15 +18,15 @@ export interface MarkdownRenderer {
 
 // Only these schemes survive in href/src (plus relative URLs and #fragments). No javascript:,
 // vbscript:, data: (an HTML or SVG data: URL is a script when opened), file: or blob:.
-const SAFE_URL = /^(?:(?:https?|mailto|tel):|[^:/?#]*(?:[/?#]|$))/i;
+export const SAFE_URL = /^(?:(?:https?|mailto|tel):|[^:/?#]*(?:[/?#]|$))/i;
 const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'background', 'cite', 'srcset']);
 
 const TASK_ATTRIBUTE = 'data-task';
 
 // Browsers ignore control characters and spaces inside a URL's scheme (`java\tscript:`).
-const withoutControlsAndSpaces = (value: string) => [...value].filter((c) => c > ' ').join('');
+export const withoutControlsAndSpaces = (value: string) => [...value].filter((c) => c > ' ').join('');
 
-function markdownParser(onCheckbox: (checked: boolean) => string) {
+export function markdownParser(onCheckbox: (checked: boolean) => string) {
   return new Marked({
     gfm: true,
     breaks: false,

@@ -7,11 +7,15 @@ import {
   attachmentRecordSchema,
   keyItemRecordSchema,
   noteRecordSchema,
+  shareItemRecordSchema,
   type ApiKeyCountRecord,
   type ApiKeyRecord,
   type ApiKeyUsageRecord,
   type AttachmentRecord,
   type NoteRecord,
+  type ShareCountRecord,
+  type ShareRecord,
+  type ShareTokenRecord,
 } from './models';
 
 const time = '2026-07-14T09:30:00.000Z';
@@ -64,6 +68,10 @@ const apiKey: Required<ApiKeyRecord> = {
 };
 const usage: Required<ApiKeyUsageRecord> = { pk: 'USER#s', sk: 'KEY#k#DAY#2026-07-14', type: 'apiKeyUsage', keyId: 'k', day: '2026-07-14', requests: 1, lastUsedAt: time, expiresAt: 1 };
 const count: Required<ApiKeyCountRecord> = { pk: 'USER#s', sk: 'KEYS', type: 'apiKeyCount', keyCount: 1 };
+
+const share: Required<ShareRecord> = { pk: 'USER#s', sk: 'SHARE#n#h', type: 'share', shareId: 'h', noteId: 'n', tokenHash: 'x', createdAt: time, expiry: time };
+const shareCount: Required<ShareCountRecord> = { pk: 'USER#s', sk: 'SHARES#n', type: 'shareCount', shareCount: 1 };
+const shareToken: Required<ShareTokenRecord> = { pk: 'SHARE#x', sk: 'TOKEN', type: 'shareToken', ownerId: 's', noteId: 'n', shareId: 'h', createdAt: time, expiresAt: 1, views: 0 };
 
 /** DynamoDB's type letter for a value: S string, N number, L list, M map. */
 const jsType = (value: unknown) => (Array.isArray(value) ? 'L' : typeof value === 'string' ? 'S' : typeof value === 'number' ? 'N' : typeof value === 'boolean' ? 'BOOL' : 'M');

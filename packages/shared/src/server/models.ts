@@ -9,6 +9,9 @@
 //   api key      USER#<sub>     KEY#<keyId>          -                         -                  APIKEY#<sha256 of value> / <keyId>
 //   key usage    USER#<sub>     KEY#<keyId>#DAY#<yyyy-mm-dd>  (requests, lastUsedAt; expiresAt = TTL)
 //   key count    USER#<sub>     KEYS                 (keyCount: live keys, guards the per-user limit)
+//   share        USER#<sub>     SHARE#<noteId>#<shareId>  (createdAt, expiry, tokenHash: the owner's list)
+//   share count  USER#<sub>     SHARES#<noteId>      (shareCount: live links, guards the per-note limit)
+//   share token  SHARE#<sha256 of token>  TOKEN      (ownerId, noteId, shareId, views; expiresAt = TTL)
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
 // byOwnerUpdated; the trash shares the index under another partition value. byOwnerCreated
@@ -16,10 +19,13 @@
 // are the other two orders; <pin> puts pinned notes first in each. A tag's notes are listed through
 // the same three indexes from the note-tag items, which carry their note's sort keys (written in
 // the same transaction as the note) and point at it. byLookup serves maintenance jobs (the trash
-// purge) without a Scan.
+// purge) without a Scan. A public link is found by GetItem on its token's hash (a GSI would be
+// eventually consistent: a revoked link could answer for a moment); its views are counted there.
 import * as dynamoose from 'dynamoose';
 import type { Item } from 'dynamoose/dist/Item';
 import { titleSortKey, type Attachment } from '../notes';
+
+export { shareKeys } from './share-keys';
 
 export const indexes = { byOwnerUpdated: 'byOwnerUpdated', byOwnerCreated: 'byOwnerCreated', byOwnerTitle: 'byOwnerTitle', byLookup: 'byLookup' } as const;
 
@@ -213,6 +219,65 @@ export const keyItemRecordSchema = new dynamoose.Schema(
 );
 
 export type KeyItem = Item & KeyItemRecord;
+
+// Public share links (/notes/{noteId}/shares, /public/shares/{token}). Written and read with the
+// raw DynamoDB client (services/api/src/domain/share-table.ts), so the public function's bundle
+// carries no Dynamoose; this schema states the records' shape and is checked against the types.
+export type ShareItemType = 'share' | 'shareCount' | 'shareToken';
+
+export interface ShareRecord {
+  pk: string;
+  sk: string;
+  type: 'share';
+  shareId: string;
+  noteId: string;
+  tokenHash: string;
+  createdAt: string;
+  /** When the link stops working (ISO); not `expiresAt`, the table's TTL attribute: the owner's
+   * record must outlive its link, it holds one of the note's slots until revoked. */
+  expiry?: string;
+}
+
+export interface ShareCountRecord {
+  pk: string;
+  sk: string;
+  type: 'shareCount';
+  shareCount: number;
+}
+
+export interface ShareTokenRecord {
+  pk: string;
+  sk: string;
+  type: 'shareToken';
+  ownerId: string;
+  noteId: string;
+  shareId: string;
+  createdAt: string;
+  /** Epoch seconds when the link stops working: also the table's TTL, which removes the item some
+   * time later (the read checks the time itself, TTL deletion is lazy). */
+  expiresAt?: number;
+  views: number;
+}
+
+export type ShareItemRecord = ShareRecord | ShareCountRecord | ShareTokenRecord;
+
+export const shareItemRecordSchema = new dynamoose.Schema(
+  {
+    pk: { type: String, hashKey: true },
+    sk: { type: String, rangeKey: true },
+    type: { type: String, required: true, enum: ['share', 'shareCount', 'shareToken'] },
+    shareId: String,
+    noteId: String,
+    ownerId: String,
+    tokenHash: String,
+    createdAt: String,
+    expiry: String,
+    expiresAt: Number,
+    views: Number,
+    shareCount: Number,
+  },
+  { saveUnknown: false },
+);
 
 /**
  * Binds the models to a table. Tables are created by CloudFormation (or, locally, by the stack

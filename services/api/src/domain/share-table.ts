@@ -1,0 +1,165 @@
+// Table access for share links, with the raw DynamoDB client: the public share function stays
+// free of Dynamoose (its bundle carries the Markdown renderer instead). Keys: models.ts.
+import { DynamoDB, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { NoteRecord, ShareRecord, ShareTokenRecord } from '@jotter/shared/server/models';
+import { shareKeys } from '@jotter/shared/server/share-keys';
+import { config } from '#config';
+import { awsClientConfig } from './aws';
+import { LimitExceededError, NotFoundError } from './errors';
+import { cancellationReasons, isConditionFailure } from './ddb-errors';
+
+let client: DynamoDB | undefined;
+
+function db() {
+  const { dynamodbEndpoint, tableName } = config();
+  client ??= new DynamoDB(awsClientConfig(dynamodbEndpoint));
+  return { client, TableName: tableName };
+}
+
+const item = (value: object) => marshall(value, { removeUndefinedValues: true });
+const noteKey = (sub: string, noteId: string) => item({ pk: shareKeys.pk(sub), sk: shareKeys.noteSk(noteId) });
+const countKey = (sub: string, noteId: string) => item({ pk: shareKeys.pk(sub), sk: shareKeys.countSk(noteId) });
+const tokenKey = (tokenHash: string) => item({ pk: shareKeys.tokenPk(tokenHash), sk: shareKeys.tokenSk });
+
+/** Runs a transaction, retrying only when it lost a race (TransactionConflict): conditions decide. */
+async function transact(writes: TransactWriteItem[]): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db().client.transactWriteItems({ TransactItems: writes });
+      return;
+    } catch (error) {
+      const reasons = cancellationReasons(error);
+      if (!reasons?.includes('TransactionConflict') || reasons.includes('ConditionalCheckFailed') || attempt >= 6) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20 * 2 ** attempt));
+    }
+  }
+}
+
+/**
+ * Writes a new link in one transaction: the note must be active, the note's count stays within
+ * `max` (so parallel creations cannot pass it), the owner's record and the token's item appear.
+ */
+export async function insertShare(sub: string, share: ShareRecord, token: ShareTokenRecord, max: number): Promise<void> {
+  const { TableName } = db();
+  try {
+    await transact([
+      {
+        ConditionCheck: {
+          TableName,
+          Key: noteKey(sub, share.noteId),
+          ConditionExpression: '#state = :active',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: item({ ':active': 'active' }),
+        },
+      },
+      {
+        Update: {
+          TableName,
+          Key: countKey(sub, share.noteId),
+          UpdateExpression: 'SET #type = :type ADD #count :one',
+          ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
+          ExpressionAttributeNames: { '#type': 'type', '#count': 'shareCount' },
+          ExpressionAttributeValues: item({ ':type': 'shareCount', ':one': 1, ':max': max }),
+        },
+      },
+      { Put: { TableName, Item: item(share), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName, Item: item(token), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ]);
+  } catch (error) {
+    const reasons = cancellationReasons(error);
+    if (reasons?.[0] === 'ConditionalCheckFailed') throw new NotFoundError('Note');
+    if (reasons?.[1] === 'ConditionalCheckFailed') throw new LimitExceededError(`A note can have at most ${max} links; revoke one first`);
+    throw error;
+  }
+}
+
+/** A note's links (one Query) with their token items, which hold the views (one BatchGetItem). */
+export async function findShares(sub: string, noteId: string): Promise<{ share: ShareRecord; views: number }[]> {
+  const { client, TableName } = db();
+  const shares: ShareRecord[] = [];
+  let ExclusiveStartKey: Record<string, never> | undefined;
+  do {
+    const page = await client.query({
+      TableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: item({ ':pk': shareKeys.pk(sub), ':prefix': shareKeys.notePrefix(noteId) }),
+      ExclusiveStartKey,
+    });
+    shares.push(...(page.Items ?? []).map((i) => unmarshall(i) as ShareRecord));
+    ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
+  } while (ExclusiveStartKey);
+  if (shares.length === 0) return [];
+  // At most 20 live links per note: one BatchGetItem (limit 100 keys). Unprocessed keys (throttling)
+  // are asked again; a token item that is gone (TTL after expiry) has no more views to report.
+  const views = new Map<string, number>();
+  let keys = shares.map((s) => tokenKey(s.tokenHash));
+  for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
+    const result = await client.batchGetItem({ RequestItems: { [TableName]: { Keys: keys, ProjectionExpression: 'pk, #views', ExpressionAttributeNames: { '#views': 'views' } } } });
+    for (const raw of result.Responses?.[TableName] ?? []) {
+      const record = unmarshall(raw) as Pick<ShareTokenRecord, 'pk' | 'views'>;
+      views.set(record.pk, record.views ?? 0);
+    }
+    keys = result.UnprocessedKeys?.[TableName]?.Keys ?? [];
+  }
+  return shares.map((share) => ({ share, views: views.get(shareKeys.tokenPk(share.tokenHash)) ?? 0 }));
+}
+
+/** Deletes a link's two items and gives its slot back; false when it was not there. */
+export async function removeShare(sub: string, noteId: string, shareId: string): Promise<boolean> {
+  const { client, TableName } = db();
+  const Key = item({ pk: shareKeys.pk(sub), sk: shareKeys.sk(noteId, shareId) });
+  const found = await client.getItem({ TableName, Key, ConsistentRead: true });
+  if (!found.Item) return false;
+  const share = unmarshall(found.Item) as ShareRecord;
+  try {
+    await transact([
+      { Delete: { TableName, Key, ConditionExpression: 'attribute_exists(pk)' } },
+      { Delete: { TableName, Key: tokenKey(share.tokenHash) } },
+      {
+        Update: {
+          TableName,
+          Key: countKey(sub, noteId),
+          UpdateExpression: 'ADD #count :minusOne',
+          ConditionExpression: '#count > :zero',
+          ExpressionAttributeNames: { '#count': 'shareCount' },
+          ExpressionAttributeValues: item({ ':minusOne': -1, ':zero': 0 }),
+        },
+      },
+    ]);
+    return true;
+  } catch (error) {
+    if (cancellationReasons(error)?.includes('ConditionalCheckFailed')) return false;
+    throw error;
+  }
+}
+
+/**
+ * A public read of a link: counts the view and answers the token's item in one conditional
+ * UpdateItem, or undefined when no live link has this hash (unknown, revoked or expired alike).
+ */
+export async function countView(tokenHash: string, nowSeconds: number): Promise<ShareTokenRecord | undefined> {
+  const { client, TableName } = db();
+  try {
+    const result = await client.updateItem({
+      TableName,
+      Key: tokenKey(tokenHash),
+      UpdateExpression: 'ADD #views :one',
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(#expiresAt) OR #expiresAt > :now)',
+      ExpressionAttributeNames: { '#views': 'views', '#expiresAt': 'expiresAt' },
+      ExpressionAttributeValues: item({ ':one': 1, ':now': nowSeconds }),
+      ReturnValues: 'ALL_NEW',
+    });
+    return result.Attributes ? (unmarshall(result.Attributes) as ShareTokenRecord) : undefined;
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+/** The shared note as stored, read strongly consistently: a trash or restore counts at once. */
+export async function findSharedNote(sub: string, noteId: string): Promise<NoteRecord | undefined> {
+  const { client, TableName } = db();
+  const result = await client.getItem({ TableName, Key: noteKey(sub, noteId), ConsistentRead: true });
+  return result.Item ? (unmarshall(result.Item) as NoteRecord) : undefined;
+}
