@@ -28,7 +28,7 @@ export const listSharesRoute = {
   auth: 'user',
   params: noteIdParamsSchema,
   response: { status: 200, description: 'The links, newest first', schema: shareListSchema },
-  errors: [],
+  errors: ['not_found'],
 } satisfies RouteDefinition;
 
 export const deleteShareRoute = {

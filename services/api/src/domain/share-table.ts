@@ -74,8 +74,11 @@ export async function insertShare(sub: string, share: ShareRecord, token: ShareT
   }
 }
 
-/** A note's links (one Query) with their token items, which hold the views (one BatchGetItem). */
-export async function findShares(sub: string, noteId: string): Promise<{ share: ShareRecord; views: number }[]> {
+/**
+ * A note's links (one Query) with their views, which the token items hold, and the note's state
+ * (one BatchGetItem for both); undefined when the caller has no such active note.
+ */
+export async function findShares(sub: string, noteId: string): Promise<{ share: ShareRecord; views: number }[] | undefined> {
   const { client, TableName } = db();
   const shares: ShareRecord[] = [];
   let ExclusiveStartKey: Record<string, never> | undefined;
@@ -89,20 +92,22 @@ export async function findShares(sub: string, noteId: string): Promise<{ share: 
     shares.push(...(page.Items ?? []).map((i) => unmarshall(i) as ShareRecord));
     ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
   } while (ExclusiveStartKey);
-  if (shares.length === 0) return [];
-  // At most 20 live links per note: one BatchGetItem (limit 100 keys). Unprocessed keys (throttling)
-  // are asked again; a token item that is gone (TTL after expiry) has no more views to report.
-  const views = new Map<string, number>();
-  let keys = shares.map((s) => tokenKey(s.tokenHash));
+  // At most 20 live links per note: one BatchGetItem (limit 100 keys), retried for unprocessed
+  // keys (throttling). A token item that is gone (TTL after expiry) has no more views to report.
+  const found = new Map<string, { state?: string; views?: number }>();
+  let keys = [noteKey(sub, noteId), ...shares.map((s) => tokenKey(s.tokenHash))];
   for (let attempt = 0; keys.length > 0 && attempt < 5; attempt++) {
-    const result = await client.batchGetItem({ RequestItems: { [TableName]: { Keys: keys, ProjectionExpression: 'pk, #views', ExpressionAttributeNames: { '#views': 'views' } } } });
+    const result = await client.batchGetItem({
+      RequestItems: { [TableName]: { Keys: keys, ProjectionExpression: 'pk, sk, #state, #views', ExpressionAttributeNames: { '#state': 'state', '#views': 'views' } } },
+    });
     for (const raw of result.Responses?.[TableName] ?? []) {
-      const record = unmarshall(raw) as Pick<ShareTokenRecord, 'pk' | 'views'>;
-      views.set(record.pk, record.views ?? 0);
+      const record = unmarshall(raw) as { pk: string; sk: string; state?: string; views?: number };
+      found.set(`${record.pk}|${record.sk}`, record);
     }
     keys = result.UnprocessedKeys?.[TableName]?.Keys ?? [];
   }
-  return shares.map((share) => ({ share, views: views.get(shareKeys.tokenPk(share.tokenHash)) ?? 0 }));
+  if (found.get(`${shareKeys.pk(sub)}|${shareKeys.noteSk(noteId)}`)?.state !== 'active') return undefined;
+  return shares.map((share) => ({ share, views: found.get(`${shareKeys.tokenPk(share.tokenHash)}|${shareKeys.tokenSk}`)?.views ?? 0 }));
 }
 
 /** Deletes a link's two items and gives its slot back; false when it was not there. */

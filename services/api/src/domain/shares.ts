@@ -62,9 +62,10 @@ export async function createShare(sub: string, noteId: string, input: CreateShar
   return { shareId, url: shareUrl(token, siteOrigin), expiresAt: share.expiry ?? null };
 }
 
-/** A note's links, newest first. An unknown note simply has none. */
+/** A note's links, newest first. */
 export async function listShares(sub: string, noteId: string): Promise<Share[]> {
   const found = await findShares(sub, noteId);
+  if (!found) throw new NotFoundError('Note');
   return found
     .map(({ share, views }) => ({ shareId: share.shareId, url: null, createdAt: share.createdAt, expiresAt: share.expiry ?? null, views }))
     .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));

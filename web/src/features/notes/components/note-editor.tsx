@@ -17,6 +17,8 @@ import styles from './notes.module.css';
 
 // Its own chunk (upload queue, XHR, drop zone): the editor shows at once, the Attach button a moment later.
 const AttachmentsPanel = lazy(() => import('../../attachments/components/attachments-panel'));
+// Its own chunk as well: the Share button and dialog (public read-only links).
+const SharePanel = lazy(() => import('../../shares/components/share-panel'));
 // Its own chunk too (the Markdown parser and sanitizer): only loaded once a note is previewed.
 const loadPreview = () => import('./markdown-preview');
 const MarkdownPreview = lazy(loadPreview);
@@ -253,6 +255,7 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted }:
         )}
         <Suspense fallback={null}>
           <AttachmentsPanel noteId={state.note?.noteId ?? null} attachments={note?.attachments ?? []} ensureNoteId={ensureNoteId} dropTarget={article} toolbarSlot={toolbarSlot} />
+          <SharePanel noteId={state.note?.noteId ?? null} toolbarSlot={toolbarSlot} />
         </Suspense>
       </div>
     </article>
