@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useParams } from 'react-router';
 import type { PublicShare } from '@jotter/shared/shares';
 import { isApiError } from '../../../lib/api-client';
+import { setDocumentTitle } from '../../../lib/route-title-focus';
 import { readPublicShare } from '../api/public-share-api';
 import styles from './share-page.module.css';
 
@@ -21,14 +22,18 @@ export default function SharePage() {
   useEffect(() => {
     const controller = new AbortController();
     setState({ status: 'loading' });
+    setDocumentTitle('Shared note');
     readPublicShare(token, controller.signal).then(
       (share) => {
         setState({ status: 'ready', share });
-        document.title = `${share.title} · Jotter`;
+        setDocumentTitle(share.title);
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        if (isApiError(error, 'not_found')) setState({ status: 'unavailable' });
+        if (isApiError(error, 'not_found')) {
+          setState({ status: 'unavailable' });
+          setDocumentTitle('Link not available');
+        }
         else setState({ status: 'error', message: error instanceof Error ? error.message : 'Something went wrong.' });
       },
     );
