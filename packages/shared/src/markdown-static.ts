@@ -8,7 +8,7 @@
  * every text and attribute it writes, and only links and images whose URL passes `SAFE_URL` keep
  * it. The output is a subset of what the preview allows: Markdown renders alike, raw HTML does not.
  */
-import { markdownParser, SAFE_URL, withoutControlsAndSpaces } from './markdown';
+import { markdownParser, SAFE_URL, withoutControlsAndSpaces } from './markdown-parser';
 
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);

@@ -9,7 +9,6 @@ export { shareLimits };
 /** 32 random bytes in base64url (43 characters): 256 bits, only their SHA-256 is stored. */
 export const shareTokenPattern = /^[A-Za-z0-9_-]{43}$/;
 
-const exampleTime = '2026-07-14T09:30:00.000Z';
 const exampleShareId = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const exampleUrl = `https://notes.example.com/s/${'x'.repeat(43)}`;
 

@@ -1,26 +1,15 @@
-// Public read-only links of a note. A link is a random token (256 bits) of which only the SHA-256
-// is stored; the public read finds it by that hash with one GetItem-like UpdateItem (which also
-// counts the view) and reads the note, so a revoke, an expiry or a trash counts from the next
-// request on. Every way a link can fail answers the same NotFoundError.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+// Public read-only links of a note, for their owner: create, list, revoke. A link is a random
+// token (256 bits) of which only the SHA-256 is stored; reading one is public-share.ts.
+import { randomUUID } from 'node:crypto';
 import { sharePagePath } from '@jotter/shared/share-limits';
-import { shareLimits, shareTokenPattern, type CreatedShare, type CreateShareRequest, type PublicShare, type Share } from '@jotter/shared/shares';
+import { shareLimits, type CreatedShare, type CreateShareRequest, type Share } from '@jotter/shared/shares';
 import type { ShareRecord, ShareTokenRecord } from '@jotter/shared/server/models';
 import { shareKeys } from '@jotter/shared/server/share-keys';
-import { renderStaticMarkdown } from '@jotter/shared/markdown-static';
 import { NotFoundError } from './errors';
-import { countView, findShares, findSharedNote, insertShare, removeShare } from './share-table';
-import { objectKey, presignDownload } from './storage';
+import { findShares, insertShare, removeShare } from './share-table';
+import { hashShareToken, newShareToken } from './share-token';
 
 const dayMs = 24 * 3600 * 1000;
-
-export function newShareToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export function hashShareToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
-}
 
 /**
  * The public page's URL. The site's origin is the configured web origin (local stack), else the
@@ -73,26 +62,4 @@ export async function listShares(sub: string, noteId: string): Promise<Share[]> 
 
 export async function deleteShare(sub: string, noteId: string, shareId: string): Promise<void> {
   if (!(await removeShare(sub, noteId, shareId))) throw new NotFoundError('Link');
-}
-
-/** The one answer for every link that does not work (unknown, malformed, revoked, expired, trashed). */
-const unavailable = () => new NotFoundError('Link');
-
-/** What a reader of a link sees: the note rendered, its ready attachments as short-lived GETs. */
-export async function readPublicShare(token: string, now = new Date()): Promise<PublicShare> {
-  // A malformed token is still looked up (its hash names no item): the same work, the same answer.
-  const hash = hashShareToken(shareTokenPattern.test(token) ? token : `malformed:${token.slice(0, 100)}`);
-  const link = await countView(hash, Math.floor(now.getTime() / 1000));
-  if (!link) throw unavailable();
-  const note = await findSharedNote(link.ownerId, link.noteId);
-  if (!note || note.state !== 'active') throw unavailable();
-  const ready = (note.attachments ?? []).filter((a) => a.status === 'ready');
-  const attachments = await Promise.all(
-    ready.map(async (a) => ({
-      fileName: a.fileName,
-      size: a.size,
-      downloadUrl: await presignDownload(objectKey(link.ownerId, note.noteId, a.attachmentId), a.fileName, a.contentType, shareLimits.downloadUrlSeconds),
-    })),
-  );
-  return { title: note.title, html: renderStaticMarkdown(note.content ?? ''), updatedAt: note.updatedAt, attachments };
 }

@@ -1,5 +1,5 @@
 import { getPublicShareRoute } from '@jotter/shared/contract/shares';
-import { readPublicShare } from '#domain/shares';
+import { readPublicShare } from '#domain/public-share';
 import { route } from '#http/route';
 
 /** No sign-in: the token is the permission. */
