@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import type { PublicShare } from '@jotter/shared/shares';
 import { isApiError } from '../../../lib/api-client';
 import { setDocumentTitle } from '../../../lib/route-title-focus';
+import { nameTaskCheckboxes } from '../../../lib/task-checkbox-names';
 import { readPublicShare } from '../api/public-share-api';
 import styles from './share-page.module.css';
 
@@ -18,6 +19,9 @@ export default function SharePage() {
   const { token = '' } = useParams();
   const [state, setState] = useState<State>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const html = state.status === 'ready' ? state.share.html : null;
+  useLayoutEffect(() => nameTaskCheckboxes(contentRef.current), [html]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -73,7 +77,7 @@ export default function SharePage() {
             </p>
           </header>
           {/* Rendered from Markdown and sanitized by the API (raw HTML escaped, unsafe URLs dropped). */}
-          <div className={styles.content} dangerouslySetInnerHTML={{ __html: state.share.html }} />
+          <div ref={contentRef} className={styles.content} dangerouslySetInnerHTML={{ __html: state.share.html }} />
           {state.share.attachments.length > 0 && (
             <section aria-labelledby="share-files">
               <h2 id="share-files" className={styles.filesTitle}>
