@@ -67,6 +67,7 @@ it('the owner shares a note; a reader without a session reads it and downloads i
     expect(url).toMatch(new RegExp(`^${stack.webUrl}/s/[A-Za-z0-9_-]{43}$`));
     await dialog.getByText(/0 views · expires/).waitFor();
     await screenshot(page, 'share-dialog');
+    const sharedMarker = page.getByRole('list', { name: 'Notes' }).getByRole('img', { name: 'Shared by link' });
 
     await inNewPage(browser(), viewports.desktop, async (reader, readerErrors) => {
       await reader.goto(url);
@@ -90,6 +91,8 @@ it('the owner shares a note; a reader without a session reads it and downloads i
       // The owner's list counts the read (at least once: the dev server's StrictMode runs the
       // page's effect twice, and the first request may have left before it was aborted).
       await dialog.getByRole('button', { name: 'Done' }).click();
+      // The notes list marks the note as shared.
+      await sharedMarker.waitFor();
       await page.getByRole('button', { name: 'Share', exact: true }).click();
       await dialog.getByText(/[1-9]\d* views? · expires/).waitFor();
       // Revoke, with a confirmation.
@@ -98,6 +101,8 @@ it('the owner shares a note; a reader without a session reads it and downloads i
       await screenshot(page, 'share-revoke-confirm');
       await confirm.getByRole('button', { name: 'Revoke' }).click();
       await dialog.getByText('No links yet.').waitFor();
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await sharedMarker.waitFor({ state: 'detached' });
 
       await reader.reload();
       await reader.getByRole('heading', { name: 'This link is not available', level: 1 }).waitFor();

@@ -71,6 +71,7 @@ export const noteSchema = z
     attachments: z.array(attachmentSchema),
     tags: z.array(z.string()),
     pinned: z.boolean(),
+    shared: z.optional(z.literal(true).check(z.describe('Present while the note has public read-only links (revoked ones do not count)'))),
   })
   .check(z.meta({ id: 'Note' }));
 export type Note = z.infer<typeof noteSchema>;

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
 import { createAttachmentResponseSchema } from '@jotter/shared/attachments';
-import { noteSchema, type Note } from '@jotter/shared/notes';
+import { noteListSchema, noteSchema, type Note } from '@jotter/shared/notes';
 import { createdShareSchema, publicShareSchema, shareListSchema, type CreatedShare } from '@jotter/shared/shares';
 import { readStack } from '../../../tools/src/testing/stack';
 import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
@@ -78,6 +78,24 @@ describe('creating and reading a link', () => {
     const { Items } = await dynamodb.send(new ScanCommand({ TableName: stack.tableName }));
     expect(JSON.stringify(Items)).not.toContain(created.token);
     expect(JSON.stringify(Items)).toContain(hashShareToken(created.token));
+  });
+
+  it("marks the note `shared` while it has links (in the note and in the list), not after the last revoke", async () => {
+    const note = await newNote();
+    expect(note.shared).toBeUndefined();
+    const first = await share(note.noteId);
+    const second = await share(note.noteId);
+    const listed = async () => z.parse(noteListSchema, (await api.get('/notes?limit=100')).body).items.find((n) => n.noteId === note.noteId);
+    expect(z.parse(noteSchema, (await api.get(`/notes/${note.noteId}`)).body).shared).toBe(true);
+    expect((await listed())?.shared).toBe(true);
+    // Editing, organizing and a trash and restore keep the count.
+    expect((await api.put(`/notes/${note.noteId}`, { title: 'Edited', content: 'x', version: note.version })).status).toBe(200);
+    expect((await api.delete(`/notes/${note.noteId}`)).status).toBe(204);
+    expect((await api.post(`/trash/${note.noteId}/restore`)).status).toBe(200);
+    expect((await api.delete(`/notes/${note.noteId}/shares/${first.shareId}`)).status).toBe(204);
+    expect((await listed())?.shared).toBe(true);
+    expect((await api.delete(`/notes/${note.noteId}/shares/${second.shareId}`)).status).toBe(204);
+    expect((await listed())?.shared).toBeUndefined();
   });
 
   it('counts views and lists the links with them, newest first, without their URL', async () => {

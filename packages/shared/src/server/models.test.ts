@@ -13,7 +13,6 @@ import {
   type ApiKeyUsageRecord,
   type AttachmentRecord,
   type NoteRecord,
-  type ShareCountRecord,
   type ShareRecord,
   type ShareTokenRecord,
 } from './models';
@@ -52,6 +51,7 @@ const note: Required<NoteRecord> = {
   tags: ['work'],
   pinned: false,
   tagsRev: 0,
+  shareCount: 0,
 };
 const apiKey: Required<ApiKeyRecord> = {
   pk: 'USER#s',
@@ -70,7 +70,6 @@ const usage: Required<ApiKeyUsageRecord> = { pk: 'USER#s', sk: 'KEY#k#DAY#2026-0
 const count: Required<ApiKeyCountRecord> = { pk: 'USER#s', sk: 'KEYS', type: 'apiKeyCount', keyCount: 1 };
 
 const share: Required<ShareRecord> = { pk: 'USER#s', sk: 'SHARE#n#h', type: 'share', shareId: 'h', noteId: 'n', tokenHash: 'x', createdAt: time, expiry: time };
-const shareCount: Required<ShareCountRecord> = { pk: 'USER#s', sk: 'SHARES#n', type: 'shareCount', shareCount: 1 };
 const shareToken: Required<ShareTokenRecord> = { pk: 'SHARE#x', sk: 'TOKEN', type: 'shareToken', ownerId: 's', noteId: 'n', shareId: 'h', createdAt: time, expiresAt: 1, views: 0 };
 
 /** DynamoDB's type letter for a value: S string, N number, L list, M map. */
@@ -91,5 +90,5 @@ describe('table records: the TypeScript type and the Dynamoose schema agree', ()
   it('note', () => expect(declared(noteRecordSchema)).toEqual(typed(note)));
   it('attachment (inside a note)', () => expect(declared(attachmentRecordSchema)).toEqual(typed(attachment)));
   it('API key items (key, day usage, key count share one schema)', () => expect(declared(keyItemRecordSchema)).toEqual(typed(apiKey, usage, count)));
-  it('share items (share, share count, share token share one schema)', () => expect(declared(shareItemRecordSchema)).toEqual(typed(share, shareCount, shareToken)));
+  it('share items (share and share token share one schema)', () => expect(declared(shareItemRecordSchema)).toEqual(typed(share, shareToken)));
 });

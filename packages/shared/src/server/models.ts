@@ -9,8 +9,8 @@
 //   api key      USER#<sub>     KEY#<keyId>          -                         -                  APIKEY#<sha256 of value> / <keyId>
 //   key usage    USER#<sub>     KEY#<keyId>#DAY#<yyyy-mm-dd>  (requests, lastUsedAt; expiresAt = TTL)
 //   key count    USER#<sub>     KEYS                 (keyCount: live keys, guards the per-user limit)
-//   share        USER#<sub>     SHARE#<noteId>#<shareId>  (createdAt, expiry, tokenHash: the owner's list)
-//   share count  USER#<sub>     SHARES#<noteId>      (shareCount: live links, guards the per-note limit)
+//   share        USER#<sub>     SHARE#<noteId>#<shareId>  (createdAt, expiry, tokenHash: the owner's list;
+//                                                    the note's `shareCount` counts them and guards the limit)
 //   share token  SHARE#<sha256 of token>  TOKEN      (ownerId, noteId, shareId, views; expiresAt = TTL)
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
@@ -60,6 +60,9 @@ export interface NoteRecord {
   /** Bumped by every change of tags or pin: the lock that keeps note-tag items and tag counts in
    * step with the note, separate from `version` so organizing never conflicts with editing. */
   tagsRev?: number;
+  /** Live public links of the note (share items), changed in their transactions: the per-note
+   * limit, and what `shared` of the API's note is made from. */
+  shareCount?: number;
 }
 
 /** The three sort keys of an active note (and of its note-tag items). */
@@ -139,6 +142,7 @@ export const noteRecordSchema = new dynamoose.Schema(
     tags: { type: Array, schema: [String] },
     pinned: { type: Boolean },
     tagsRev: { type: Number },
+    shareCount: { type: Number },
   },
   { saveUnknown: false },
 );
@@ -223,7 +227,7 @@ export type KeyItem = Item & KeyItemRecord;
 // Public share links (/notes/{noteId}/shares, /public/shares/{token}). Written and read with the
 // raw DynamoDB client (services/api/src/domain/share-table.ts), so the public function's bundle
 // carries no Dynamoose; this schema states the records' shape and is checked against the types.
-export type ShareItemType = 'share' | 'shareCount' | 'shareToken';
+export type ShareItemType = 'share' | 'shareToken';
 
 export interface ShareRecord {
   pk: string;
@@ -234,15 +238,8 @@ export interface ShareRecord {
   tokenHash: string;
   createdAt: string;
   /** When the link stops working (ISO); not `expiresAt`, the table's TTL attribute: the owner's
-   * record must outlive its link, it holds one of the note's slots until revoked. */
+   * record must outlive its link, it counts in the note's `shareCount` until revoked. */
   expiry?: string;
-}
-
-export interface ShareCountRecord {
-  pk: string;
-  sk: string;
-  type: 'shareCount';
-  shareCount: number;
 }
 
 export interface ShareTokenRecord {
@@ -259,13 +256,13 @@ export interface ShareTokenRecord {
   views: number;
 }
 
-export type ShareItemRecord = ShareRecord | ShareCountRecord | ShareTokenRecord;
+export type ShareItemRecord = ShareRecord | ShareTokenRecord;
 
 export const shareItemRecordSchema = new dynamoose.Schema(
   {
     pk: { type: String, hashKey: true },
     sk: { type: String, rangeKey: true },
-    type: { type: String, required: true, enum: ['share', 'shareCount', 'shareToken'] },
+    type: { type: String, required: true, enum: ['share', 'shareToken'] },
     shareId: String,
     noteId: String,
     ownerId: String,
@@ -274,7 +271,6 @@ export const shareItemRecordSchema = new dynamoose.Schema(
     expiry: String,
     expiresAt: Number,
     views: Number,
-    shareCount: Number,
   },
   { saveUnknown: false },
 );

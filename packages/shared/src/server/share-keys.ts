@@ -7,7 +7,6 @@ export const shareKeys = {
   /** Every share item of a note starts with this. */
   notePrefix: (noteId: string) => `SHARE#${noteId}#`,
   sk: (noteId: string, shareId: string) => `SHARE#${noteId}#${shareId}`,
-  countSk: (noteId: string) => `SHARES#${noteId}`,
   tokenPk: (tokenHash: string) => `SHARE#${tokenHash}`,
   tokenSk: 'TOKEN',
 };

@@ -19,7 +19,6 @@ function db() {
 
 const item = (value: object) => marshall(value, { removeUndefinedValues: true });
 const noteKey = (sub: string, noteId: string) => item({ pk: shareKeys.pk(sub), sk: shareKeys.noteSk(noteId) });
-const countKey = (sub: string, noteId: string) => item({ pk: shareKeys.pk(sub), sk: shareKeys.countSk(noteId) });
 const tokenKey = (tokenHash: string) => item({ pk: shareKeys.tokenPk(tokenHash), sk: shareKeys.tokenSk });
 
 /** Runs a transaction, retrying only when it lost a race (TransactionConflict): conditions decide. */
@@ -37,40 +36,33 @@ async function transact(writes: TransactWriteItem[]): Promise<void> {
 }
 
 /**
- * Writes a new link in one transaction: the note must be active, the note's count stays within
- * `max` (so parallel creations cannot pass it), the owner's record and the token's item appear.
+ * Writes a new link in one transaction: the note must be active and its `shareCount` below `max`
+ * (so parallel creations cannot pass it; the count goes up in the same write), and the owner's
+ * record and the token's item appear.
  */
 export async function insertShare(sub: string, share: ShareRecord, token: ShareTokenRecord, max: number): Promise<void> {
-  const { TableName } = db();
+  const { client, TableName } = db();
   try {
     await transact([
       {
-        ConditionCheck: {
-          TableName,
-          Key: noteKey(sub, share.noteId),
-          ConditionExpression: '#state = :active',
-          ExpressionAttributeNames: { '#state': 'state' },
-          ExpressionAttributeValues: item({ ':active': 'active' }),
-        },
-      },
-      {
         Update: {
           TableName,
-          Key: countKey(sub, share.noteId),
-          UpdateExpression: 'SET #type = :type ADD #count :one',
-          ConditionExpression: 'attribute_not_exists(#count) OR #count < :max',
-          ExpressionAttributeNames: { '#type': 'type', '#count': 'shareCount' },
-          ExpressionAttributeValues: item({ ':type': 'shareCount', ':one': 1, ':max': max }),
+          Key: noteKey(sub, share.noteId),
+          UpdateExpression: 'ADD #count :one',
+          ConditionExpression: '#state = :active AND (attribute_not_exists(#count) OR #count < :max)',
+          ExpressionAttributeNames: { '#state': 'state', '#count': 'shareCount' },
+          ExpressionAttributeValues: item({ ':one': 1, ':active': 'active', ':max': max }),
         },
       },
       { Put: { TableName, Item: item(share), ConditionExpression: 'attribute_not_exists(pk)' } },
       { Put: { TableName, Item: item(token), ConditionExpression: 'attribute_not_exists(pk)' } },
     ]);
   } catch (error) {
-    const reasons = cancellationReasons(error);
-    if (reasons?.[0] === 'ConditionalCheckFailed') throw new NotFoundError('Note');
-    if (reasons?.[1] === 'ConditionalCheckFailed') throw new LimitExceededError(`A note can have at most ${max} links; revoke one first`);
-    throw error;
+    if (cancellationReasons(error)?.[0] !== 'ConditionalCheckFailed') throw error;
+    // Refused: no such active note, or the limit. Which one is read only on this path.
+    const found = await client.getItem({ TableName, Key: noteKey(sub, share.noteId), ConsistentRead: true, ProjectionExpression: '#state', ExpressionAttributeNames: { '#state': 'state' } });
+    if (found.Item && unmarshall(found.Item).state === 'active') throw new LimitExceededError(`A note can have at most ${max} links; revoke one first`);
+    throw new NotFoundError('Note');
   }
 }
 
@@ -110,7 +102,10 @@ export async function findShares(sub: string, noteId: string): Promise<{ share: 
   return shares.map((share) => ({ share, views: found.get(`${shareKeys.tokenPk(share.tokenHash)}|${shareKeys.tokenSk}`)?.views ?? 0 }));
 }
 
-/** Deletes a link's two items and gives its slot back; false when it was not there. */
+/**
+ * Deletes a link's two items and gives its slot back (the note's `shareCount`, trashed or not);
+ * false when it was not there, or its note is gone for good (the link already answers 404).
+ */
 export async function removeShare(sub: string, noteId: string, shareId: string): Promise<boolean> {
   const { client, TableName } = db();
   const Key = item({ pk: shareKeys.pk(sub), sk: shareKeys.sk(noteId, shareId) });
@@ -124,7 +119,7 @@ export async function removeShare(sub: string, noteId: string, shareId: string):
       {
         Update: {
           TableName,
-          Key: countKey(sub, noteId),
+          Key: noteKey(sub, noteId),
           UpdateExpression: 'ADD #count :minusOne',
           ConditionExpression: '#count > :zero',
           ExpressionAttributeNames: { '#count': 'shareCount' },

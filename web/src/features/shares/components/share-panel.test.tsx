@@ -11,10 +11,12 @@ const api = jest.mocked(sharesApi);
 const NOTE = '11111111-1111-4111-8111-111111111111';
 const link = (shareId: string, views: number, expiresAt: string | null = null): Share => ({ shareId, url: null, createdAt: new Date().toISOString(), expiresAt, views });
 
+const onSharedChange = jest.fn();
+
 function renderPanel(noteId: string | null = NOTE) {
   const slot = document.createElement('span');
   document.body.append(slot);
-  render(<SharePanel noteId={noteId} toolbarSlot={slot} />);
+  render(<SharePanel noteId={noteId} toolbarSlot={slot} onSharedChange={onSharedChange} />);
   return slot;
 }
 
@@ -42,6 +44,11 @@ it('creates a link with the chosen expiry, shows it once to copy, and lists the 
   expect(within(dialog).getByRole('button', { name: 'Copied' })).toBeInTheDocument();
   expect(within(dialog).getByText(/3 views · never expires/)).toBeInTheDocument();
   expect(within(dialog).getByText(/0 views · expires/)).toBeInTheDocument();
+  // The notes list learns that the note is shared now.
+  expect(onSharedChange.mock.calls).toEqual([
+    [NOTE, false],
+    [NOTE, true],
+  ]);
 });
 
 it('revokes only after a confirmation', async () => {
@@ -58,6 +65,7 @@ it('revokes only after a confirmation', async () => {
   await user.click(within(await screen.findByRole('dialog', { name: 'Revoke this link?' })).getByRole('button', { name: 'Revoke' }));
   expect(api.revoke).toHaveBeenCalledWith(NOTE, 's1');
   expect(await screen.findByText('No links yet.')).toBeInTheDocument();
+  expect(onSharedChange).toHaveBeenLastCalledWith(NOTE, false);
 });
 
 it('shows a failure to load the links', async () => {

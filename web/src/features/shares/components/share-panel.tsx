@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Share } from '@jotter/shared/shares';
 import { Banner } from '../../../components/banner';
@@ -13,6 +13,8 @@ export interface SharePanelProps {
   noteId: string | null;
   /** Where the Share button goes (the editor's toolbar). */
   toolbarSlot: HTMLElement | null;
+  /** Called after the links were read: whether the note has any (the notes list marks it). */
+  onSharedChange?: (noteId: string, shared: boolean) => void;
 }
 
 const expiryChoices = [
@@ -28,7 +30,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : 'S
  * The editor's Share button and dialog: create a public read-only link (with or without expiry),
  * copy it (shown once: only its hash is stored), see each link's views, revoke with a confirm.
  */
-export default function SharePanel({ noteId, toolbarSlot }: SharePanelProps) {
+export default function SharePanel({ noteId, toolbarSlot, onSharedChange }: SharePanelProps) {
   const [open, setOpen] = useState(false);
   const [links, setLinks] = useState<Share[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,12 +39,17 @@ export default function SharePanel({ noteId, toolbarSlot }: SharePanelProps) {
   const [created, setCreated] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [revoking, setRevoking] = useState<Share | null>(null);
+  // The parent's callback may change on every render; the links are not re-read for that.
+  const onSharedChangeRef = useRef(onSharedChange);
+  onSharedChangeRef.current = onSharedChange;
 
   const load = useCallback(async () => {
     if (!noteId) return;
     setError(null);
     try {
-      setLinks(await sharesApi.list(noteId));
+      const items = await sharesApi.list(noteId);
+      setLinks(items);
+      onSharedChangeRef.current?.(noteId, items.length > 0);
     } catch (e) {
       setError(message(e));
     }
