@@ -58,6 +58,10 @@ function parameters(location: 'path' | 'query', schema: Schema | undefined): Jso
   });
 }
 
+/** The route's own headers (sent with every answer), as OpenAPI response headers. */
+const routeHeaders = (route: RouteDefinition): Json =>
+  Object.fromEntries(Object.entries(route.headers ?? {}).map(([name, value]) => [name, { description: `Always \`${value}\``, schema: { type: 'string', const: value } }]));
+
 function errorResponses(route: RouteDefinition): Record<string, Json> {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of routeErrors(route)) byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
@@ -75,11 +79,13 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
         return [code, { summary: code, value: { error } }];
       }),
     );
+    const headers = {
+      ...routeHeaders(route),
+      ...(codes.includes('quota_exceeded') ? { 'Retry-After': { description: 'Seconds until the quota resets (UTC midnight)', schema: { type: 'integer' } } } : {}),
+    };
     responses[String(status)] = {
       description: codes.join(', '),
-      ...(codes.includes('quota_exceeded')
-        ? { headers: { 'Retry-After': { description: 'Seconds until the quota resets (UTC midnight)', schema: { type: 'integer' } } } }
-        : {}),
+      ...(Object.keys(headers).length ? { headers } : {}),
       content: { 'application/json': { schema: ref(idOf(errorBodySchema, 'Error')), examples } },
     };
   }
@@ -88,7 +94,7 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
 
 function operation(route: RouteDefinition): Json {
   const where = `${route.method.toUpperCase()} ${route.path}`;
-  const success: Json = { description: route.response.description };
+  const success: Json = { description: route.response.description, ...(route.headers ? { headers: routeHeaders(route) } : {}) };
   if (route.response.schema) {
     const id = idOf(route.response.schema, where);
     const example = metaOf(route.response.schema).example ?? responseExamples[id];
