@@ -28,12 +28,20 @@ export const errorDetailSchema = z.object({
 });
 export type ErrorDetail = z.infer<typeof errorDetailSchema>;
 
+export const quotaUsageSchema = z.object({
+  name: z.string().check(z.describe('Which quota: `notes`, `keyCreations` (per UTC day), `v1Requests` (per UTC day)')),
+  limit: z.number(),
+  used: z.number(),
+});
+export type QuotaUsage = z.infer<typeof quotaUsageSchema>;
+
 export const errorBodySchema = z
   .object({
     error: z.object({
       code: z.string().check(z.meta({ description: 'Stable snake_case code', example: 'validation_failed' })),
       message: z.string(),
       details: z.optional(z.array(errorDetailSchema)),
+      quota: z.optional(quotaUsageSchema.check(z.describe('On limit_exceeded and quota_exceeded: the quota that refused the request'))),
       requestId: z.optional(
         z.string().check(z.meta({ description: 'The request id (also the x-request-id header): quote it when reporting a problem' })),
       ),

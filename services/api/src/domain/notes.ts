@@ -7,13 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import * as dynamoose from 'dynamoose';
 import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeNoteRequest, TagList, UpdateNoteRequest } from '@jotter/shared/notes';
 import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/server/models';
-import { config } from '#config';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
-import { cancellationReasons, isConditionFailure, tableModels } from './table';
+import { cancellationReasons, db, isConditionFailure, retryingConflicts } from './table';
 
 export interface Page {
   limit: number;
@@ -54,12 +52,6 @@ export function noteKey(sub: string, noteId: string) {
 
 export function plain(item: unknown): NoteRecord {
   return (item as { toJSON(): NoteRecord }).toJSON();
-}
-
-/** The raw DynamoDB client (after the models set it up) and the table. */
-function db() {
-  tableModels();
-  return { client: dynamoose.aws.ddb(), TableName: config().tableName };
 }
 
 const item = (value: object) => marshall(value, { removeUndefinedValues: true });
@@ -103,16 +95,11 @@ function tagWrites(sub: string, before: { tags: string[]; active: boolean }, aft
 class ConditionFailed extends Error {}
 async function transact(writes: TransactWriteItem[]): Promise<void> {
   const { client } = db();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await client.transactWriteItems({ TransactItems: writes });
-      return;
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (reasons?.[0] === 'ConditionalCheckFailed') throw new ConditionFailed();
-      if (!reasons?.includes('TransactionConflict') || attempt >= 6) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20 * 2 ** attempt));
-    }
+  try {
+    await retryingConflicts(() => client.transactWriteItems({ TransactItems: writes }));
+  } catch (error) {
+    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new ConditionFailed();
+    throw error;
   }
 }
 

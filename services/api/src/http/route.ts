@@ -134,7 +134,7 @@ export function routeWith<R extends RouteDefinition>(contract: R, authenticate: 
         result = {
           status: known.status,
           headers: known.headers,
-          body: { error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}), ...(requestId ? { requestId } : {}) } },
+          body: { error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}), ...(known.quota ? { quota: known.quota } : {}), ...(requestId ? { requestId } : {}) } },
         };
       } else {
         log.error('unhandled error', describeError(error));
