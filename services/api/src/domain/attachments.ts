@@ -7,7 +7,8 @@ import { indexes, noteKeys, type AttachmentRecord, type NoteRecord } from '@jott
 import { AttachmentNotReadyError, AttachmentTooLargeError, ConcurrentChangeError, NotFoundError, TooManyAttachmentsError } from './errors';
 import { findNote, noteKey, plain, toAttachment } from './notes';
 import { deleteObject, deleteObjectsUnder, noteObjectsPrefix, objectKey, presignDownload, presignUpload } from './storage';
-import { isConditionFailure, tableModels } from './table';
+import { releaseQuota } from './quotas';
+import { cancellationReasons, isConditionFailure, retryingConflicts, tableModels } from './table';
 
 // Several uploads of one note finish at about the same time; each retry is one read and one write.
 const maxLockAttempts = 30;
@@ -100,15 +101,24 @@ export async function deleteAttachment(sub: string, noteId: string, attachmentId
 
 /** Deletes a trashed note for good, with its files (including uploads that never finished). */
 export async function deleteNoteForever(sub: string, noteId: string): Promise<void> {
-  const { Note } = tableModels();
   const record = await findNote(sub, noteId);
   if (!record || record.state !== 'trash') throw new NotFoundError('Note in the trash');
   // Files first: a failure leaves the note in the trash, and a retry finishes the job.
   await deleteObjectsUnder(noteObjectsPrefix(sub, noteId));
+  if (!(await deleteTrashedNote(sub, noteId, new dynamoose.Condition('state').eq('trash')))) throw new NotFoundError('Note in the trash');
+}
+
+/**
+ * Deletes a note's item if `condition` (still that trashed note) holds, giving its place in the
+ * notes quota back in the same transaction; false when the condition failed.
+ */
+async function deleteTrashedNote(sub: string, noteId: string, condition: InstanceType<typeof dynamoose.Condition>): Promise<boolean> {
+  const { Note } = tableModels();
   try {
-    await Note.delete(noteKey(sub, noteId), { condition: new dynamoose.Condition('state').eq('trash') });
+    await retryingConflicts(() => dynamoose.transaction([Note.transaction.delete(noteKey(sub, noteId), { condition }), Promise.resolve(releaseQuota(sub, 'notes'))] as never));
+    return true;
   } catch (error) {
-    if (isConditionFailure(error)) throw new NotFoundError('Note in the trash');
+    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
     throw error;
   }
 }
@@ -194,15 +204,9 @@ export async function purgeTrash({
     if (records.length === 0) return report;
     for (const record of records) {
       report.objectsDeleted += await deleteObjectsUnder(noteObjectsPrefix(record.ownerId, record.noteId));
-      try {
-        await Note.delete(noteKey(record.ownerId, record.noteId), {
-          condition: new dynamoose.Condition('state').eq('trash').and().where('deletedAt').eq(record.deletedAt),
-        });
-        report.notesDeleted++;
-      } catch (error) {
-        // Restored (or purged by an overlapping run) since the query: leave it be.
-        if (!isConditionFailure(error)) throw error;
-      }
+      // Not deleted when restored (or purged by an overlapping run) since the query: leave it be.
+      const condition = new dynamoose.Condition('state').eq('trash').and().where('deletedAt').eq(record.deletedAt);
+      if (await deleteTrashedNote(record.ownerId, record.noteId, condition)) report.notesDeleted++;
     }
     if (!page.lastKey && records.length < pageSize) return report;
   }

@@ -11,6 +11,7 @@ import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeN
 import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/server/models';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
+import { quotaExceeded, takeQuota } from './quotas';
 import { cancellationReasons, db, isConditionFailure, retryingConflicts } from './table';
 
 export interface Page {
@@ -120,7 +121,7 @@ export class NoteExistsError extends Error {
   override name = 'NoteExistsError';
 }
 
-/** A new active note: one Put, or one transaction with its note-tag items and counts. */
+/** A new active note: one transaction with its notes-quota counter, note-tag items and tag counts. */
 export async function createNote(sub: string, input: CreateNoteRequest, noteId: string = randomUUID()): Promise<Note> {
   const { TableName } = db();
   const time = now();
@@ -148,10 +149,11 @@ export async function createNote(sub: string, input: CreateNoteRequest, noteId: 
   // attribute_not_exists: an existing id is never clobbered (PUT create tells the client).
   const put: TransactWriteItem = { Put: { TableName, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } };
   try {
-    if (tags.length === 0) await db().client.putItem(put.Put!);
-    else await transact([put, ...tagWrites(sub, { tags: [], active: false }, { note: record, active: true })]);
+    // The notes quota's counter changes with the note: at the limit, nothing is written.
+    await transact([put, takeQuota(sub, 'notes', new Date(time)), ...tagWrites(sub, { tags: [], active: false }, { note: record, active: true })]);
   } catch (error) {
-    if (!(error instanceof ConditionFailed || isConditionFailure(error))) throw error;
+    if (cancellationReasons(error)?.[1] === 'ConditionalCheckFailed') throw quotaExceeded('notes', new Date(time));
+    if (!(error instanceof ConditionFailed)) throw error;
     // The SDK retries a write that timed out; when the first attempt was applied after all, the
     // retry finds the note already there, exactly as this call wrote it: that note is this write.
     const stored = await findNote(sub, record.noteId);
