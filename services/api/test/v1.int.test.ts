@@ -111,6 +111,16 @@ describe('/v1 credentials', () => {
     expectError(await v1('', '/notes'), 401, 'unauthorized');
   });
 
+  it('the gateway’s own 401 (authorizer denial) and 404 (no such route) carry a request id in x-request-id and error.requestId', async () => {
+    for (const response of [await v1(`jot_${'B'.repeat(43)}`, '/notes'), await anonymous.get('/v1/nowhere', { 'x-api-key': `jot_${'B'.repeat(43)}` })]) {
+      const id = response.headers.get('x-request-id');
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.body).toEqual({ error: expect.objectContaining({ requestId: id }) });
+    }
+    const [a, b] = [await anonymous.get('/v1/notes'), await anonymous.get('/v1/notes')];
+    expect(a.headers.get('x-request-id')).not.toBe(b.headers.get('x-request-id'));
+  });
+
   it('refuses access and ID tokens (only x-api-key authenticates /v1)', async () => {
     expectError(await alice.get('/v1/notes'), 401, 'unauthorized');
     expectError(await apiClient(stack, aliceUser.idToken).get('/v1/notes'), 401, 'unauthorized');
