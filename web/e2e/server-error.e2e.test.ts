@@ -6,9 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { apiClient } from '../../tools/src/testing/api';
 import { eventually } from '../../tools/src/testing/processes';
+import { setStoredAttributes } from '../../tools/src/testing/table';
 import { createTestUser } from '../../tools/src/testing/users';
 import { viewports } from './browser';
 import { inNewPage, signIn, stack, suiteBrowser } from './steps';
@@ -39,19 +39,7 @@ it('shows "Reference: <request id>" for a server error, and the API log has that
   const created = await apiClient(stack, user.accessToken).post<{ noteId: string }>('/notes', { title: 'Unreadable', content: 'x' });
   expect(created.status).toBe(201);
   const noteId = created.body!.noteId;
-  const db = new DynamoDBClient({ region: stack.region, endpoint: stack.dynamodbEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  try {
-    await db.send(
-      new UpdateItemCommand({
-        TableName: stack.tableName,
-        Key: { pk: { S: `USER#${user.sub}` }, sk: { S: `NOTE#${noteId}` } },
-        UpdateExpression: 'SET attachments = :broken',
-        ExpressionAttributeValues: { ':broken': { N: '1' } },
-      }),
-    );
-  } finally {
-    db.destroy();
-  }
+  await setStoredAttributes(stack, { pk: `USER#${user.sub}`, sk: `NOTE#${noteId}` }, { attachments: { N: '1' } });
 
   await inNewPage(browser(), viewports.desktop, async (page, errors) => {
     await signIn(page, user);

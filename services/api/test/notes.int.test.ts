@@ -1,11 +1,11 @@
 // The notes and trash routes of the REST contract (packages/shared/src/contract) against the local stack.
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import * as z from 'zod/mini';
 import { noteListSchema, noteSchema, type Note, type NoteList } from '@jotter/shared/notes';
 import { readStack } from '../../../tools/src/testing/stack';
 import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
 import { apiClient, type ApiResponse } from '../../../tools/src/testing/api';
+import { getStoredItem, putStoredItem } from '../../../tools/src/testing/table';
 
 const stack = readStack();
 type Api = ReturnType<typeof apiClient>;
@@ -221,37 +221,32 @@ describe('the notes quota (noteQuota: 10,000 per account, the trash included)', 
   it('refuses the note past the limit with 409 limit_exceeded, writing nothing; deleting one forever makes room', async () => {
     const owner = await createTestUser(stack);
     const user = apiClient(stack, owner.accessToken);
-    const db = new DynamoDBClient({ region: stack.region, endpoint: stack.dynamodbEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    const counter = { pk: { S: `USER#${owner.sub}` }, sk: { S: 'QUOTA#notes' } };
-    const used = async () => (await db.send(new GetItemCommand({ TableName: stack.tableName, Key: counter, ConsistentRead: true }))).Item?.used?.N;
-    try {
-      const first = await createNote(user, 'first');
-      expect(await used()).toBe('1');
-      // Seeded: the account holds all but one of its notes (a realistic limit, no stage of its own).
-      await db.send(new PutItemCommand({ TableName: stack.tableName, Item: { ...counter, type: { S: 'quota' }, used: { N: String(limit - 1) } } }));
-      const last = await createNote(user, 'the last one');
-      expect(await used()).toBe(String(limit));
+    const counter = { pk: `USER#${owner.sub}`, sk: 'QUOTA#notes' };
+    const used = async () => (await getStoredItem(stack, counter))?.used?.N;
+    const first = await createNote(user, 'first');
+    expect(await used()).toBe('1');
+    // Seeded: the account holds all but one of its notes (a realistic limit, no stage of its own).
+    await putStoredItem(stack, counter, { type: { S: 'quota' }, used: { N: String(limit - 1) } });
+    const last = await createNote(user, 'the last one');
+    expect(await used()).toBe(String(limit));
 
-      const refused = await user.post('/notes', { title: 'one too many', content: '' });
-      expectError(refused, 409, 'limit_exceeded');
-      expect(refused.body).toEqual({ error: expect.objectContaining({ quota: { name: 'notes', limit, used: limit } }) });
-      const ownId = randomUUID();
-      expectError(await user.put(`/notes/${ownId}`, { title: 'mine', content: '', tags: ['t'] }), 409, 'limit_exceeded');
-      expectError(await user.get(`/notes/${ownId}`), 404, 'not_found');
-      expect((await listAll(user)).map((n) => n.noteId).sort()).toEqual([first.noteId, last.noteId].sort());
-      expect((await user.get('/tags')).body).toEqual({ items: [] });
-      expect(await used()).toBe(String(limit));
+    const refused = await user.post('/notes', { title: 'one too many', content: '' });
+    expectError(refused, 409, 'limit_exceeded');
+    expect(refused.body).toEqual({ error: expect.objectContaining({ quota: { name: 'notes', limit, used: limit } }) });
+    const ownId = randomUUID();
+    expectError(await user.put(`/notes/${ownId}`, { title: 'mine', content: '', tags: ['t'] }), 409, 'limit_exceeded');
+    expectError(await user.get(`/notes/${ownId}`), 404, 'not_found');
+    expect((await listAll(user)).map((n) => n.noteId).sort()).toEqual([first.noteId, last.noteId].sort());
+    expect((await user.get('/tags')).body).toEqual({ items: [] });
+    expect(await used()).toBe(String(limit));
 
-      // A trashed note still counts; deleted forever, it gives its place back.
-      expect((await user.delete(`/notes/${first.noteId}`)).status).toBe(204);
-      expectError(await user.post('/notes', { title: 'still too many', content: '' }), 409, 'limit_exceeded');
-      expect((await user.delete(`/trash/${first.noteId}`)).status).toBe(204);
-      expect(await used()).toBe(String(limit - 1));
-      await createNote(user, 'room again');
-      expect(await used()).toBe(String(limit));
-    } finally {
-      db.destroy();
-    }
+    // A trashed note still counts; deleted forever, it gives its place back.
+    expect((await user.delete(`/notes/${first.noteId}`)).status).toBe(204);
+    expectError(await user.post('/notes', { title: 'still too many', content: '' }), 409, 'limit_exceeded');
+    expect((await user.delete(`/trash/${first.noteId}`)).status).toBe(204);
+    expect(await used()).toBe(String(limit - 1));
+    await createNote(user, 'room again');
+    expect(await used()).toBe(String(limit));
   });
 });
 

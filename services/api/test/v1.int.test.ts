@@ -1,7 +1,6 @@
 // The read-only developer API (/v1) against the local stack: x-api-key only, the key owner's notes
 // only, no writes, revocation at once, and the daily quota (apiKeyDailyQuota, 100 on the dev
 // stage) counted and enforced by our code with the same numbers GET /keys shows.
-import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod/mini';
 import { createdKeySchema, keyListSchema, type CreatedKey } from '@jotter/shared/keys';
@@ -11,6 +10,7 @@ import { createTestUser, type TestUser } from '../../../tools/src/testing/users'
 import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
 import { awayFromUtcMidnight } from '../../../tools/src/testing/processes';
 import { apiEvent } from '../../../bench/src/lib/events';
+import { getStoredItem, putStoredItem } from '../../../tools/src/testing/table';
 
 // Room for the usage tests to wait out a UTC midnight (awayFromUtcMidnight).
 jest.setTimeout(90_000);
@@ -20,13 +20,8 @@ const anonymous = apiClient(stack);
 /** The dev stage's params (services/api/serverless.yml apiKeyDailyQuota, v1UserDailyQuota). */
 const dailyQuota = 100;
 const userDailyQuota = 300;
-const local = { region: stack.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
-const dynamodb = new DynamoDBClient({ ...local, endpoint: stack.dynamodbEndpoint });
-const lambda = new LambdaClient({ ...local, endpoint: stack.lambdaEndpoint });
-afterAll(() => {
-  dynamodb.destroy();
-  lambda.destroy();
-});
+const lambda = new LambdaClient({ region: stack.region, endpoint: stack.lambdaEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+afterAll(() => lambda.destroy());
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -156,10 +151,8 @@ describe('/v1 credentials', () => {
     expect(response.statusCode).toBe(401);
     expect(JSON.parse(response.body)).toEqual({ error: expect.objectContaining({ code: 'unauthorized' }) });
     // Refused before anything was written: the revoked key left no usage behind.
-    const usage = await dynamodb.send(
-      new GetItemCommand({ TableName: stack.tableName, Key: { pk: { S: `USER#${aliceUser.sub}` }, sk: { S: `KEY#${key.keyId}#DAY#${today()}` } }, ConsistentRead: true }),
-    );
-    expect(usage.Item?.requests?.N).toBe('1');
+    const usage = await getStoredItem(stack, { pk: `USER#${aliceUser.sub}`, sk: `KEY#${key.keyId}#DAY#${today()}` });
+    expect(usage?.requests?.N).toBe('1');
   });
 });
 
@@ -210,11 +203,10 @@ describe('usage and the daily quota', () => {
     const user = await createTestUser(stack);
     const owner = apiClient(stack, user.accessToken);
     await createNote(owner, 'quota');
-    const counter = { pk: { S: `USER#${user.sub}` }, sk: { S: `QUOTA#v1Requests#${today()}` } };
-    const used = async () =>
-      Number((await dynamodb.send(new GetItemCommand({ TableName: stack.tableName, Key: counter, ConsistentRead: true }))).Item?.used?.N ?? 0);
+    const counter = { pk: `USER#${user.sub}`, sk: `QUOTA#v1Requests#${today()}` };
+    const used = async () => Number((await getStoredItem(stack, counter))?.used?.N ?? 0);
     // The user's keys made all but one of today's requests (seeded: the limit is realistic).
-    await dynamodb.send(new PutItemCommand({ TableName: stack.tableName, Item: { ...counter, type: { S: 'quota' }, used: { N: String(userDailyQuota - 1) } } }));
+    await putStoredItem(stack, counter, { type: { S: 'quota' }, used: { N: String(userDailyQuota - 1) } });
 
     const first = await createKey(owner);
     expect((await v1(first.value, '/notes')).status).toBe(200);
