@@ -29,7 +29,7 @@ export const errorDetailSchema = z.object({
 export type ErrorDetail = z.infer<typeof errorDetailSchema>;
 
 export const quotaUsageSchema = z.object({
-  name: z.string().check(z.describe('Which quota: `notes`, `keyCreations` (per UTC day), `v1Requests` (per UTC day)')),
+  name: z.string().check(z.describe('Which quota: `notes`, `attachmentBytes`, `keyCreations` (per UTC day), `v1Requests` (per UTC day), `apiKeyRequests` (per key and UTC day)')),
   limit: z.number(),
   used: z.number(),
 });

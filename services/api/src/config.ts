@@ -26,6 +26,8 @@ export interface Config {
 export interface QuotaLimits {
   /** Notes a user may have, trash included. */
   notes: number;
+  /** Bytes of attachments a user may have, counted at their declared size from the upload request on. */
+  attachmentBytes: number;
   /** API keys a user may create per UTC day (revoking does not give one back). */
   keyCreations: number;
   /** /v1 requests per user and UTC day, all their keys together. */
@@ -71,6 +73,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiKeyDailyQuota: positiveInt(env, 'API_KEY_DAILY_QUOTA', 1000),
     quotas: {
       notes: positiveInt(env, 'NOTE_QUOTA', 10_000),
+      attachmentBytes: positiveInt(env, 'ATTACHMENT_BYTES_QUOTA', 1024 ** 3),
       keyCreations: positiveInt(env, 'KEY_CREATION_DAILY_QUOTA', 50),
       v1Requests: positiveInt(env, 'V1_USER_DAILY_QUOTA', 10_000),
     },

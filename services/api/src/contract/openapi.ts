@@ -64,6 +64,8 @@ function quotaErrorExample(route: RouteDefinition, code: 'limit_exceeded' | 'quo
     return { message: 'You created 50 API keys today (UTC), the most per day; try again after midnight UTC', quota: { name: 'keyCreations', limit: 50, used: 50 } };
   // The 10-keys limit is the key count's, not a quota.
   if (route.path === '/keys') return { message: 'You can have at most 10 API keys; revoke one first' };
+  if (route.path.includes('/attachments'))
+    return { message: 'Your attachments would take more than the 1024 MiB an account can hold; delete some first', quota: { name: 'attachmentBytes', limit: 1073741824, used: 1073741000 } };
   return { message: 'You have 10000 notes, the most an account can hold (the trash included); delete some forever first', quota: { name: 'notes', limit: 10000, used: 10000 } };
 }
 

@@ -7,40 +7,56 @@ import { indexes, noteKeys, type AttachmentRecord, type NoteRecord } from '@jott
 import { AttachmentNotReadyError, AttachmentTooLargeError, ConcurrentChangeError, NotFoundError, TooManyAttachmentsError } from './errors';
 import { findNote, noteKey, plain, toAttachment } from './notes';
 import { deleteObject, deleteObjectsUnder, noteObjectsPrefix, objectKey, presignDownload, presignUpload } from './storage';
-import { releaseQuota } from './quotas';
-import { cancellationReasons, isConditionFailure, retryingConflicts, tableModels } from './table';
+import { quotaExceeded, quotaUsed, releaseQuota, takeQuota } from './quotas';
+import { cancellationReasons, retryingConflicts, tableModels } from './table';
 
 // Several uploads of one note finish at about the same time; each retry is one read and one write.
 const maxLockAttempts = 30;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Bytes a note's attachments hold of the owner's quota: each at its declared size, from the upload request until it fails or is deleted. */
+export function reservedBytes(attachments: AttachmentRecord[]): number {
+  return attachments.reduce((sum, a) => (a.status === 'failed' ? sum : sum + a.size), 0);
+}
+
 /**
  * Rewrites a note's attachment list under its own optimistic lock (`attachmentsRev`), retrying when
  * another writer got there first. `change` returns the new list, or undefined to write nothing.
+ * The owner's attachment-bytes quota moves with the list, in the same transaction: a list that
+ * would pass the quota is refused (QuotaExceededError) and nothing is written.
  */
 async function changeAttachments(
   sub: string,
   noteId: string,
   { activeOnly, current }: { activeOnly: boolean; current?: NoteRecord },
   change: (record: NoteRecord) => AttachmentRecord[] | undefined,
-): Promise<NoteRecord | undefined> {
+): Promise<void> {
   const { Note } = tableModels();
   for (let attempt = 1; attempt <= maxLockAttempts; attempt++) {
     // The caller's fresh read serves the first attempt; a conflict means it is stale.
     const record = attempt === 1 && current ? current : await findNote(sub, noteId);
     if (!record || (activeOnly && record.state !== 'active')) throw new NotFoundError('Note');
     const attachments = change(record);
-    if (!attachments) return record;
+    if (!attachments) return;
     const rev = record.attachmentsRev;
     let condition =
       rev === undefined ? new dynamoose.Condition('attachmentsRev').not().exists() : new dynamoose.Condition('attachmentsRev').eq(rev);
     if (activeOnly) condition = condition.and().where('state').eq('active');
+    const now = new Date();
+    const delta = reservedBytes(attachments) - reservedBytes(record.attachments);
+    const quota = delta > 0 ? [takeQuota(sub, 'attachmentBytes', now, delta)] : delta < 0 ? [releaseQuota(sub, 'attachmentBytes', -delta)] : [];
     try {
-      const item = await Note.update(noteKey(sub, noteId), { $SET: { attachments }, $ADD: { attachmentsRev: 1 } }, { condition });
-      return plain(item);
+      await dynamoose.transaction([
+        Note.transaction.update(noteKey(sub, noteId), { $SET: { attachments }, $ADD: { attachmentsRev: 1 } }, { condition }),
+        ...quota.map((item) => Promise.resolve(item)),
+      ] as never);
+      return;
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      const reasons = cancellationReasons(error);
+      if (reasons?.[1] === 'ConditionalCheckFailed') throw quotaExceeded('attachmentBytes', now, await quotaUsed(sub, 'attachmentBytes', now));
+      // Lost the lock (or a race with another transaction on the note): read again and retry.
+      if (!reasons?.some((reason) => reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict')) throw error;
     }
     // Jittered, so colliding writers spread out instead of colliding again.
     await pause(Math.random() * 10 * Math.min(attempt, 5));
@@ -105,17 +121,34 @@ export async function deleteNoteForever(sub: string, noteId: string): Promise<vo
   if (!record || record.state !== 'trash') throw new NotFoundError('Note in the trash');
   // Files first: a failure leaves the note in the trash, and a retry finishes the job.
   await deleteObjectsUnder(noteObjectsPrefix(sub, noteId));
-  if (!(await deleteTrashedNote(sub, noteId, new dynamoose.Condition('state').eq('trash')))) throw new NotFoundError('Note in the trash');
+  let current: NoteRecord | undefined = record;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (await deleteTrashedNote(current)) return;
+    // Changed since it was read (a late upload's outcome, a restore): read it again.
+    current = await findNote(sub, noteId);
+    if (!current || current.state !== 'trash') throw new NotFoundError('Note in the trash');
+  }
+  throw new ConcurrentChangeError('The note kept changing while it was being deleted; try again');
 }
 
 /**
- * Deletes a note's item if `condition` (still that trashed note) holds, giving its place in the
- * notes quota back in the same transaction; false when the condition failed.
+ * Deletes a trashed note's item if it is still exactly as read (same trashing, same attachments),
+ * giving its place in the notes quota and its attachments' bytes back in the same transaction;
+ * false when it changed meanwhile.
  */
-async function deleteTrashedNote(sub: string, noteId: string, condition: InstanceType<typeof dynamoose.Condition>): Promise<boolean> {
+async function deleteTrashedNote(record: NoteRecord): Promise<boolean> {
   const { Note } = tableModels();
+  const sub = record.ownerId;
+  const rev = record.attachmentsRev;
+  const condition = new dynamoose.Condition('state').eq('trash').and().where('deletedAt').eq(record.deletedAt).and().where('attachmentsRev');
+  if (rev === undefined) condition.not().exists();
+  else condition.eq(rev);
+  const bytes = reservedBytes(record.attachments ?? []);
+  const release = [releaseQuota(sub, 'notes'), ...(bytes > 0 ? [releaseQuota(sub, 'attachmentBytes', bytes)] : [])];
   try {
-    await retryingConflicts(() => dynamoose.transaction([Note.transaction.delete(noteKey(sub, noteId), { condition }), Promise.resolve(releaseQuota(sub, 'notes'))] as never));
+    await retryingConflicts(() =>
+      dynamoose.transaction([Note.transaction.delete(noteKey(sub, record.noteId), { condition }), ...release.map((item) => Promise.resolve(item))] as never),
+    );
     return true;
   } catch (error) {
     if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
@@ -204,9 +237,8 @@ export async function purgeTrash({
     if (records.length === 0) return report;
     for (const record of records) {
       report.objectsDeleted += await deleteObjectsUnder(noteObjectsPrefix(record.ownerId, record.noteId));
-      // Not deleted when restored (or purged by an overlapping run) since the query: leave it be.
-      const condition = new dynamoose.Condition('state').eq('trash').and().where('deletedAt').eq(record.deletedAt);
-      if (await deleteTrashedNote(record.ownerId, record.noteId, condition)) report.notesDeleted++;
+      // Not deleted when changed (restored, purged by an overlapping run) since the query: the next run decides.
+      if (await deleteTrashedNote(record)) report.notesDeleted++;
     }
     if (!page.lastKey && records.length < pageSize) return report;
   }
