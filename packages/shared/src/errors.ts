@@ -29,7 +29,7 @@ export const errorDetailSchema = z.object({
 export type ErrorDetail = z.infer<typeof errorDetailSchema>;
 
 export const quotaUsageSchema = z.object({
-  name: z.string().check(z.describe('Which quota: `notes`, `attachmentBytes`, `keyCreations` (per UTC day), `v1Requests` (per UTC day), `apiKeyRequests` (per key and UTC day)')),
+  name: z.string().check(z.describe('notes, attachmentBytes, keyCreations, v1Requests or apiKeyRequests')),
   limit: z.number(),
   used: z.number(),
 });
@@ -41,7 +41,7 @@ export const errorBodySchema = z
       code: z.string().check(z.meta({ description: 'Stable snake_case code', example: 'validation_failed' })),
       message: z.string(),
       details: z.optional(z.array(errorDetailSchema)),
-      quota: z.optional(quotaUsageSchema.check(z.describe('On limit_exceeded and quota_exceeded: the quota that refused the request'))),
+      quota: z.optional(quotaUsageSchema),
       requestId: z.optional(
         z.string().check(z.meta({ description: 'The request id (also the x-request-id header): quote it when reporting a problem' })),
       ),

@@ -10,7 +10,7 @@ export const createAttachmentRoute = {
   tag: 'Attachments',
   summary: 'Start an upload',
   description:
-    'Records a pending attachment and answers a presigned POST: send a multipart form to `uploadUrl` with every `uploadFields` entry, then the file as the last field `file`. S3 refuses a bigger file or another content type; when the upload lands the attachment becomes `ready`. The declared size counts against the account\'s `attachmentBytesQuota` (1 GiB) from this request on, until the attachment is deleted or its upload fails: beyond, 409 limit_exceeded with the quota\'s `limit` and `used`.',
+    'Records a pending attachment and answers a presigned POST: send a multipart form to `uploadUrl` with every `uploadFields` entry, then the file as the last field `file`. S3 refuses a bigger file or another content type; when the upload lands the attachment becomes `ready`. The declared size counts against the account\'s 1 GiB (409 limit_exceeded beyond).',
   auth: 'user',
   params: noteIdParamsSchema,
   body: createAttachmentRequestSchema,

@@ -7,7 +7,7 @@ import { indexes, noteKeys, type AttachmentRecord, type NoteRecord } from '@jott
 import { AttachmentNotReadyError, AttachmentTooLargeError, ConcurrentChangeError, NotFoundError, TooManyAttachmentsError } from './errors';
 import { findNote, noteKey, plain, toAttachment } from './notes';
 import { deleteObject, deleteObjectsUnder, noteObjectsPrefix, objectKey, presignDownload, presignUpload } from './storage';
-import { quotaExceeded, quotaUsed, releaseQuota, takeQuota } from './quotas';
+import { changeQuota, quotaExceeded } from './quotas';
 import { cancellationReasons, retryingConflicts, tableModels } from './table';
 
 // Several uploads of one note finish at about the same time; each retry is one read and one write.
@@ -45,16 +45,16 @@ async function changeAttachments(
     if (activeOnly) condition = condition.and().where('state').eq('active');
     const now = new Date();
     const delta = reservedBytes(attachments) - reservedBytes(record.attachments);
-    const quota = delta > 0 ? [takeQuota(sub, 'attachmentBytes', now, delta)] : delta < 0 ? [releaseQuota(sub, 'attachmentBytes', -delta)] : [];
     try {
       await dynamoose.transaction([
         Note.transaction.update(noteKey(sub, noteId), { $SET: { attachments }, $ADD: { attachmentsRev: 1 } }, { condition }),
-        ...quota.map((item) => Promise.resolve(item)),
+        ...(delta ? [Promise.resolve(changeQuota(sub, 'attachmentBytes', now, delta))] : []),
       ] as never);
       return;
     } catch (error) {
+      const refused = quotaExceeded(error, 1, 'attachmentBytes', now);
+      if (refused) throw refused;
       const reasons = cancellationReasons(error);
-      if (reasons?.[1] === 'ConditionalCheckFailed') throw quotaExceeded('attachmentBytes', now, await quotaUsed(sub, 'attachmentBytes', now));
       // Lost the lock (or a race with another transaction on the note): read again and retry.
       if (!reasons?.some((reason) => reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict')) throw error;
     }
@@ -144,7 +144,8 @@ async function deleteTrashedNote(record: NoteRecord): Promise<boolean> {
   if (rev === undefined) condition.not().exists();
   else condition.eq(rev);
   const bytes = reservedBytes(record.attachments ?? []);
-  const release = [releaseQuota(sub, 'notes'), ...(bytes > 0 ? [releaseQuota(sub, 'attachmentBytes', bytes)] : [])];
+  const now = new Date();
+  const release = [changeQuota(sub, 'notes', now, -1), ...(bytes > 0 ? [changeQuota(sub, 'attachmentBytes', now, -bytes)] : [])];
   try {
     await retryingConflicts(() =>
       dynamoose.transaction([Note.transaction.delete(noteKey(sub, record.noteId), { condition }), ...release.map((item) => Promise.resolve(item))] as never),

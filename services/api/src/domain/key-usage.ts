@@ -7,7 +7,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { apiKeyValuePattern } from '@jotter/shared/keys';
 import { apiKeyKeys, indexes, type ApiKeyRecord, type KeyItemRecord } from '@jotter/shared/server/models';
 import { NotAuthenticatedError, QuotaExceededError } from './errors';
-import { dayExpiry, quotaExceeded, secondsUntilUtcMidnight, takeQuota, utcDay } from './quotas';
+import { changeQuota, dayExpiry, quotaExceeded, secondsUntilUtcMidnight, utcDay } from './quotas';
 import { cancellationReasons, db, retryingConflicts, tableModels } from './table';
 
 /** Day items live until 40 days after their day: long enough to sum the current month. */
@@ -80,16 +80,15 @@ export async function recordKeyUse(owner: KeyOwner, quota: number, now = new Dat
         ExpressionAttributeValues: marshall({ ':type': 'apiKeyUsage', ':keyId': owner.keyId, ':day': day, ':time': time, ':expiresAt': usageExpiry(now), ':one': 1, ':quota': quota }),
       },
     },
-    takeQuota(owner.sub, 'v1Requests', now),
+    changeQuota(owner.sub, 'v1Requests', now),
   ];
   try {
     await retryingConflicts(() => client.transactWriteItems({ TransactItems: writes }));
   } catch (error) {
-    const [key, keyDay, userDay] = (cancellationReasons(error) ?? []).map((reason) => reason === 'ConditionalCheckFailed');
+    const [key, keyDay] = (cancellationReasons(error) ?? []).map((reason) => reason === 'ConditionalCheckFailed');
     if (key) throw new NotAuthenticatedError('This API key was revoked');
     if (keyDay)
       throw new QuotaExceededError('apiKeyRequests', quota, quota, `This API key has used its ${quota} requests for today (UTC); try again after midnight UTC`, secondsUntilUtcMidnight(now));
-    if (userDay) throw quotaExceeded('v1Requests', now);
-    throw error;
+    throw quotaExceeded(error, 2, 'v1Requests', now) ?? error;
   }
 }

@@ -8,7 +8,7 @@ import { apiKeyKeys, type ApiKeyRecord, type ApiKeyUsageRecord, type KeyItemReco
 import { LimitExceededError, NotFoundError } from './errors';
 import { gatewayKeysEnabled, registerGatewayKey, removeGatewayKey } from './key-gateway';
 import { hashKeyValue, utcMonth } from './key-usage';
-import { quotaExceeded, takeQuota, utcDay } from './quotas';
+import { changeQuota, quotaExceeded, utcDay } from './quotas';
 import { cancellationReasons, retryingConflicts, tableModels } from './table';
 
 export function newKeyValue(): string {
@@ -47,14 +47,13 @@ export async function createKey(sub: string, input: CreateKeyRequest, now = new 
         { condition: new dynamoose.Condition('keyCount').lt(keyLimits.maxKeysPerUser).or().where('keyCount').not().exists() },
       ),
       ApiKeyItem.transaction.create(record, { overwrite: false }),
-      Promise.resolve(takeQuota(sub, 'keyCreations', now)),
+      Promise.resolve(changeQuota(sub, 'keyCreations', now)),
     ]);
   } catch (error) {
     const reasons = cancellationReasons(error);
     if (reasons?.[0] === 'ConditionalCheckFailed')
       throw new LimitExceededError(`You can have at most ${keyLimits.maxKeysPerUser} API keys; revoke one first`);
-    if (reasons?.[2] === 'ConditionalCheckFailed') throw quotaExceeded('keyCreations', now);
-    throw error;
+    throw quotaExceeded(error, 2, 'keyCreations', now) ?? error;
   }
   if (gatewayKeysEnabled()) {
     try {

@@ -11,7 +11,7 @@ import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeN
 import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/server/models';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
-import { quotaExceeded, takeQuota } from './quotas';
+import { changeQuota, quotaExceeded } from './quotas';
 import { cancellationReasons, db, isConditionFailure, retryingConflicts } from './table';
 
 export interface Page {
@@ -150,9 +150,10 @@ export async function createNote(sub: string, input: CreateNoteRequest, noteId: 
   const put: TransactWriteItem = { Put: { TableName, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } };
   try {
     // The notes quota's counter changes with the note: at the limit, nothing is written.
-    await transact([put, takeQuota(sub, 'notes', new Date(time)), ...tagWrites(sub, { tags: [], active: false }, { note: record, active: true })]);
+    await transact([put, changeQuota(sub, 'notes', new Date(time)), ...tagWrites(sub, { tags: [], active: false }, { note: record, active: true })]);
   } catch (error) {
-    if (cancellationReasons(error)?.[1] === 'ConditionalCheckFailed') throw quotaExceeded('notes', new Date(time));
+    const refused = quotaExceeded(error, 1, 'notes', new Date(time));
+    if (refused) throw refused;
     if (!(error instanceof ConditionFailed)) throw error;
     // The SDK retries a write that timed out; when the first attempt was applied after all, the
     // retry finds the note already there, exactly as this call wrote it: that note is this write.

@@ -9,7 +9,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { quotaKeys } from '@jotter/shared/server/models';
 import { config, type QuotaLimits } from '#config';
 import { QuotaExceededError } from './errors';
-import { db } from './table';
+import { cancelledItem, cancellationReasons, db } from './table';
 
 export type QuotaName = keyof QuotaLimits;
 
@@ -19,10 +19,10 @@ const daily: Record<QuotaName, boolean> = { notes: false, attachmentBytes: false
 const dayRetentionSeconds = 2 * 24 * 3600;
 
 const what: Record<QuotaName, (limit: number) => string> = {
-  notes: (limit) => `You have ${limit} notes, the most an account can hold (the trash included); delete some forever first`,
-  attachmentBytes: (limit) => `Your attachments would take more than the ${limit / 1024 ** 2} MiB an account can hold; delete some first`,
-  keyCreations: (limit) => `You created ${limit} API keys today (UTC), the most per day; try again after midnight UTC`,
-  v1Requests: (limit) => `Your API keys made ${limit} requests today (UTC), the most per account and day; try again after midnight UTC`,
+  notes: (limit) => `An account holds at most ${limit} notes, the trash included; delete some forever first`,
+  attachmentBytes: (limit) => `An account holds at most ${limit / 1024 ** 2} MiB of attachments; delete some first`,
+  keyCreations: (limit) => `At most ${limit} API keys can be created per day; try again after midnight UTC`,
+  v1Requests: (limit) => `Your API keys made their ${limit} requests for today; try again after midnight UTC`,
 };
 
 /** `2026-07-14` (UTC) */
@@ -50,51 +50,33 @@ export function quotaKey(sub: string, name: QuotaName, now: Date): { pk: string;
   return { pk: quotaKeys.pk(sub), sk: daily[name] ? quotaKeys.daySk(name, utcDay(now)) : quotaKeys.sk(name) };
 }
 
-/** A transaction item that counts `by` more against the quota; its condition fails past the limit. */
-export function takeQuota(sub: string, name: QuotaName, now: Date, by = 1): TransactWriteItem {
-  const { TableName } = db();
-  const expiry = daily[name] ? dayExpiry(now, dayRetentionSeconds) : undefined;
-  return {
-    Update: {
-      TableName,
-      Key: marshall(quotaKey(sub, name, now)),
-      UpdateExpression: `SET #type = :type${expiry ? ', #expiresAt = :expiresAt' : ''} ADD #used :by`,
-      ConditionExpression: '(attribute_not_exists(#used) AND :by <= :limit) OR #used <= :room',
-      ExpressionAttributeNames: { '#type': 'type', '#used': 'used', ...(expiry ? { '#expiresAt': 'expiresAt' } : {}) },
-      ExpressionAttributeValues: marshall({ ':type': 'quota', ':by': by, ':limit': quotaLimit(name), ':room': quotaLimit(name) - by, ...(expiry ? { ':expiresAt': expiry } : {}) }),
-    },
-  };
-}
-
 /**
- * A transaction item that gives `by` back to a standing quota. Unconditional: a deletion must
- * never fail on its counter.
+ * A transaction item that counts `by` more against the quota (its condition fails past the limit,
+ * returning the counter to the refusal: see quotaExceeded) or, with a negative `by`, gives that
+ * much back to a standing quota, unconditionally: a deletion must never fail on its counter.
  */
-export function releaseQuota(sub: string, name: QuotaName, by = 1): TransactWriteItem {
-  const { TableName } = db();
-  return {
-    Update: {
-      TableName,
-      Key: marshall(quotaKey(sub, name, new Date())),
-      UpdateExpression: 'SET #type = :type ADD #used :by',
-      ExpressionAttributeNames: { '#type': 'type', '#used': 'used' },
-      ExpressionAttributeValues: marshall({ ':type': 'quota', ':by': -by }),
-    },
-  };
-}
-
-/**
- * The error for a transaction whose takeQuota item's condition failed. Counting one at a time,
- * the counter is at its limit; `used` is the counter as read after a larger take failed.
- */
-export function quotaExceeded(name: QuotaName, now: Date, used = quotaLimit(name)): QuotaExceededError {
+export function changeQuota(sub: string, name: QuotaName, now: Date, by = 1): TransactWriteItem {
+  const expiry = daily[name] ? dayExpiry(now, dayRetentionSeconds) : 0;
   const limit = quotaLimit(name);
-  return new QuotaExceededError(name, limit, used, what[name](limit), daily[name] ? secondsUntilUtcMidnight(now) : undefined);
+  return {
+    Update: {
+      TableName: db().TableName,
+      Key: marshall(quotaKey(sub, name, now)),
+      UpdateExpression: `SET #type = :type${expiry ? ', expiresAt = :expiresAt' : ''} ADD #used :by`,
+      ExpressionAttributeNames: { '#type': 'type', '#used': 'used' },
+      ExpressionAttributeValues: marshall({ ':type': 'quota', ':by': by, ...(expiry ? { ':expiresAt': expiry } : {}), ...(by > 0 ? { ':limit': limit, ':room': limit - by } : {}) }),
+      ...(by > 0 ? { ConditionExpression: '(attribute_not_exists(#used) AND :by <= :limit) OR #used <= :room', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } : {}),
+    },
+  };
 }
 
-/** The counter's value (strongly consistent), for the error of a take larger than one. */
-export async function quotaUsed(sub: string, name: QuotaName, now: Date): Promise<number> {
-  const { client, TableName } = db();
-  const result = await client.getItem({ TableName, Key: marshall(quotaKey(sub, name, now)), ConsistentRead: true });
-  return Number(result.Item?.used?.N ?? 0);
+/**
+ * The error for a transaction whose changeQuota item (the `index`th) failed its condition, or
+ * undefined when it did not. `used` is the counter as the refused transaction found it.
+ */
+export function quotaExceeded(error: unknown, index: number, name: QuotaName, now: Date): QuotaExceededError | undefined {
+  if (cancellationReasons(error)?.[index] !== 'ConditionalCheckFailed') return undefined;
+  const limit = quotaLimit(name);
+  const used = Number(cancelledItem(error, index)?.used?.N ?? limit);
+  return new QuotaExceededError(name, limit, used, what[name](limit), daily[name] ? secondsUntilUtcMidnight(now) : undefined);
 }

@@ -48,11 +48,21 @@ export function isConditionFailure(error: unknown): boolean {
 
 interface CancellationReason {
   Code?: string;
+  /** The item as it was, for a write that asked for it (ReturnValuesOnConditionCheckFailure). */
+  Item?: Record<string, { N?: string }>;
+}
+
+function reasonsOf(error: unknown): CancellationReason[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  return (error as Error & { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
 }
 
 /** The reason codes of a cancelled transaction, one per item, or undefined for other errors. */
 export function cancellationReasons(error: unknown): string[] | undefined {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
-  const reasons = (error as Error & { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
-  return reasons.map((r) => r.Code ?? 'None');
+  return reasonsOf(error)?.map((r) => r.Code ?? 'None');
+}
+
+/** The `index`th item of a cancelled transaction as it was, when that write asked for it. */
+export function cancelledItem(error: unknown, index: number): CancellationReason['Item'] {
+  return reasonsOf(error)?.[index]?.Item;
 }

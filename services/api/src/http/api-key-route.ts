@@ -10,7 +10,7 @@ import { config } from '#config';
 import { QuotaExceededError } from '#domain/errors';
 import { recordKeyUse, type KeyOwner } from '#domain/key-usage';
 import { HttpError } from './errors';
-import { log } from './log';
+import { log } from '#log';
 import { routeWith, type RouteBody, type RouteHandler } from './route';
 
 /** The key owner established by the /v1 authorizer. */

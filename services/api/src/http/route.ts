@@ -5,7 +5,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteDefinition } from '@jotter/shared/contract/route';
 import { config } from '#config';
 import { HttpError, toHttpError } from './errors';
-import { describeError, log, setRequestFields, startInvocation } from './log';
+import { describeError, log, setRequestFields, startInvocation } from '#log';
 import { userFromEvent, type User } from './user';
 import { parsePart } from './validate';
 

@@ -5,7 +5,7 @@
 // (apiKeySourceType: AUTHORIZER, resources/usage-plan.yml).
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { findKeyOwner } from '#domain/key-usage';
-import { describeError, log } from '#http/log';
+import { describeError, log } from '#log';
 
 export function apiKeyHeader(headers: APIGatewayRequestAuthorizerEvent['headers']): string | undefined {
   return Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'x-api-key')?.[1] ?? undefined;
