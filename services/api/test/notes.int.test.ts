@@ -248,6 +248,17 @@ describe('the notes quota (noteQuota: 10,000 per account, the trash included)', 
     await createNote(user, 'room again');
     expect(await used()).toBe(String(limit));
   });
+
+  it('lets exactly the notes that fit through when 20 are created at once', async () => {
+    const owner = await createTestUser(stack);
+    const user = apiClient(stack, owner.accessToken);
+    const counter = { pk: `USER#${owner.sub}`, sk: 'QUOTA#notes' };
+    await putStoredItem(stack, counter, { type: { S: 'quota' }, used: { N: String(limit - 5) } });
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => user.post('/notes', { title: `parallel ${i}`, content: '' })));
+    expect(responses.map((r) => r.status).sort()).toEqual([...Array(5).fill(201), ...Array(15).fill(409)]);
+    expect(await listAll(user)).toHaveLength(5);
+    expect((await getStoredItem(stack, counter))?.used?.N).toBe(String(limit));
+  });
 });
 
 describe('bad input is a clear 4xx and writes nothing', () => {
