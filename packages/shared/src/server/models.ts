@@ -157,7 +157,7 @@ export interface ApiKeyRecord {
   keyId: string;
   name: string;
   createdAt: string;
-  /** Set once per key and day (the day's first request); the day items carry the exact time. */
+  /** Set by every /v1 request (in the transaction that checks the key still exists). */
   lastUsedAt?: string;
   /** The API Gateway API key's id (AWS only), to delete it on revocation. */
   gatewayKeyId?: string;

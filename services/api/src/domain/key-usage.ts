@@ -1,6 +1,7 @@
 // The /v1 hot path: who a key belongs to (one Query on byLookup, in the authorizer) and counting
-// its use against the daily quotas (one TransactWriteItems, in the function). Kept apart from keys.ts so the authorizer and the /v1
-// functions don't load the API Gateway client that key creation needs.
+// its use against the daily quotas (one TransactWriteItems, in the function). Kept apart from
+// keys.ts so the authorizer and the /v1 functions don't load the API Gateway client that key
+// creation needs.
 import { createHash } from 'node:crypto';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
