@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -16,6 +17,8 @@ export interface GatewayResponseDef {
   /** From StatusCode; undefined keeps the upstream status (DEFAULT_4XX/5XX usually). */
   statusCode?: number;
   headers: Record<string, string>;
+  /** Headers mapped to `context.requestId`: the request's id, as API Gateway fills them in. */
+  requestIdHeaders: string[];
   template?: string;
 }
 
@@ -30,15 +33,20 @@ export function gatewayResponsesFrom(api: PrintedService): GatewayResponses {
     const type = p.ResponseType;
     if (typeof type !== 'string') continue;
     const headers: Record<string, string> = {};
+    const requestIdHeaders: string[] = [];
     for (const [k, v] of Object.entries((p.ResponseParameters ?? {}) as Record<string, unknown>)) {
       const m = /^gatewayresponse\.header\.(.+)$/.exec(k);
-      // Static values are single-quoted literals; mappings to request values are not emulated.
-      if (m && typeof v === 'string' && /^'.*'$/.test(v)) headers[m[1]!.toLowerCase()] = v.slice(1, -1);
+      if (!m || typeof v !== 'string') continue;
+      // Static values are single-quoted literals; of the mappings to request values only the
+      // request id is emulated.
+      if (/^'.*'$/.test(v)) headers[m[1]!.toLowerCase()] = v.slice(1, -1);
+      else if (v === 'context.requestId') requestIdHeaders.push(m[1]!.toLowerCase());
     }
     const template = (p.ResponseTemplates as Record<string, unknown> | undefined)?.['application/json'];
     result[type] = {
       statusCode: p.StatusCode !== undefined ? Number(p.StatusCode) : undefined,
       headers,
+      requestIdHeaders,
       template: typeof template === 'string' ? template : undefined,
     };
   }
@@ -132,8 +140,9 @@ const jsonEscape = (s: string) => JSON.stringify(s).slice(1, -1);
  * `$context.error.messageString` as the *quoted* message; where a template already wraps it in
  * quotes (`"$context.error.messageString"`) we insert the escaped text so the body stays JSON.
  */
-export function renderTemplate(template: string, message: string): string {
+export function renderTemplate(template: string, message: string, requestId: string): string {
   return template
+    .replace(/\$context\.requestId/g, jsonEscape(requestId))
     .replace(/"\$context\.error\.messageString"/g, `"${jsonEscape(message)}"`)
     .replace(/\$context\.error\.messageString/g, JSON.stringify(message))
     .replace(/\$context\.error\.message/g, jsonEscape(message))
@@ -156,6 +165,7 @@ export function rewriteErrorResponse(
   status: number,
   upstreamHeaders: http.IncomingHttpHeaders,
   body: string,
+  requestId: string,
 ): Rewritten | undefined {
   if (status < 400) return undefined;
   // serverless-offline's own 5xx answers (a Lambda timeout's empty 504, a crashed handler's 502 with
@@ -175,7 +185,8 @@ export function rewriteErrorResponse(
     if (v !== undefined) headers[k] = v;
   }
   Object.assign(headers, def.headers);
-  const rendered = def.template !== undefined ? renderTemplate(def.template, message) : JSON.stringify({ message });
+  for (const name of def.requestIdHeaders) headers[name] = requestId;
+  const rendered = def.template !== undefined ? renderTemplate(def.template, message, requestId) : JSON.stringify({ message });
   headers['content-type'] = 'application/json';
   headers['content-length'] = Buffer.byteLength(rendered);
   return { statusCode: def.statusCode ?? status, headers, body: rendered };
@@ -239,7 +250,7 @@ export function startGateway(opts: {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
   const answer = (res: http.ServerResponse, status: number, error: string, message: string, extra: http.OutgoingHttpHeaders = {}) => {
-    const rewritten = rewriteErrorResponse(opts.responses, status, {}, JSON.stringify({ statusCode: status, error, message }));
+    const rewritten = rewriteErrorResponse(opts.responses, status, {}, JSON.stringify({ statusCode: status, error, message }), randomUUID());
     res.writeHead(rewritten?.statusCode ?? status, { ...(rewritten?.headers ?? { 'content-type': 'application/json' }), ...extra });
     res.end(rewritten?.body ?? JSON.stringify({ error: { code: 'internal_error', message } }));
   };
@@ -263,7 +274,10 @@ export function startGateway(opts: {
     });
     up.on('end', () => {
       const raw = Buffer.concat(chunks, size);
-      const rewritten = size <= MAX_INSPECTED_BODY ? rewriteErrorResponse(opts.responses, status, up.headers, raw.toString('utf8')) : undefined;
+      // serverless-offline's request id never leaves it when it answers for itself (an authorizer's
+      // denial, an unknown route): the gateway's own answer gets one of its own, as on AWS.
+      const requestId = randomUUID();
+      const rewritten = size <= MAX_INSPECTED_BODY ? rewriteErrorResponse(opts.responses, status, up.headers, raw.toString('utf8'), requestId) : undefined;
       if (rewritten) {
         res.writeHead(rewritten.statusCode, rewritten.headers);
         res.end(rewritten.body);

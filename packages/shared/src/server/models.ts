@@ -9,6 +9,8 @@
 //   api key      USER#<sub>     KEY#<keyId>          -                         -                  APIKEY#<sha256 of value> / <keyId>
 //   key usage    USER#<sub>     KEY#<keyId>#DAY#<yyyy-mm-dd>  (requests, lastUsedAt; expiresAt = TTL)
 //   key count    USER#<sub>     KEYS                 (keyCount: live keys, guards the per-user limit)
+//   quota        USER#<sub>     QUOTA#<name>         (used: the user's running total, e.g. notes)
+//   day quota    USER#<sub>     QUOTA#<name>#<yyyy-mm-dd>  (used that UTC day; expiresAt = TTL)
 //   share        USER#<sub>     SHARE#<noteId>#<shareId>  (createdAt, expiry, tokenHash: the owner's list;
 //                                                    the note's `shareCount` counts them and guards the limit)
 //   share token  SHARE#<sha256 of token>  TOKEN      (ownerId, noteId, shareId, views; expiresAt = TTL)
@@ -165,7 +167,7 @@ export interface ApiKeyRecord {
   keyId: string;
   name: string;
   createdAt: string;
-  /** Set once per key and day (the day's first request); the day items carry the exact time. */
+  /** Set by every /v1 request (in the transaction that checks the key still exists). */
   lastUsedAt?: string;
   /** The API Gateway API key's id (AWS only), to delete it on revocation. */
   gatewayKeyId?: string;
@@ -274,6 +276,23 @@ export const shareItemRecordSchema = new dynamoose.Schema(
   },
   { saveUnknown: false },
 );
+
+// Per-user quotas (services/api/src/domain/quotas.ts): one counter item per quota (and per UTC day
+// for daily ones), changed in the same transaction as what it counts.
+export interface QuotaRecord {
+  pk: string;
+  sk: string;
+  type: 'quota';
+  used: number;
+  /** Daily counters only: TTL, some days after their day. */
+  expiresAt?: number;
+}
+
+export const quotaKeys = {
+  pk: (sub: string) => `USER#${sub}`,
+  sk: (name: string) => `QUOTA#${name}`,
+  daySk: (name: string, day: string) => `QUOTA#${name}#${day}`,
+};
 
 /**
  * Binds the models to a table. Tables are created by CloudFormation (or, locally, by the stack

@@ -7,39 +7,56 @@ import { indexes, noteKeys, type AttachmentRecord, type NoteRecord } from '@jott
 import { AttachmentNotReadyError, AttachmentTooLargeError, ConcurrentChangeError, NotFoundError, TooManyAttachmentsError } from './errors';
 import { findNote, noteKey, plain, toAttachment } from './notes';
 import { deleteObject, deleteObjectsUnder, noteObjectsPrefix, objectKey, presignDownload, presignUpload } from './storage';
-import { isConditionFailure, tableModels } from './table';
+import { changeQuota, quotaExceeded } from './quotas';
+import { cancellationReasons, retryingConflicts, tableModels } from './table';
 
 // Several uploads of one note finish at about the same time; each retry is one read and one write.
 const maxLockAttempts = 30;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Bytes a note's attachments hold of the owner's quota: each at its declared size, from the upload request until it fails or is deleted. */
+export function reservedBytes(attachments: AttachmentRecord[]): number {
+  return attachments.reduce((sum, a) => (a.status === 'failed' ? sum : sum + a.size), 0);
+}
+
 /**
  * Rewrites a note's attachment list under its own optimistic lock (`attachmentsRev`), retrying when
  * another writer got there first. `change` returns the new list, or undefined to write nothing.
+ * The owner's attachment-bytes quota moves with the list, in the same transaction: a list that
+ * would pass the quota is refused (QuotaExceededError) and nothing is written.
  */
 async function changeAttachments(
   sub: string,
   noteId: string,
   { activeOnly, current }: { activeOnly: boolean; current?: NoteRecord },
   change: (record: NoteRecord) => AttachmentRecord[] | undefined,
-): Promise<NoteRecord | undefined> {
+): Promise<void> {
   const { Note } = tableModels();
   for (let attempt = 1; attempt <= maxLockAttempts; attempt++) {
     // The caller's fresh read serves the first attempt; a conflict means it is stale.
     const record = attempt === 1 && current ? current : await findNote(sub, noteId);
     if (!record || (activeOnly && record.state !== 'active')) throw new NotFoundError('Note');
     const attachments = change(record);
-    if (!attachments) return record;
+    if (!attachments) return;
     const rev = record.attachmentsRev;
     let condition =
       rev === undefined ? new dynamoose.Condition('attachmentsRev').not().exists() : new dynamoose.Condition('attachmentsRev').eq(rev);
     if (activeOnly) condition = condition.and().where('state').eq('active');
+    const now = new Date();
+    const delta = reservedBytes(attachments) - reservedBytes(record.attachments);
     try {
-      const item = await Note.update(noteKey(sub, noteId), { $SET: { attachments }, $ADD: { attachmentsRev: 1 } }, { condition });
-      return plain(item);
+      await dynamoose.transaction([
+        Note.transaction.update(noteKey(sub, noteId), { $SET: { attachments }, $ADD: { attachmentsRev: 1 } }, { condition }),
+        ...(delta ? [Promise.resolve(changeQuota(sub, 'attachmentBytes', now, delta))] : []),
+      ] as never);
+      return;
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      const refused = quotaExceeded(error, 1, 'attachmentBytes', now);
+      if (refused) throw refused;
+      const reasons = cancellationReasons(error);
+      // Lost the lock (or a race with another transaction on the note): read again and retry.
+      if (!reasons?.some((reason) => reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict')) throw error;
     }
     // Jittered, so colliding writers spread out instead of colliding again.
     await pause(Math.random() * 10 * Math.min(attempt, 5));
@@ -100,15 +117,42 @@ export async function deleteAttachment(sub: string, noteId: string, attachmentId
 
 /** Deletes a trashed note for good, with its files (including uploads that never finished). */
 export async function deleteNoteForever(sub: string, noteId: string): Promise<void> {
-  const { Note } = tableModels();
   const record = await findNote(sub, noteId);
   if (!record || record.state !== 'trash') throw new NotFoundError('Note in the trash');
   // Files first: a failure leaves the note in the trash, and a retry finishes the job.
   await deleteObjectsUnder(noteObjectsPrefix(sub, noteId));
+  let current: NoteRecord | undefined = record;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if (await deleteTrashedNote(current)) return;
+    // Changed since it was read (a late upload's outcome, a restore): read it again.
+    current = await findNote(sub, noteId);
+    if (!current || current.state !== 'trash') throw new NotFoundError('Note in the trash');
+  }
+  throw new ConcurrentChangeError('The note kept changing while it was being deleted; try again');
+}
+
+/**
+ * Deletes a trashed note's item if it is still exactly as read (same trashing, same attachments),
+ * giving its place in the notes quota and its attachments' bytes back in the same transaction;
+ * false when it changed meanwhile.
+ */
+async function deleteTrashedNote(record: NoteRecord): Promise<boolean> {
+  const { Note } = tableModels();
+  const sub = record.ownerId;
+  const rev = record.attachmentsRev;
+  const condition = new dynamoose.Condition('state').eq('trash').and().where('deletedAt').eq(record.deletedAt).and().where('attachmentsRev');
+  if (rev === undefined) condition.not().exists();
+  else condition.eq(rev);
+  const bytes = reservedBytes(record.attachments ?? []);
+  const now = new Date();
+  const release = [changeQuota(sub, 'notes', now, -1), ...(bytes > 0 ? [changeQuota(sub, 'attachmentBytes', now, -bytes)] : [])];
   try {
-    await Note.delete(noteKey(sub, noteId), { condition: new dynamoose.Condition('state').eq('trash') });
+    await retryingConflicts(() =>
+      dynamoose.transaction([Note.transaction.delete(noteKey(sub, record.noteId), { condition }), ...release.map((item) => Promise.resolve(item))] as never),
+    );
+    return true;
   } catch (error) {
-    if (isConditionFailure(error)) throw new NotFoundError('Note in the trash');
+    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
     throw error;
   }
 }
@@ -194,15 +238,8 @@ export async function purgeTrash({
     if (records.length === 0) return report;
     for (const record of records) {
       report.objectsDeleted += await deleteObjectsUnder(noteObjectsPrefix(record.ownerId, record.noteId));
-      try {
-        await Note.delete(noteKey(record.ownerId, record.noteId), {
-          condition: new dynamoose.Condition('state').eq('trash').and().where('deletedAt').eq(record.deletedAt),
-        });
-        report.notesDeleted++;
-      } catch (error) {
-        // Restored (or purged by an overlapping run) since the query: leave it be.
-        if (!isConditionFailure(error)) throw error;
-      }
+      // Not deleted when changed (restored, purged by an overlapping run) since the query: the next run decides.
+      if (await deleteTrashedNote(record)) report.notesDeleted++;
     }
     if (!page.lastKey && records.length < pageSize) return report;
   }

@@ -45,13 +45,19 @@ export class AttachmentNotReadyError extends Error {
   override name = 'AttachmentNotReadyError';
 }
 
-/** An API key used up its daily request quota; it works again at the next UTC midnight. */
+/**
+ * A per-user quota (domain/quotas.ts) or an API key's daily quota is used up. Daily quotas carry
+ * the seconds until they reset (the next UTC midnight); the others last until something is deleted.
+ */
 export class QuotaExceededError extends Error {
   override name = 'QuotaExceededError';
   constructor(
-    readonly quota: number,
-    readonly retryAfterSeconds: number,
+    readonly quota: string,
+    readonly limit: number,
+    readonly used: number,
+    message: string,
+    readonly retryAfterSeconds?: number,
   ) {
-    super(`This API key has used its ${quota} requests for today (UTC); try again after midnight UTC`);
+    super(message);
   }
 }

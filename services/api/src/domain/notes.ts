@@ -7,13 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import * as dynamoose from 'dynamoose';
 import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeNoteRequest, TagList, UpdateNoteRequest } from '@jotter/shared/notes';
 import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/server/models';
-import { config } from '#config';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
-import { cancellationReasons, isConditionFailure, tableModels } from './table';
+import { changeQuota, quotaExceeded } from './quotas';
+import { cancellationReasons, db, isConditionFailure, retryingConflicts } from './table';
 
 export interface Page {
   limit: number;
@@ -57,12 +56,6 @@ export function plain(item: unknown): NoteRecord {
   return (item as { toJSON(): NoteRecord }).toJSON();
 }
 
-/** The raw DynamoDB client (after the models set it up) and the table. */
-function db() {
-  tableModels();
-  return { client: dynamoose.aws.ddb(), TableName: config().tableName };
-}
-
 const item = (value: object) => marshall(value, { removeUndefinedValues: true });
 const uniqueTags = (tags: readonly string[]) => [...new Set(tags)].sort();
 
@@ -104,16 +97,11 @@ function tagWrites(sub: string, before: { tags: string[]; active: boolean }, aft
 class ConditionFailed extends Error {}
 async function transact(writes: TransactWriteItem[]): Promise<void> {
   const { client } = db();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await client.transactWriteItems({ TransactItems: writes });
-      return;
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (reasons?.[0] === 'ConditionalCheckFailed') throw new ConditionFailed();
-      if (!reasons?.includes('TransactionConflict') || attempt >= 6) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20 * 2 ** attempt));
-    }
+  try {
+    await retryingConflicts(() => client.transactWriteItems({ TransactItems: writes }));
+  } catch (error) {
+    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new ConditionFailed();
+    throw error;
   }
 }
 
@@ -134,7 +122,7 @@ export class NoteExistsError extends Error {
   override name = 'NoteExistsError';
 }
 
-/** A new active note: one Put, or one transaction with its note-tag items and counts. */
+/** A new active note: one transaction with its notes-quota counter, note-tag items and tag counts. */
 export async function createNote(sub: string, input: CreateNoteRequest, noteId: string = randomUUID()): Promise<Note> {
   const { TableName } = db();
   const time = now();
@@ -162,10 +150,12 @@ export async function createNote(sub: string, input: CreateNoteRequest, noteId: 
   // attribute_not_exists: an existing id is never clobbered (PUT create tells the client).
   const put: TransactWriteItem = { Put: { TableName, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } };
   try {
-    if (tags.length === 0) await db().client.putItem(put.Put!);
-    else await transact([put, ...tagWrites(sub, { tags: [], active: false }, { note: record, active: true })]);
+    // The notes quota's counter changes with the note: at the limit, nothing is written.
+    await transact([put, changeQuota(sub, 'notes', new Date(time)), ...tagWrites(sub, { tags: [], active: false }, { note: record, active: true })]);
   } catch (error) {
-    if (!(error instanceof ConditionFailed || isConditionFailure(error))) throw error;
+    const refused = quotaExceeded(error, 1, 'notes', new Date(time));
+    if (refused) throw refused;
+    if (!(error instanceof ConditionFailed)) throw error;
     // The SDK retries a write that timed out; when the first attempt was applied after all, the
     // retry finds the note already there, exactly as this call wrote it: that note is this write.
     const stored = await findNote(sub, record.noteId);

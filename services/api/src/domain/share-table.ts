@@ -7,7 +7,7 @@ import { shareKeys } from '@jotter/shared/server/share-keys';
 import { config } from '#config';
 import { awsClientConfig } from './aws';
 import { LimitExceededError, NotFoundError } from './errors';
-import { cancellationReasons, isConditionFailure } from './ddb-errors';
+import { cancellationReasons, isConditionFailure, retryingConflicts } from './ddb-errors';
 
 let client: DynamoDB | undefined;
 
@@ -21,19 +21,7 @@ const item = (value: object) => marshall(value, { removeUndefinedValues: true })
 const noteKey = (sub: string, noteId: string) => item({ pk: shareKeys.pk(sub), sk: shareKeys.noteSk(noteId) });
 const tokenKey = (tokenHash: string) => item({ pk: shareKeys.tokenPk(tokenHash), sk: shareKeys.tokenSk });
 
-/** Runs a transaction, retrying only when it lost a race (TransactionConflict): conditions decide. */
-async function transact(writes: TransactWriteItem[]): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await db().client.transactWriteItems({ TransactItems: writes });
-      return;
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (!reasons?.includes('TransactionConflict') || reasons.includes('ConditionalCheckFailed') || attempt >= 6) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20 * 2 ** attempt));
-    }
-  }
-}
+const transact = (writes: TransactWriteItem[]) => retryingConflicts(() => db().client.transactWriteItems({ TransactItems: writes }));
 
 /**
  * Writes a new link in one transaction: the note must be active and its `shareCount` below `max`

@@ -16,4 +16,10 @@ export function tableModels(): Models {
   return models;
 }
 
-export { cancellationReasons, isConditionFailure } from './ddb-errors';
+/** The raw DynamoDB client (after the models set it up) and the table, for hand-written expressions. */
+export function db() {
+  tableModels();
+  return { client: dynamoose.aws.ddb(), TableName: config().tableName };
+}
+
+export { cancellationReasons, cancelledItem, isConditionFailure, retryingConflicts } from './ddb-errors';

@@ -5,7 +5,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteDefinition } from '@jotter/shared/contract/route';
 import { config } from '#config';
 import { HttpError, toHttpError } from './errors';
-import { describeError, log, setRequestFields, startInvocation } from './log';
+import { describeError, log, setRequestFields, startInvocation } from '#log';
 import { userFromEvent, type User } from './user';
 import { parsePart } from './validate';
 
@@ -135,7 +135,7 @@ export function routeWith<R extends RouteDefinition>(contract: R, authenticate: 
         result = {
           status: known.status,
           headers: known.headers,
-          body: { error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}), ...(requestId ? { requestId } : {}) } },
+          body: { error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}), ...(known.quota ? { quota: known.quota } : {}), ...(requestId ? { requestId } : {}) } },
         };
       } else {
         log.error('unhandled error', describeError(error));
