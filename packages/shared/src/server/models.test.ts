@@ -90,5 +90,5 @@ describe('table records: the TypeScript type and the Dynamoose schema agree', ()
   it('note', () => expect(declared(noteRecordSchema)).toEqual(typed(note)));
   it('attachment (inside a note)', () => expect(declared(attachmentRecordSchema)).toEqual(typed(attachment)));
   it('API key items (key, day usage, key count share one schema)', () => expect(declared(keyItemRecordSchema)).toEqual(typed(apiKey, usage, count)));
-  it('share items (share and share token share one schema)', () => expect(declared(shareItemRecordSchema)).toEqual(typed(share, shareToken)));
+  it('share items (share and share token share one schema)', () => expect(declared(shareItemRecordSchema())).toEqual(typed(share, shareToken)));
 });

@@ -144,7 +144,7 @@ export const noteRecordSchema = new dynamoose.Schema(
     tags: { type: Array, schema: [String] },
     pinned: { type: Boolean },
     tagsRev: { type: Number },
-    shareCount: { type: Number },
+    shareCount: Number,
   },
   { saveUnknown: false },
 );
@@ -229,6 +229,7 @@ export type KeyItem = Item & KeyItemRecord;
 // Public share links (/notes/{noteId}/shares, /public/shares/{token}). Written and read with the
 // raw DynamoDB client (services/api/src/domain/share-table.ts), so the public function's bundle
 // carries no Dynamoose; this schema states the records' shape and is checked against the types.
+// A function: no bundle builds it (every function that loads the models would carry it otherwise).
 export type ShareItemType = 'share' | 'shareToken';
 
 export interface ShareRecord {
@@ -260,22 +261,23 @@ export interface ShareTokenRecord {
 
 export type ShareItemRecord = ShareRecord | ShareTokenRecord;
 
-export const shareItemRecordSchema = new dynamoose.Schema(
-  {
-    pk: { type: String, hashKey: true },
-    sk: { type: String, rangeKey: true },
-    type: { type: String, required: true, enum: ['share', 'shareToken'] },
-    shareId: String,
-    noteId: String,
-    ownerId: String,
-    tokenHash: String,
-    createdAt: String,
-    expiry: String,
-    expiresAt: Number,
-    views: Number,
-  },
-  { saveUnknown: false },
-);
+export const shareItemRecordSchema = () =>
+  new dynamoose.Schema(
+    {
+      pk: { type: String, hashKey: true },
+      sk: { type: String, rangeKey: true },
+      type: { type: String, required: true, enum: ['share', 'shareToken'] },
+      shareId: String,
+      noteId: String,
+      ownerId: String,
+      tokenHash: String,
+      createdAt: String,
+      expiry: String,
+      expiresAt: Number,
+      views: Number,
+    },
+    { saveUnknown: false },
+  );
 
 // Per-user quotas (services/api/src/domain/quotas.ts): one counter item per quota (and per UTC day
 // for daily ones), changed in the same transaction as what it counts.
