@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gatewayResponsesFrom, parseBoom, renderTemplate, rewriteErrorResponse, startGateway, withDeclaredCors, type GatewayResponses } from './gateway';
+import { gatewayResponsesFrom, parseBoom, renderTemplate, rewriteErrorResponse, startGateway, throttleFor, withDeclaredCors, type GatewayResponses } from './gateway';
 import type { PrintedService } from './definitions';
 
 const cors = {
@@ -267,5 +267,25 @@ describe('startGateway', () => {
     } finally {
       await down.close();
     }
+  });
+});
+
+describe('throttleFor (the local stand-in for API Gateway method throttling)', () => {
+  const throttle = { path: '/public/shares/{token}', method: 'GET', rateLimit: 2, burstLimit: 3 };
+
+  it('lets a burst through, refuses past it, and refills at the rate', () => {
+    let t = 0;
+    const allows = throttleFor(throttle, () => t);
+    expect([1, 2, 3, 4].map(() => allows('GET', '/dev/public/shares/abc'))).toEqual([true, true, true, false]);
+    t = 500; // half a second at 2/s: one more
+    expect([allows('GET', '/public/shares/abc'), allows('GET', '/public/shares/abc')]).toEqual([true, false]);
+  });
+
+  it('ignores other methods and paths', () => {
+    const allows = throttleFor({ ...throttle, burstLimit: 0 }, () => 0);
+    expect(allows('POST', '/public/shares/abc')).toBeUndefined();
+    expect(allows('GET', '/notes/abc/shares')).toBeUndefined();
+    expect(allows('GET', '/public/shares/a/b')).toBeUndefined();
+    expect(allows('get', '/public/shares/abc')).toBe(false);
   });
 });

@@ -53,6 +53,44 @@ export function gatewayResponsesFrom(api: PrintedService): GatewayResponses {
   return result;
 }
 
+/** A route's own throttle (custom.stageSettings.methodThrottles; API Gateway method settings on AWS). */
+export interface MethodThrottle {
+  path: string;
+  method: string;
+  rateLimit: number;
+  burstLimit: number;
+}
+
+export function methodThrottlesFrom(api: PrintedService): MethodThrottle[] {
+  const settings = api.custom?.stageSettings as { methodThrottles?: Record<string, unknown>[] } | undefined;
+  return (settings?.methodThrottles ?? []).map((m) => ({
+    path: String(m.path),
+    method: String(m.method).toUpperCase(),
+    rateLimit: Number(m.rateLimit),
+    burstLimit: Number(m.burstLimit),
+  }));
+}
+
+/**
+ * API Gateway's method throttle as a token bucket: `burstLimit` requests at once, refilled at
+ * `rateLimit` per second, shared by every caller of the method (as on AWS, where it is per stage
+ * and method, not per client). Answers whether a request may pass.
+ */
+export function throttleFor(throttle: MethodThrottle, now: () => number = Date.now): (method: string, path: string) => boolean | undefined {
+  const pattern = new RegExp(`/${throttle.path.slice(1).replace(/\{\w+\}/g, '[^/]+')}$`);
+  let tokens = throttle.burstLimit;
+  let last = now();
+  return (method, path) => {
+    if (method.toUpperCase() !== throttle.method || !pattern.test(path)) return undefined;
+    const t = now();
+    tokens = Math.min(throttle.burstLimit, tokens + ((t - last) / 1000) * throttle.rateLimit);
+    last = t;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+}
+
 interface BoomBody {
   statusCode: number;
   error: string;
@@ -205,8 +243,10 @@ export function startGateway(opts: {
   responses: GatewayResponses;
   /** The web origin the api declares (services/api/cors.cjs); empty = no CORS. */
   corsOrigin?: string;
+  throttles?: MethodThrottle[];
   log: (line: string) => void;
 }): Promise<Gateway> {
+  const throttles = (opts.throttles ?? []).map((t) => throttleFor(t));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
   const answer = (res: http.ServerResponse, status: number, error: string, message: string, extra: http.OutgoingHttpHeaders = {}) => {
@@ -291,6 +331,13 @@ export function startGateway(opts: {
   };
 
   const server = http.createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    if (throttles.some((allows) => allows(req.method ?? 'GET', pathname) === false)) {
+      // Refused before anything is read or invoked, as API Gateway does (THROTTLED gateway response).
+      req.resume();
+      answer(res, 429, 'Too Many Requests', 'Too Many Requests');
+      return;
+    }
     // Ask serverless-offline for uncompressed answers: hapi gzips bodies over 1 kB (e.g. its
     // route-not-found body, which lists every route), and a compressed Boom body cannot be
     // recognised and replaced by our gateway response. API Gateway compresses on its own side.

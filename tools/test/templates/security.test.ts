@@ -202,6 +202,15 @@ describe('API Gateway', () => {
     expect(deployment.Properties?.StageDescription).toMatchObject({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 });
   });
 
+  test('the public share route has its own, lower throttle (a link posted publicly cannot use up the stage)', () => {
+    const [, , deployment] = resourcesOfType('AWS::ApiGateway::Deployment')[0]!;
+    expect(deployment.Properties?.StageDescription?.MethodSettings).toEqual([
+      { ResourcePath: '/~1public~1shares~1{token}', HttpMethod: 'GET', ThrottlingRateLimit: 40, ThrottlingBurstLimit: 80 },
+    ]);
+    const [, , method] = resourcesOfType('AWS::ApiGateway::Method').find(([, , m]) => m.Properties?.HttpMethod === 'GET' && JSON.stringify(m.Properties?.ResourceId).includes('PublicSharesToken'))!;
+    expect(method.Properties?.AuthorizationType).toBe('NONE');
+  });
+
   test('the attachments bucket notifies the upload function of every created object', () => {
     const [, , bucket] = resourcesOfType('AWS::S3::Bucket').find(([, id]) => id === 'AttachmentsBucket')!;
     expect(bucket.Properties?.NotificationConfiguration?.LambdaConfigurations).toEqual([

@@ -19,6 +19,9 @@ export const iconProps = (props: SVGProps<SVGSVGElement>) => ({
 export const PlusIcon = (p: SVGProps<SVGSVGElement>) => (
   <svg {...iconProps(p)}><path d="M8 3.5v9M3.5 8h9" /></svg>
 );
+export const LinkIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...iconProps(p)}><path d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.5 2.5 0 013.5 3.5L10.5 8M9 11.5l-1.2 1.2a2.5 2.5 0 01-3.5-3.5L5.5 8" /></svg>
+);
 export const SearchIcon = (p: SVGProps<SVGSVGElement>) => (
   <svg {...iconProps(p)}><circle cx="7" cy="7" r="4.25" /><path d="m10.25 10.25 3 3" /></svg>
 );

@@ -56,6 +56,10 @@ function parameters(location: 'path' | 'query', schema: Schema | undefined): Jso
   });
 }
 
+/** The route's own headers (sent with every answer), as OpenAPI response headers. */
+const routeHeaders = (route: RouteDefinition): Json =>
+  Object.fromEntries(Object.entries(route.headers ?? {}).map(([name, value]) => [name, { description: `Always \`${value}\``, schema: { type: 'string', const: value } }]));
+
 /** A route's limit_exceeded / quota_exceeded example, naming the per-user quota behind it (domain/quotas.ts), if any. */
 function quotaErrorExample(route: RouteDefinition, code: 'limit_exceeded' | 'quota_exceeded'): Json {
   if (code === 'quota_exceeded' && route.auth === 'apiKey')
@@ -66,6 +70,8 @@ function quotaErrorExample(route: RouteDefinition, code: 'limit_exceeded' | 'quo
   if (route.path === '/keys') return { message: 'You can have at most 10 API keys; revoke one first' };
   if (route.path.includes('/attachments'))
     return { message: 'Your attachments would take more than the 1024 MiB an account can hold; delete some first', quota: { name: 'attachmentBytes', limit: 1073741824, used: 1073741000 } };
+  // The 20-links limit is the note's link count's, not a quota.
+  if (route.path.endsWith('/shares')) return { message: 'A note can have at most 20 links; revoke one first' };
   return { message: 'You have 10000 notes, the most an account can hold (the trash included); delete some forever first', quota: { name: 'notes', limit: 10000, used: 10000 } };
 }
 
@@ -87,11 +93,13 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
         return [code, { summary: code, value: { error } }];
       }),
     );
+    const headers = {
+      ...routeHeaders(route),
+      ...(codes.includes('quota_exceeded') ? { 'Retry-After': { description: 'Seconds until the quota resets (UTC midnight)', schema: { type: 'integer' } } } : {}),
+    };
     responses[String(status)] = {
       description: codes.join(', '),
-      ...(codes.includes('quota_exceeded')
-        ? { headers: { 'Retry-After': { description: 'Seconds until the quota resets (UTC midnight)', schema: { type: 'integer' } } } }
-        : {}),
+      ...(Object.keys(headers).length ? { headers } : {}),
       content: { 'application/json': { schema: ref(idOf(errorBodySchema, 'Error')), examples } },
     };
   }
@@ -100,7 +108,7 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
 
 function operation(route: RouteDefinition): Json {
   const where = `${route.method.toUpperCase()} ${route.path}`;
-  const success: Json = { description: route.response.description };
+  const success: Json = { description: route.response.description, ...(route.headers ? { headers: routeHeaders(route) } : {}) };
   if (route.response.schema) {
     const id = idOf(route.response.schema, where);
     const example = metaOf(route.response.schema).example ?? responseExamples[id];

@@ -40,6 +40,7 @@ export function toNote(record: NoteRecord): Note {
     attachments: (record.attachments ?? []).map(toAttachment),
     tags: record.tags ?? [],
     pinned: record.pinned ?? false,
+    ...(record.shareCount ? { shared: true } : {}),
   };
 }
 
@@ -373,12 +374,12 @@ export async function organizeNote(sub: string, noteId: string, input: OrganizeN
   }
 }
 
-/** A condition that holds only while the item is exactly as read (text, attachments and tags alike). */
+/** A condition that holds only while the item is exactly as read (text, attachments, tags and links alike). */
 function unchangedSince(record: NoteRecord) {
   const names: Record<string, string> = { '#state': 'state' };
   const values: Record<string, unknown> = { ':state': record.state, ':version': record.version };
   const parts = ['#state = :state', 'version = :version'];
-  for (const field of ['attachmentsRev', 'tagsRev'] as const) {
+  for (const field of ['attachmentsRev', 'tagsRev', 'shareCount'] as const) {
     if (record[field] === undefined) parts.push(`attribute_not_exists(${field})`);
     else {
       parts.push(`${field} = :${field}`);

@@ -49,12 +49,13 @@ function baseHeaders(): Record<string, string> {
   };
 }
 
-function respond(result: RouteResult, requestId: string | undefined): APIGatewayProxyResult {
+function respond(result: RouteResult, requestId: string | undefined, routeHeaders: RouteDefinition['headers']): APIGatewayProxyResult {
   const hasBody = result.body !== undefined;
   return {
     statusCode: result.status,
     headers: {
       ...baseHeaders(),
+      ...routeHeaders,
       ...(requestId ? { 'X-Request-Id': requestId } : {}),
       ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
       ...result.headers,
@@ -142,6 +143,6 @@ export function routeWith<R extends RouteDefinition>(contract: R, authenticate: 
       }
     }
     log.info('request', { status: result.status, durationMs: Date.now() - started });
-    return respond(result, requestId);
+    return respond(result, requestId, contract.headers);
   };
 }

@@ -53,6 +53,12 @@ export default function NotePage() {
     store.reloadTags();
   };
 
+  // A link was created or revoked: the list's copy of the note shows its marker (or not).
+  const onSharedChange = (id: string, shared: boolean) => {
+    const listed = store.items.find((n) => n.noteId === id);
+    if (listed && Boolean(listed.shared) !== shared) store.upsert({ ...listed, shared: shared || undefined });
+  };
+
   const onDeleted = (note: Note | null) => {
     navigate('/notes');
     if (!note) return;
@@ -76,7 +82,7 @@ export default function NotePage() {
     });
   };
 
-  if (isNewSession) return <NoteEditor key={session.key} note={null} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
+  if (isNewSession) return <NoteEditor key={session.key} note={null} onSaved={onSaved} onOrganized={onOrganized} onSharedChange={onSharedChange} knownTags={store.tags} onDeleted={onDeleted} />;
   if (loaded.status === 'loading') {
     return (
       <div className={styles.editor} role="status" aria-label="Loading note…">
@@ -91,7 +97,7 @@ export default function NotePage() {
     );
   }
   if (loaded.status === 'error') {
-    if (offline) return <NoteEditor key={session.key} note={offline} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
+    if (offline) return <NoteEditor key={session.key} note={offline} onSaved={onSaved} onOrganized={onOrganized} onSharedChange={onSharedChange} knownTags={store.tags} onDeleted={onDeleted} />;
     const notFound = isApiError(loaded.error, 'not_found');
     return (
       <EmptyState
@@ -104,5 +110,5 @@ export default function NotePage() {
       />
     );
   }
-  return <NoteEditor key={session.key} note={loaded.data} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
+  return <NoteEditor key={session.key} note={loaded.data} onSaved={onSaved} onOrganized={onOrganized} onSharedChange={onSharedChange} knownTags={store.tags} onDeleted={onDeleted} />;
 }

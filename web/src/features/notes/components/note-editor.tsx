@@ -17,6 +17,8 @@ import styles from './notes.module.css';
 
 // Its own chunk (upload queue, XHR, drop zone): the editor shows at once, the Attach button a moment later.
 const AttachmentsPanel = lazy(() => import('../../attachments/components/attachments-panel'));
+// Its own chunk as well: the Share button and dialog (public read-only links).
+const SharePanel = lazy(() => import('../../shares/components/share-panel'));
 // Its own chunk too (the Markdown parser and sanitizer): only loaded once a note is previewed.
 const loadPreview = () => import('./markdown-preview');
 const MarkdownPreview = lazy(loadPreview);
@@ -43,13 +45,15 @@ export interface NoteEditorProps {
   onSaved: (note: Note, created: boolean) => void;
   /** Tags or pin changed (the text did not). */
   onOrganized: (note: Note) => void;
+  /** The note's public links were created or revoked: whether it has any now. */
+  onSharedChange?: (noteId: string, shared: boolean) => void;
   /** The user's tags with counts, for suggestions. */
   knownTags: { tag: string; count: number }[];
   /** Called after the note moved to the trash (or a never-saved draft was discarded). */
   onDeleted: (note: Note | null) => void;
 }
 
-export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted }: NoteEditorProps) {
+export function NoteEditor({ note, onSaved, onOrganized, onSharedChange, knownTags, onDeleted }: NoteEditorProps) {
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
   const { state, controller } = useAutosave(note, autosaveApi, (n, created) => onSavedRef.current(n, created), note?.noteId ?? 'new');
@@ -253,6 +257,7 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted }:
         )}
         <Suspense fallback={null}>
           <AttachmentsPanel noteId={state.note?.noteId ?? null} attachments={note?.attachments ?? []} ensureNoteId={ensureNoteId} dropTarget={article} toolbarSlot={toolbarSlot} />
+          <SharePanel noteId={state.note?.noteId ?? null} toolbarSlot={toolbarSlot} onSharedChange={onSharedChange} />
         </Suspense>
       </div>
     </article>
