@@ -1,6 +1,6 @@
 // What every part of the suite shares: the route list (straight from the API's contract, so a new
 // route is fuzzed and put through the authorization matrix without anyone editing this folder),
-// a user with one of everything (note, trashed note, attachment, API key), a snapshot of what the
+// a user with one of everything (note with a revision, trashed note, attachment, API key), a snapshot of what the
 // user can see, and the JSON error shape every refusal must have.
 import * as z from 'zod/mini';
 import { createAttachmentResponseSchema } from '@jotter/shared/attachments';
@@ -36,7 +36,7 @@ export function encodeSegment(value: string): string {
 export interface World {
   user: TestUser;
   api: ApiClient;
-  /** An active note, with a pending attachment. */
+  /** An active note, with a pending attachment and one revision (`revision`). */
   note: Note;
   /** A note in the trash. */
   trashed: Note;
@@ -46,6 +46,7 @@ export interface World {
   /** A public link of `note`, and its token. */
   shareId: string;
   shareToken: string;
+  revision: string;
 }
 
 export async function expectStatus(response: Promise<ApiResponse> | ApiResponse, status: number, what: string): Promise<ApiResponse> {
@@ -57,7 +58,9 @@ export async function expectStatus(response: Promise<ApiResponse> | ApiResponse,
 export async function createWorld(stack: StackInfo, user?: TestUser): Promise<World> {
   user ??= await createTestUser(stack);
   const api = apiClient(stack, user.accessToken);
-  const note = z.parse(noteSchema, (await expectStatus(api.post('/notes', { title: 'fixture', content: 'kept' }), 201, 'create note')).body);
+  const first = z.parse(noteSchema, (await expectStatus(api.post('/notes', { title: 'fixture', content: 'first' }), 201, 'create note')).body);
+  // The edit keeps version 1's text as revision 1.
+  const note = z.parse(noteSchema, (await expectStatus(api.put(`/notes/${first.noteId}`, { content: 'kept', version: first.version }), 200, 'edit note')).body);
   const trashed = z.parse(noteSchema, (await expectStatus(api.post('/notes', { title: 'trashed', content: 'in the trash' }), 201, 'create note')).body);
   await expectStatus(api.delete(`/notes/${trashed.noteId}`), 204, 'trash note');
   const upload = z.parse(
@@ -67,7 +70,7 @@ export async function createWorld(stack: StackInfo, user?: TestUser): Promise<Wo
   const key = z.parse(createdKeySchema, (await expectStatus(api.post('/keys', { name: 'fixture key' }), 201, 'create key')).body);
   const share = z.parse(createdShareSchema, (await expectStatus(api.post(`/notes/${note.noteId}/shares`, {}), 201, 'create share')).body);
   const shareToken = share.url.split('/s/')[1]!;
-  return { user, api, note, trashed, attachmentId: upload.attachment.attachmentId, keyId: key.keyId, keyValue: key.value, shareId: share.shareId, shareToken };
+  return { user, api, note, trashed, attachmentId: upload.attachment.attachmentId, keyId: key.keyId, keyValue: key.value, shareId: share.shareId, shareToken, revision: '1' };
 }
 
 /**
@@ -81,6 +84,7 @@ export function ownIds(route: RouteDefinition, world: World): Record<string, str
     keyId: world.keyId,
     shareId: world.shareId,
     token: world.shareToken,
+    revision: world.revision,
   };
   for (const p of pathParams(route)) if (!(p in ids)) throw new Error(`${label(route)}: the suite does not know what {${p}} names; add it to ownIds (stress/src/world.ts)`);
   return ids;

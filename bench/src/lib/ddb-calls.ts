@@ -11,7 +11,7 @@ import { pathParamNames, routeLabel, routes, type RouteDefinition } from '@jotte
 import { createAttachmentRoute } from '@jotter/shared/contract/attachments';
 import { exampleBody } from '@jotter/shared/contract/examples';
 import { createKeyRoute } from '@jotter/shared/contract/keys';
-import { createNoteRoute, trashNoteRoute } from '@jotter/shared/contract/notes';
+import { createNoteRoute, trashNoteRoute, updateNoteRoute } from '@jotter/shared/contract/notes';
 import { createShareRoute } from '@jotter/shared/contract/shares';
 import type { StackInfo } from '../../../tools/src/testing/stack';
 import type { TestUser } from '../../../tools/src/testing/users';
@@ -117,6 +117,11 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
       if (route.path.startsWith('/trash/')) await invoke(trashNoteRoute, { pathParameters: { noteId: note.noteId } });
       pathParameters.noteId = note.noteId;
       version = note.version;
+    }
+    if (names.includes('revision')) {
+      // An edit keeps the text it replaces as the revision named by its version.
+      version = ((await invoke(updateNoteRoute, { pathParameters, body: { content: 'edited', version } })).body as { version: number }).version;
+      pathParameters.revision = String(version - 1);
     }
     if (names.includes('attachmentId')) {
       const upload = (await invoke(createAttachmentRoute, { pathParameters, body: exampleBody(createAttachmentRoute) })).body as { attachment: { attachmentId: string } };

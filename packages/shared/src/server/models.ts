@@ -14,6 +14,8 @@
 //   share        USER#<sub>     SHARE#<noteId>#<shareId>  (createdAt, expiry, tokenHash: the owner's list;
 //                                                    the note's `shareCount` counts them and guards the limit)
 //   share token  SHARE#<sha256 of token>  TOKEN      (ownerId, noteId, shareId, views; expiresAt = TTL)
+//   revision     USER#<sub>     REV#<noteId>#<revision, 10 digits>  (an earlier text of the note; expiresAt = TTL;
+//                                                    the note's `revisions` lists them, oldest first, and bounds their number)
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
 // byOwnerUpdated; the trash shares the index under another partition value. byOwnerCreated
@@ -65,6 +67,25 @@ export interface NoteRecord {
   /** Live public links of the note (share items), changed in their transactions: the per-note
    * limit, and what `shared` of the API's note is made from. */
   shareCount?: number;
+  /** When the last revision of the note was kept: autosave keeps at most one per window. */
+  lastRevisionAt?: string;
+  /** The revision numbers kept, oldest first: the one to delete when a new one passes the limit. */
+  revisions?: number[];
+}
+
+/** An earlier text of a note (written with the raw client, in the save's transaction). */
+export interface RevisionRecord {
+  pk: string;
+  sk: string;
+  type: 'revision';
+  noteId: string;
+  /** The note's version whose text this is. */
+  revision: number;
+  title: string;
+  content: string;
+  createdAt: string;
+  /** TTL (epoch seconds): the retention in days. */
+  expiresAt: number;
 }
 
 /** The three sort keys of an active note (and of its note-tag items). */
@@ -96,6 +117,8 @@ export const noteKeys = {
   tagSk: (tag: string, noteId: string) => `TAG#${tag}#${noteId}`,
   tagCountSk: (tag: string) => `TAGCOUNT#${tag}`,
   tagCountPrefix: 'TAGCOUNT#',
+  revisionPrefix: (noteId: string) => `REV#${noteId}#`,
+  revisionSk: (noteId: string, revision: number) => `REV#${noteId}#${String(revision).padStart(10, '0')}`,
   /** Sort keys of an active note. Pinned is `1` in the newest-first indexes, `0` in the A–Z one. */
   sortKeys: (note: { noteId: string; title: string; createdAt: string; updatedAt: string; pinned?: boolean }): NoteSortKeys => ({
     gsi1sk: `${note.pinned ? 1 : 0}#${note.updatedAt}#${note.noteId}`,
@@ -145,6 +168,8 @@ export const noteRecordSchema = new dynamoose.Schema(
     pinned: { type: Boolean },
     tagsRev: { type: Number },
     shareCount: Number,
+    lastRevisionAt: String,
+    revisions: { type: Array, schema: [Number] },
   },
   { saveUnknown: false },
 );

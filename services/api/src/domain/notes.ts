@@ -12,6 +12,8 @@ import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteSta
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
 import { changeQuota, quotaExceeded } from './quotas';
+import { keepRevisionWrites } from './revision-table';
+import { keepsRevision, type KeepRevision } from './revision-policy';
 import { cancellationReasons, db, isConditionFailure, retryingConflicts } from './table';
 
 export interface Page {
@@ -301,35 +303,55 @@ function lostRace(error: unknown): boolean {
 /**
  * A text edit, checked against `version`: of several writers holding the same version exactly one
  * wins, the others get VersionConflictError and change nothing. Two DynamoDB calls (read, write);
- * a tagged note's note-tag items take the new sort keys in the same transaction.
+ * a tagged note's note-tag items take the new sort keys, and a revision of the text it replaces is
+ * kept (revisions.ts decides when), in the same transaction. `overwrite`: the edit replaces a
+ * version it did not start from, after a conflict.
+ */
+export async function updateNote(sub: string, noteId: string, input: UpdateNoteRequest, { overwrite = false } = {}): Promise<Note> {
+  return saveText(sub, noteId, input.version, (current) => ({ title: input.title ?? current.title, content: input.content ?? current.content }), overwrite ? 'always' : 'coalesced');
+}
+
+/**
+ * Writes the note's new text (`text` of the note as read) as the version after `version`.
+ * `firstRead`: the note as the caller just read it, strongly consistently, saving the first read.
  *
  * Only a new version is a conflict. A concurrent tag or pin change (organizeNote, which never
  * bumps the version) only means the note-tag items to re-key changed: read again and retry, with a
  * jittered back-off so the edit is not starved by a burst of them. Each lost turn means another
  * writer's change went in, so the retries are bounded.
  */
-export async function updateNote(sub: string, noteId: string, input: UpdateNoteRequest): Promise<Note> {
+export async function saveText(
+  sub: string,
+  noteId: string,
+  version: number,
+  text: (current: NoteRecord) => { title: string; content: string },
+  keep: KeepRevision,
+  firstRead?: NoteRecord,
+): Promise<Note> {
   const { TableName } = db();
   for (let attempt = 1; ; attempt++) {
-    const current = await activeNote(sub, noteId);
-    if (current.version !== input.version) throw new VersionConflictError(current.version);
+    const current = attempt === 1 && firstRead ? firstRead : await activeNote(sub, noteId);
+    if (current.version !== version) throw new VersionConflictError(current.version);
     const time = now();
-    const next: NoteRecord = { ...current, title: input.title ?? current.title, content: input.content ?? current.content, updatedAt: time, version: current.version + 1 };
+    const next: NoteRecord = { ...current, ...text(current), updatedAt: time, version: current.version + 1 };
     Object.assign(next, noteKeys.sortKeys(next));
+    const revision = keepsRevision(keep, current.lastRevisionAt, new Date(time)) ? keepRevisionWrites(sub, current, new Date(time)) : undefined;
+    if (revision) Object.assign(next, { lastRevisionAt: time, revisions: revision.revisions });
     const tagsRev = tagsRevCondition(current);
     const write: TransactWriteItem = {
       Update: {
         TableName,
         Key: item(noteKey(sub, noteId)),
-        UpdateExpression: 'SET title = :title, content = :content, updatedAt = :time, gsi1sk = :s1, gsi3sk = :s3, gsi4sk = :s4 ADD version :one',
+        UpdateExpression: `SET title = :title, content = :content, updatedAt = :time, gsi1sk = :s1, gsi3sk = :s3, gsi4sk = :s4${revision ? ', lastRevisionAt = :time, revisions = :revisions' : ''} ADD version :one`,
         ConditionExpression: `#state = :active AND version = :version AND ${tagsRev.expression}`,
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: item({ ':title': next.title, ':content': next.content, ':time': time, ':s1': next.gsi1sk, ':s3': next.gsi3sk, ':s4': next.gsi4sk, ':one': 1, ':active': 'active', ':version': input.version, ...tagsRev.values }),
+        ExpressionAttributeValues: item({ ':title': next.title, ':content': next.content, ':time': time, ':s1': next.gsi1sk, ':s3': next.gsi3sk, ':s4': next.gsi4sk, ':one': 1, ':active': 'active', ':version': version, ...(revision ? { ':revisions': revision.revisions } : {}), ...tagsRev.values }),
       },
     };
+    const writes = [write, ...(revision?.writes ?? []), ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })];
     try {
-      if ((current.tags ?? []).length === 0) await db().client.updateItem(write.Update!);
-      else await transact([write, ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })]);
+      if (writes.length === 1) await db().client.updateItem(write.Update!);
+      else await transact(writes);
       return toNote(next);
     } catch (error) {
       // A new version or a trashed note is found by the read at the top of the next turn.
