@@ -3,17 +3,9 @@
 // schemas do not carry these.
 import * as z from 'zod/mini';
 import { idSchema, pageQuerySchema } from './notes';
+import { revisionLimits } from './revision-limits';
 
-export const revisionLimits = {
-  /** Revisions kept per note: a new one beyond this deletes the oldest. */
-  maxPerNote: 50,
-  /** Days a revision is kept. */
-  retentionDays: 30,
-  /** Autosave keeps at most one revision per note in this window (an overwrite or a restore always keeps one). */
-  coalesceMinutes: 10,
-  /** Characters of the content in a list entry. */
-  previewLength: 200,
-} as const;
+export { revisionLimits };
 
 /** A revision is named by the version of the note whose text it keeps. */
 const revisionNumber = z.pipe(
@@ -24,15 +16,6 @@ const revisionNumber = z.pipe(
 export const revisionParamsSchema = z.strictObject({ noteId: idSchema, revision: revisionNumber });
 
 export const listRevisionsQuerySchema = pageQuerySchema;
-
-/**
- * PUT /notes/{noteId}?overwrite=true: the edit replaces a version the client did not start from
- * (the "keep mine" answer to a 409), so the text it replaces is kept as a revision whatever the
- * autosave window says.
- */
-export const updateNoteQuerySchema = z.strictObject({
-  overwrite: z.optional(z.enum(['true', 'false'], { error: 'must be true or false' })),
-});
 
 export const revisionSummarySchema = z.object({
   revision: z.int().check(z.describe('The version of the note whose text this is')),

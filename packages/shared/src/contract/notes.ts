@@ -1,6 +1,6 @@
 // The notes routes: create, list, read, edit, move to the trash.
 import { createNoteRequestSchema, listNotesQuerySchema, noteIdParamsSchema, noteListSchema, noteSchema, organizeNoteRequestSchema, putNoteRequestSchema, tagListSchema } from '../notes';
-import { updateNoteQuerySchema } from '../revisions';
+import { updateNoteQuerySchema } from '../overwrite';
 import type { RouteDefinition } from './route';
 
 export const createNoteRoute = {
@@ -48,7 +48,7 @@ export const updateNoteRoute = {
   tag: 'Notes',
   summary: 'Edit a note, or create it with your own id',
   description:
-    'With `version`: an edit; a stale version is refused with 409 version_conflict. Without `version`: creates the note under the UUID in the path (201); the same request again answers 200 with the same note (idempotent create), another body for an existing id is 409 version_conflict. `overwrite=true` says the edit replaces a version it did not start from (after a 409): the text it replaces is always kept as a revision.',
+    'With `version`: an edit; a stale version is refused with 409 version_conflict. Without `version`: creates the note under the UUID in the path (201); the same request again answers 200 with the same note (idempotent create), another body for an existing id is 409 version_conflict.',
   auth: 'user',
   params: noteIdParamsSchema,
   query: updateNoteQuerySchema,

@@ -52,8 +52,6 @@ const note: Required<NoteRecord> = {
   pinned: false,
   tagsRev: 0,
   shareCount: 0,
-  lastRevisionAt: time,
-  revisions: [1],
 };
 const apiKey: Required<ApiKeyRecord> = {
   pk: 'USER#s',

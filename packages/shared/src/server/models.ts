@@ -67,9 +67,17 @@ export interface NoteRecord {
   /** Live public links of the note (share items), changed in their transactions: the per-note
    * limit, and what `shared` of the API's note is made from. */
   shareCount?: number;
+}
+
+/**
+ * A note's revision bookkeeping, written only with the raw client in the transaction of a save.
+ * Not in the Dynamoose schema: Dynamoose never writes a whole note (only partial updates, which
+ * keep these), and every function that loads the models would carry the fields.
+ */
+export interface NoteRevisionFields {
   /** When the last revision of the note was kept: autosave keeps at most one per window. */
   lastRevisionAt?: string;
-  /** The revision numbers kept, oldest first: the one to delete when a new one passes the limit. */
+  /** The revision numbers kept, oldest first: the ones to delete when a new one passes the limit. */
   revisions?: number[];
 }
 
@@ -117,8 +125,6 @@ export const noteKeys = {
   tagSk: (tag: string, noteId: string) => `TAG#${tag}#${noteId}`,
   tagCountSk: (tag: string) => `TAGCOUNT#${tag}`,
   tagCountPrefix: 'TAGCOUNT#',
-  revisionPrefix: (noteId: string) => `REV#${noteId}#`,
-  revisionSk: (noteId: string, revision: number) => `REV#${noteId}#${String(revision).padStart(10, '0')}`,
   /** Sort keys of an active note. Pinned is `1` in the newest-first indexes, `0` in the A–Z one. */
   sortKeys: (note: { noteId: string; title: string; createdAt: string; updatedAt: string; pinned?: boolean }): NoteSortKeys => ({
     gsi1sk: `${note.pinned ? 1 : 0}#${note.updatedAt}#${note.noteId}`,
@@ -168,8 +174,6 @@ export const noteRecordSchema = new dynamoose.Schema(
     pinned: { type: Boolean },
     tagsRev: { type: Number },
     shareCount: Number,
-    lastRevisionAt: String,
-    revisions: { type: Array, schema: [Number] },
   },
   { saveUnknown: false },
 );

@@ -8,11 +8,12 @@ import { randomUUID } from 'node:crypto';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeNoteRequest, TagList, UpdateNoteRequest } from '@jotter/shared/notes';
-import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/server/models';
+import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteRevisionFields, type NoteState, type NoteTagRecord, type RevisionRecord } from '@jotter/shared/server/models';
+import { revisionKeys } from '@jotter/shared/server/revision-keys';
+import { revisionLimits } from '@jotter/shared/revision-limits';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
 import { changeQuota, quotaExceeded } from './quotas';
-import { keepRevisionWrites } from './revision-table';
 import { keepsRevision, type KeepRevision } from './revision-policy';
 import { cancellationReasons, db, isConditionFailure, retryingConflicts } from './table';
 
@@ -92,6 +93,31 @@ function tagWrites(sub: string, before: { tags: string[]; active: boolean }, aft
 }
 
 /**
+ * The writes that keep `current`'s text as a revision, and the note's new list of kept revisions:
+ * the revision item, and the deletion of the oldest ones beyond the per-note limit (the list on
+ * the note names them, so this costs no read).
+ */
+function keepRevisionWrites(sub: string, current: StoredNote, now: Date): { writes: TransactWriteItem[]; revisions: number[] } {
+  const { TableName } = db();
+  const record: RevisionRecord = {
+    ...{ pk: noteKeys.pk(sub), sk: revisionKeys.sk(current.noteId, current.version) },
+    type: 'revision',
+    noteId: current.noteId,
+    revision: current.version,
+    title: current.title,
+    content: current.content ?? '',
+    createdAt: current.updatedAt,
+    expiresAt: Math.floor(now.getTime() / 1000) + revisionLimits.retentionDays * 24 * 3600,
+  };
+  const kept = [...(current.revisions ?? []), current.version];
+  const dropped = kept.slice(0, Math.max(0, kept.length - revisionLimits.maxPerNote));
+  return {
+    writes: [{ Put: { TableName, Item: item(record) } }, ...dropped.map((revision) => ({ Delete: { TableName, Key: item({ pk: noteKeys.pk(sub), sk: revisionKeys.sk(current.noteId, revision) }) } }))],
+    revisions: kept.slice(dropped.length),
+  };
+}
+
+/**
  * Runs a transaction; a lost race with another transaction on the same items is retried (the
  * conditions decide, not the timing). A failed condition of the first item (the note) is
  * ConditionFailed for the caller to re-read and decide.
@@ -107,11 +133,14 @@ async function transact(writes: TransactWriteItem[]): Promise<void> {
   }
 }
 
+/** A note item as stored, with the fields only the raw client writes. */
+export type StoredNote = NoteRecord & NoteRevisionFields;
+
 /** The note as stored, read strongly consistently (the base of a read-modify-write). */
-export async function findNote(sub: string, noteId: string): Promise<NoteRecord | undefined> {
+export async function findNote(sub: string, noteId: string): Promise<StoredNote | undefined> {
   const { client, TableName } = db();
   const result = await client.getItem({ TableName, Key: item(noteKey(sub, noteId)), ConsistentRead: true });
-  return result.Item ? (unmarshall(result.Item) as NoteRecord) : undefined;
+  return result.Item ? (unmarshall(result.Item) as StoredNote) : undefined;
 }
 
 export async function getNote(sub: string, noteId: string): Promise<Note> {
@@ -277,7 +306,7 @@ export async function listTags(sub: string): Promise<TagList> {
 }
 
 /** A note read for a change, or NotFoundError. */
-async function activeNote(sub: string, noteId: string): Promise<NoteRecord> {
+async function activeNote(sub: string, noteId: string): Promise<StoredNote> {
   const record = await findNote(sub, noteId);
   if (!record || record.state !== 'active') throw new NotFoundError('Note');
   return record;
@@ -324,16 +353,16 @@ export async function saveText(
   sub: string,
   noteId: string,
   version: number,
-  text: (current: NoteRecord) => { title: string; content: string },
+  text: (current: StoredNote) => { title: string; content: string },
   keep: KeepRevision,
-  firstRead?: NoteRecord,
+  firstRead?: StoredNote,
 ): Promise<Note> {
   const { TableName } = db();
   for (let attempt = 1; ; attempt++) {
     const current = attempt === 1 && firstRead ? firstRead : await activeNote(sub, noteId);
     if (current.version !== version) throw new VersionConflictError(current.version);
     const time = now();
-    const next: NoteRecord = { ...current, ...text(current), updatedAt: time, version: current.version + 1 };
+    const next: StoredNote = { ...current, ...text(current), updatedAt: time, version: current.version + 1 };
     Object.assign(next, noteKeys.sortKeys(next));
     const revision = keepsRevision(keep, current.lastRevisionAt, new Date(time)) ? keepRevisionWrites(sub, current, new Date(time)) : undefined;
     if (revision) Object.assign(next, { lastRevisionAt: time, revisions: revision.revisions });

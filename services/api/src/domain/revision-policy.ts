@@ -1,6 +1,6 @@
 // When a save keeps the text it replaces as a revision: autosave at most once per note per window
 // of editing (not one per pause), an overwrite after a conflict and a restore always.
-import { revisionLimits } from '@jotter/shared/revisions';
+import { revisionLimits } from '@jotter/shared/revision-limits';
 
 /** Why a save keeps a revision: always (overwrite, restore), or only once per window (autosave). */
 export type KeepRevision = 'always' | 'coalesced';

@@ -1,44 +1,19 @@
-// Table access for revisions, with the raw DynamoDB client (key layout: models.ts). A revision is
-// written in the transaction of the save that replaces its text (notes.ts), so a save and its
-// revision land together or not at all.
-import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+// Reading revisions, with the raw DynamoDB client (key layout: models.ts). A revision is written
+// by notes.ts, in the transaction of the save that replaces its text, so a save and its revision
+// land together or not at all.
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { revisionLimits } from '@jotter/shared/revisions';
-import { noteKeys, type NoteRecord, type RevisionRecord } from '@jotter/shared/server/models';
+import { noteKeys, type RevisionRecord } from '@jotter/shared/server/models';
+import { revisionKeys } from '@jotter/shared/server/revision-keys';
 import { InvalidCursorError } from './errors';
+import type { StoredNote } from './notes';
 import { db } from './table';
 
 const item = (value: object) => marshall(value, { removeUndefinedValues: true });
-const revisionKey = (sub: string, noteId: string, revision: number) => ({ pk: noteKeys.pk(sub), sk: noteKeys.revisionSk(noteId, revision) });
+const revisionKey = (sub: string, noteId: string, revision: number) => ({ pk: noteKeys.pk(sub), sk: revisionKeys.sk(noteId, revision) });
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
-/**
- * The writes that keep `current`'s text as a revision, and the note's new list of kept revisions:
- * the revision item, and the deletion of the oldest ones beyond the per-note limit (the list on
- * the note names them, so this costs no read).
- */
-export function keepRevisionWrites(sub: string, current: NoteRecord, now: Date): { writes: TransactWriteItem[]; revisions: number[] } {
-  const { TableName } = db();
-  const record: RevisionRecord = {
-    ...revisionKey(sub, current.noteId, current.version),
-    type: 'revision',
-    noteId: current.noteId,
-    revision: current.version,
-    title: current.title,
-    content: current.content ?? '',
-    createdAt: current.updatedAt,
-    expiresAt: seconds(now) + revisionLimits.retentionDays * 24 * 3600,
-  };
-  const kept = [...(current.revisions ?? []), current.version];
-  const dropped = kept.slice(0, Math.max(0, kept.length - revisionLimits.maxPerNote));
-  return {
-    writes: [{ Put: { TableName, Item: item(record) } }, ...dropped.map((revision) => ({ Delete: { TableName, Key: item(revisionKey(sub, current.noteId, revision)) } }))],
-    revisions: kept.slice(dropped.length),
-  };
-}
-
 /** The note and one of its revisions, read together (one strongly consistent TransactGetItems). */
-export async function findNoteAndRevision(sub: string, noteId: string, revision: number): Promise<{ note?: NoteRecord; revision?: RevisionRecord }> {
+export async function findNoteAndRevision(sub: string, noteId: string, revision: number): Promise<{ note?: StoredNote; revision?: RevisionRecord }> {
   const { client, TableName } = db();
   const result = await client.transactGetItems({
     TransactItems: [{ Get: { TableName, Key: item({ pk: noteKeys.pk(sub), sk: noteKeys.sk(noteId) }) } }, { Get: { TableName, Key: item(revisionKey(sub, noteId, revision)) } }],
@@ -46,7 +21,7 @@ export async function findNoteAndRevision(sub: string, noteId: string, revision:
   const [note, found] = (result.Responses ?? []).map((response) => (response.Item ? unmarshall(response.Item) : undefined));
   // The TTL deletes an expired item within days, not at once: until then it is already gone.
   const live = found && (found as RevisionRecord).expiresAt > seconds(new Date()) ? (found as RevisionRecord) : undefined;
-  return { note: note as NoteRecord | undefined, revision: live };
+  return { note: note as StoredNote | undefined, revision: live };
 }
 
 /** Whether the user has this note, active (the revisions of a note in the trash are not shown). */
@@ -70,7 +45,7 @@ export async function queryRevisions(sub: string, noteId: string, page: { limit:
     TableName,
     KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
     FilterExpression: 'expiresAt > :now',
-    ExpressionAttributeValues: item({ ':pk': noteKeys.pk(sub), ':prefix': noteKeys.revisionPrefix(noteId), ':now': seconds(new Date()) }),
+    ExpressionAttributeValues: item({ ':pk': noteKeys.pk(sub), ':prefix': revisionKeys.prefix(noteId), ':now': seconds(new Date()) }),
     ScanIndexForward: false,
     Limit: page.limit + 1,
     ...(page.cursor ? { ExclusiveStartKey: item(revisionKey(sub, noteId, decodeCursor(page.cursor))) } : {}),
