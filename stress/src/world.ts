@@ -105,7 +105,7 @@ async function listAll(api: ApiClient, path: string): Promise<unknown[]> {
 }
 
 /**
- * Everything the user can see: notes, trash, keys, each note's links (without their views: a
+ * Everything the user can see: notes, trash, keys, each note's links and revisions (links without their views: a
  * public read counts, by design). With `ignoreKeyUsage`, the keys' usage counters and lastUsedAt
  * are left out (a /v1 request is metered even when it is answered 404, by design).
  */
@@ -115,12 +115,14 @@ export async function snapshot(api: ApiClient, opts: { ignoreKeyUsage?: boolean 
   const keyItems = opts.ignoreKeyUsage ? keys.body.items.map(({ usage: _u, lastUsedAt: _l, ...rest }) => rest) : keys.body.items;
   const notes = (await listAll(api, '/notes')) as { noteId: string }[];
   const shares: Record<string, unknown> = {};
+  const revisions: Record<string, unknown> = {};
   for (const { noteId } of notes) {
     const r = await api.get<{ items: Record<string, unknown>[] }>(`/notes/${noteId}/shares`);
     if (r.status !== 200 || !r.body) throw new Error(`snapshot shares of ${noteId}: ${r.status}`);
     shares[noteId] = r.body.items.map(({ views: _v, ...rest }) => rest);
+    revisions[noteId] = await listAll(api, `/notes/${noteId}/revisions`);
   }
-  return JSON.stringify({ notes, trash: await listAll(api, '/trash'), keys: keyItems, shares });
+  return JSON.stringify({ notes, trash: await listAll(api, '/trash'), keys: keyItems, shares, revisions });
 }
 
 /** Whether a response is an error in the contract's shape: `{"error":{"code","message"[,"details"][,"requestId"]}}`. */

@@ -185,7 +185,7 @@ export function NoteEditor({ note, onSaved, onOrganized, onSharedChange, knownTa
           Preview
         </Button>
         {state.note && (
-          <Link to={`/notes/${state.note.noteId}/history`} className={[buttonStyles.button, buttonStyles.ghost, buttonStyles.sm].join(' ')} title="Earlier versions of this note">
+          <Link to={`/notes/${state.note.noteId}/history`} className={[buttonStyles.button, buttonStyles.ghost, buttonStyles.sm, styles.toolbarLink].join(' ')} title="Earlier versions of this note">
             History
           </Link>
         )}
