@@ -1,8 +1,9 @@
 // A note's history against the local stack: a save keeps the text it replaces, coalesced to one
 // revision per window of autosave (the window is passed by moving the note's `lastRevisionAt`
 // back, as time would), always before an overwrite after a conflict and before a restore; a
-// restore is a new version; another user's note and unknown revisions are 404.
-import { DynamoDBClient, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+// restore is a new version; another user's note and unknown revisions are 404; deleting the note
+// forever deletes its revisions.
+import { DynamoDBClient, GetItemCommand, QueryCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod/mini';
 import { noteSchema, type Note } from '@jotter/shared/notes';
@@ -153,6 +154,24 @@ describe('reading and restoring', () => {
     expect((await api.delete(`/notes/${note.noteId}`)).status).toBe(204);
     expect((await api.get(`/notes/${note.noteId}/revisions`)).status).toBe(404);
     expect((await api.get(`/notes/${note.noteId}/revisions/1`)).status).toBe(404);
+  });
+
+  it('deletes the revisions with the note when it is deleted forever', async () => {
+    let note = await newNote('a');
+    note = await edit(note, 'b', '?overwrite=true');
+    note = await edit(note, 'c', '?overwrite=true');
+    const stored = () =>
+      dynamodb.send(
+        new QueryCommand({
+          TableName: stack.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': { S: `USER#${sub}` }, ':prefix': { S: `REV#${note.noteId}#` } },
+        }),
+      );
+    expect((await stored()).Count).toBe(2);
+    expect((await api.delete(`/notes/${note.noteId}`)).status).toBe(204);
+    expect((await api.delete(`/trash/${note.noteId}`)).status).toBe(204);
+    expect((await stored()).Count).toBe(0);
   });
 
   it('refuses a malformed revision number with 400', async () => {

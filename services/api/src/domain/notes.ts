@@ -92,6 +92,12 @@ function tagWrites(sub: string, before: { tags: string[]; active: boolean }, aft
   return writes;
 }
 
+/** Deletes of some of a note's revisions, for a transaction. */
+export function revisionDeletes(sub: string, noteId: string, revisions: readonly number[]): TransactWriteItem[] {
+  const { TableName } = db();
+  return revisions.map((revision) => ({ Delete: { TableName, Key: item({ pk: noteKeys.pk(sub), sk: revisionKeys.sk(noteId, revision) }) } }));
+}
+
 /**
  * The writes that keep `current`'s text as a revision, and the note's new list of kept revisions:
  * the revision item, and the deletion of the oldest ones beyond the per-note limit (the list on
@@ -100,7 +106,8 @@ function tagWrites(sub: string, before: { tags: string[]; active: boolean }, aft
 function keepRevisionWrites(sub: string, current: StoredNote, now: Date): { writes: TransactWriteItem[]; revisions: number[] } {
   const { TableName } = db();
   const record: RevisionRecord = {
-    ...{ pk: noteKeys.pk(sub), sk: revisionKeys.sk(current.noteId, current.version) },
+    pk: noteKeys.pk(sub),
+    sk: revisionKeys.sk(current.noteId, current.version),
     type: 'revision',
     noteId: current.noteId,
     revision: current.version,
@@ -112,7 +119,7 @@ function keepRevisionWrites(sub: string, current: StoredNote, now: Date): { writ
   const kept = [...(current.revisions ?? []), current.version];
   const dropped = kept.slice(0, Math.max(0, kept.length - revisionLimits.maxPerNote));
   return {
-    writes: [{ Put: { TableName, Item: item(record) } }, ...dropped.map((revision) => ({ Delete: { TableName, Key: item({ pk: noteKeys.pk(sub), sk: revisionKeys.sk(current.noteId, revision) }) } }))],
+    writes: [{ Put: { TableName, Item: item(record) } }, ...revisionDeletes(sub, current.noteId, dropped)],
     revisions: kept.slice(dropped.length),
   };
 }
