@@ -8,5 +8,5 @@ import * as z from 'zod/mini';
  * autosave window says.
  */
 export const updateNoteQuerySchema = z.strictObject({
-  overwrite: z.optional(z.enum(['true', 'false']).check(z.describe('true after a 409: the replaced text is kept as a revision'))),
+  overwrite: z.optional(z.enum(['true', 'false']).check(z.describe('true after a 409: keep the replaced text as a revision'))),
 });

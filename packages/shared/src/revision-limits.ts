@@ -7,6 +7,4 @@ export const revisionLimits = {
   retentionDays: 30,
   /** Autosave keeps at most one revision per note in this window (an overwrite or a restore always keeps one). */
   coalesceMinutes: 10,
-  /** Characters of the content in a list entry. */
-  previewLength: 200,
 } as const;

@@ -7,6 +7,9 @@ import { revisionLimits } from './revision-limits';
 
 export { revisionLimits };
 
+/** Characters of the content in a list entry. */
+export const revisionPreviewLength = 200;
+
 /** A revision is named by the version of the note whose text it keeps. */
 const revisionNumber = z.pipe(
   z.string().check(z.regex(/^[1-9]\d{0,8}$/, 'must be a revision number')),
@@ -20,7 +23,7 @@ export const listRevisionsQuerySchema = pageQuerySchema;
 export const revisionSummarySchema = z.object({
   revision: z.int().check(z.describe('The version of the note whose text this is')),
   title: z.string(),
-  contentPreview: z.string().check(z.describe(`The first ${revisionLimits.previewLength} characters of the content`)),
+  contentPreview: z.string().check(z.describe(`The first ${revisionPreviewLength} characters of the content`)),
   createdAt: z.iso.datetime().check(z.describe('When this text was saved')),
 });
 export type RevisionSummary = z.infer<typeof revisionSummarySchema>;

@@ -7,7 +7,7 @@ import { DynamoDBClient, GetItemCommand, QueryCommand, UpdateItemCommand } from 
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import * as z from 'zod/mini';
 import { noteSchema, type Note } from '@jotter/shared/notes';
-import { revisionLimits, revisionListSchema, revisionSchema } from '@jotter/shared/revisions';
+import { revisionLimits, revisionListSchema, revisionPreviewLength, revisionSchema } from '@jotter/shared/revisions';
 import { readStack } from '../../../tools/src/testing/stack';
 import { createTestUser } from '../../../tools/src/testing/users';
 import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
@@ -112,7 +112,7 @@ describe('reading and restoring', () => {
     let note = await newNote(long);
     note = await edit(note, 'short');
     const listed = (await revisions(note.noteId)).items[0]!;
-    expect(listed.contentPreview).toHaveLength(revisionLimits.previewLength);
+    expect(listed.contentPreview).toHaveLength(revisionPreviewLength);
 
     const read = await api.get(`/notes/${note.noteId}/revisions/1`);
     expect(read.status).toBe(200);
@@ -126,7 +126,7 @@ describe('reading and restoring', () => {
     // History is not rewritten: revision 1 is still there, and the replaced text is revision 2.
     expect((await revisions(note.noteId)).items.map((r) => [r.revision, r.contentPreview])).toEqual([
       [2, 'short'],
-      [1, long.slice(0, revisionLimits.previewLength)],
+      [1, long.slice(0, revisionPreviewLength)],
     ]);
   });
 

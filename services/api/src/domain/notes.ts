@@ -14,7 +14,7 @@ import { revisionLimits } from '@jotter/shared/revision-limits';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
 import { changeQuota, quotaExceeded } from './quotas';
-import { keepsRevision, type KeepRevision } from './revision-policy';
+import { keepsRevision } from './revision-policy';
 import { cancellationReasons, db, isConditionFailure, retryingConflicts } from './table';
 
 export interface Page {
@@ -112,7 +112,7 @@ function keepRevisionWrites(sub: string, current: StoredNote, now: Date): { writ
     noteId: current.noteId,
     revision: current.version,
     title: current.title,
-    content: current.content ?? '',
+    content: current.content,
     createdAt: current.updatedAt,
     expiresAt: Math.floor(now.getTime() / 1000) + revisionLimits.retentionDays * 24 * 3600,
   };
@@ -344,11 +344,12 @@ function lostRace(error: unknown): boolean {
  * version it did not start from, after a conflict.
  */
 export async function updateNote(sub: string, noteId: string, input: UpdateNoteRequest, { overwrite = false } = {}): Promise<Note> {
-  return saveText(sub, noteId, input.version, (current) => ({ title: input.title ?? current.title, content: input.content ?? current.content }), overwrite ? 'always' : 'coalesced');
+  return saveText(sub, noteId, input.version, (current) => ({ title: input.title ?? current.title, content: input.content ?? current.content }), overwrite);
 }
 
 /**
  * Writes the note's new text (`text` of the note as read) as the version after `version`.
+ * `alwaysKeepRevision`: keep the replaced text as a revision whatever the autosave window says.
  * `firstRead`: the note as the caller just read it, strongly consistently, saving the first read.
  *
  * Only a new version is a conflict. A concurrent tag or pin change (organizeNote, which never
@@ -361,7 +362,7 @@ export async function saveText(
   noteId: string,
   version: number,
   text: (current: StoredNote) => { title: string; content: string },
-  keep: KeepRevision,
+  alwaysKeepRevision: boolean,
   firstRead?: StoredNote,
 ): Promise<Note> {
   const { TableName } = db();
@@ -371,7 +372,7 @@ export async function saveText(
     const time = now();
     const next: StoredNote = { ...current, ...text(current), updatedAt: time, version: current.version + 1 };
     Object.assign(next, noteKeys.sortKeys(next));
-    const revision = keepsRevision(keep, current.lastRevisionAt, new Date(time)) ? keepRevisionWrites(sub, current, new Date(time)) : undefined;
+    const revision = keepsRevision(alwaysKeepRevision, current.lastRevisionAt, new Date(time)) ? keepRevisionWrites(sub, current, new Date(time)) : undefined;
     if (revision) Object.assign(next, { lastRevisionAt: time, revisions: revision.revisions });
     const tagsRev = tagsRevCondition(current);
     const write: TransactWriteItem = {

@@ -5,13 +5,13 @@
 // version, never a rewrite of history. Bounds: the last `maxPerNote` (the oldest is deleted in the
 // save's own transaction) of the last `retentionDays` (a TTL; reads hide expired ones at once).
 import type { Note } from '@jotter/shared/notes';
-import { revisionLimits, type Revision, type RevisionList, type RevisionSummary } from '@jotter/shared/revisions';
+import { revisionPreviewLength, type Revision, type RevisionList, type RevisionSummary } from '@jotter/shared/revisions';
 import type { RevisionRecord } from '@jotter/shared/server/models';
 import { NotFoundError } from './errors';
 import { saveText, type Page } from './notes';
 import { findNoteAndRevision, hasActiveNote, queryRevisions } from './revision-table';
 
-const summary = ({ revision, title, content, createdAt }: RevisionRecord): RevisionSummary => ({ revision, title, contentPreview: content.slice(0, revisionLimits.previewLength), createdAt });
+const summary = ({ revision, title, content, createdAt }: RevisionRecord): RevisionSummary => ({ revision, title, contentPreview: content.slice(0, revisionPreviewLength), createdAt });
 
 export async function listRevisions(sub: string, noteId: string, page: Page): Promise<RevisionList> {
   if (!(await hasActiveNote(sub, noteId))) throw new NotFoundError('Note');
@@ -34,5 +34,5 @@ export async function getRevision(sub: string, noteId: string, revision: number)
 /** The revision's text as a new version, checked against `version` like any edit (two DynamoDB calls). */
 export async function restoreRevision(sub: string, noteId: string, revision: number, version: number): Promise<Note> {
   const found = await noteAndRevision(sub, noteId, revision);
-  return saveText(sub, noteId, version, () => ({ title: found.revision.title, content: found.revision.content }), 'always', found.note);
+  return saveText(sub, noteId, version, () => ({ title: found.revision.title, content: found.revision.content }), true, found.note);
 }
