@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { createTestUser, type TestUser } from '../../tools/src/testing/users';
 import { screenshot, viewports } from './browser';
-import { inNewPage, saved, signIn, stack, suiteBrowser } from './steps';
+import { inNewPage, signIn, stack, suiteBrowser } from './steps';
 
 jest.setTimeout(300_000); // each new page-state is audited by axe in 4 views (a11y.ts)
 
@@ -81,33 +81,6 @@ it('opens the history from the editor, reads and compares a version, and restore
   expect(after).toMatchObject({ version: 4, content: 'First draft\n\nTrain at 9' });
   const history = await api<{ items: { revision: number }[] }>('GET', `/notes/${note.noteId}/revisions`);
   expect(history.items.map((r) => r.revision)).toEqual([3, 2, 1]);
-});
-
-it('compares theirs and mine side by side in the conflict banner, and an overwrite keeps theirs in the history', async () => {
-  const user = await createTestUser(stack);
-  const api = apiAs(user);
-  const note = await api('POST', '/notes', { title: 'Shared draft', content: 'Version one' });
-  await inNewPage(browser(), viewports.desktop, async (page) => {
-    await signIn(page, user);
-    await page.goto(`${stack.webUrl}/notes/${note.noteId}`);
-    await page.getByLabel('Content').waitFor();
-    // Another device saves first.
-    await api('PUT', `/notes/${note.noteId}`, { content: 'Their edit', version: note.version });
-    await page.getByLabel('Content').fill('My edit');
-    await page.getByText('This note changed elsewhere').waitFor();
-    await page.getByRole('button', { name: 'Compare' }).click();
-    const diff = page.getByRole('table', { name: 'The other version compared with yours' });
-    await diff.getByRole('columnheader', { name: 'Theirs (saved)' }).waitFor();
-    await diff.getByRole('cell', { name: /Removed: Their edit/ }).waitFor();
-    await diff.getByRole('cell', { name: /Added: My edit/ }).waitFor();
-    expect(await page.getByRole('button', { name: 'Compare' }).getAttribute('aria-expanded')).toBe('true');
-    await screenshot(page, 'conflict-compare');
-    await page.getByRole('button', { name: 'Overwrite with mine' }).click();
-    await saved(page);
-    expect(await diff.count()).toBe(0);
-  });
-  const history = await api<{ items: { revision: number; contentPreview: string }[] }>('GET', `/notes/${note.noteId}/revisions`);
-  expect(history.items.map((r) => r.contentPreview)).toEqual(['Their edit', 'Version one']);
 });
 
 it('works by keyboard at phone width', async () => {
