@@ -17,8 +17,7 @@ const ResetPassword = lazyRoute(() => landingPages().then((m) => m.ResetPassword
 const NotesLayout = lazyRoute(() => landingPages().then((m) => m.NotesLayout));
 const NotesIndex = lazyRoute(() => landingPages().then((m) => m.NotesIndexPage));
 const NotePage = lazyRoute(() => landingPages().then((m) => m.NotePage));
-// A note's history: its own chunk, opened from the editor.
-const NoteHistory = lazyRoute(() => import('./routes/notes/history').then((m) => m.default));
+const NoteHistory = lazyRoute(() => landingPages().then((m) => m.NoteHistoryPage));
 const Trash = lazyRoute(() => import('./routes/trash').then((m) => m.default));
 const Status = lazyRoute(() => import('./routes/status').then((m) => m.default));
 const Developer = lazyRoute(() => import('../features/developer/developer-page').then((m) => m.default));
