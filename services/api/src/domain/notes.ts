@@ -293,6 +293,24 @@ async function activeNote(sub: string, noteId: string): Promise<NoteRecord> {
 const tagsRevCondition = (record: NoteRecord) =>
   record.tagsRev === undefined ? { expression: 'attribute_not_exists(tagsRev)', values: {} } : { expression: 'tagsRev = :tagsRev', values: { ':tagsRev': record.tagsRev } };
 
+/**
+ * Writes `set` and `next`'s sort keys to an active note, only while its tags are as `current` had
+ * them (its tag items are re-keyed in the same transaction) and `condition` holds.
+ */
+function activeNoteUpdate(sub: string, current: NoteRecord, next: NoteRecord, change: { set: string; values: Record<string, unknown>; condition?: string }): TransactWriteItem {
+  const tagsRev = tagsRevCondition(current);
+  return {
+    Update: {
+      TableName: db().TableName,
+      Key: item(noteKey(sub, current.noteId)),
+      UpdateExpression: `SET ${change.set}, gsi1sk = :s1, gsi3sk = :s3, gsi4sk = :s4`,
+      ConditionExpression: ['#state = :active', change.condition, tagsRev.expression].filter(Boolean).join(' AND '),
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: item({ ...change.values, ':s1': next.gsi1sk, ':s3': next.gsi3sk, ':s4': next.gsi4sk, ':active': 'active', ...tagsRev.values }),
+    },
+  };
+}
+
 /** Turns of a write whose note keeps changing under it in tags or pin (see updateNote). */
 const maxTurnsUnderChange = 20;
 
@@ -318,24 +336,17 @@ function lostRace(error: unknown): boolean {
  * writer's change went in, so the retries are bounded.
  */
 export async function updateNote(sub: string, noteId: string, input: UpdateNoteRequest): Promise<Note> {
-  const { TableName } = db();
   for (let attempt = 1; ; attempt++) {
     const current = await activeNote(sub, noteId);
     if (current.version !== input.version) throw new VersionConflictError(current.version);
     const time = now();
     const next: NoteRecord = { ...current, title: input.title ?? current.title, content: input.content ?? current.content, updatedAt: time, version: current.version + 1 };
     Object.assign(next, noteKeys.sortKeys(next));
-    const tagsRev = tagsRevCondition(current);
-    const write: TransactWriteItem = {
-      Update: {
-        TableName,
-        Key: item(noteKey(sub, noteId)),
-        UpdateExpression: 'SET title = :title, content = :content, updatedAt = :time, gsi1sk = :s1, gsi3sk = :s3, gsi4sk = :s4 ADD version :one',
-        ConditionExpression: `#state = :active AND version = :version AND ${tagsRev.expression}`,
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: item({ ':title': next.title, ':content': next.content, ':time': time, ':s1': next.gsi1sk, ':s3': next.gsi3sk, ':s4': next.gsi4sk, ':one': 1, ':active': 'active', ':version': input.version, ...tagsRev.values }),
-      },
-    };
+    const write = activeNoteUpdate(sub, current, next, {
+      set: 'title = :title, content = :content, updatedAt = :time, version = :next',
+      values: { ':title': next.title, ':content': next.content, ':time': time, ':next': next.version, ':version': input.version },
+      condition: 'version = :version',
+    });
     try {
       if ((current.tags ?? []).length === 0) await db().client.updateItem(write.Update!);
       else await transact([write, ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })]);
@@ -354,24 +365,16 @@ export async function updateNote(sub: string, noteId: string, input: UpdateNoteR
  * `version` or `updatedAt`, so it never conflicts with a text edit open elsewhere.
  */
 export async function organizeNote(sub: string, noteId: string, input: OrganizeNoteRequest): Promise<Note> {
-  const { TableName } = db();
   for (let attempt = 1; ; attempt++) {
     const current = await activeNote(sub, noteId);
     const next: NoteRecord = { ...current, tags: input.tags ? uniqueTags(input.tags) : uniqueTags(current.tags ?? []), pinned: input.pinned ?? current.pinned ?? false };
     Object.assign(next, noteKeys.sortKeys(next));
     if (next.pinned === (current.pinned ?? false) && next.tags!.join('\n') === uniqueTags(current.tags ?? []).join('\n')) return toNote(current);
     next.tagsRev = (current.tagsRev ?? 0) + 1;
-    const tagsRev = tagsRevCondition(current);
-    const write: TransactWriteItem = {
-      Update: {
-        TableName,
-        Key: item(noteKey(sub, noteId)),
-        UpdateExpression: 'SET tags = :tags, pinned = :pinned, tagsRev = :next, gsi1sk = :s1, gsi3sk = :s3, gsi4sk = :s4',
-        ConditionExpression: `#state = :active AND ${tagsRev.expression}`,
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: item({ ':tags': next.tags, ':pinned': next.pinned, ':next': next.tagsRev, ':s1': next.gsi1sk, ':s3': next.gsi3sk, ':s4': next.gsi4sk, ':active': 'active', ...tagsRev.values }),
-      },
-    };
+    const write = activeNoteUpdate(sub, current, next, {
+      set: 'tags = :tags, pinned = :pinned, tagsRev = :next',
+      values: { ':tags': next.tags, ':pinned': next.pinned, ':next': next.tagsRev },
+    });
     try {
       await transact([write, ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })]);
       return toNote(next);
