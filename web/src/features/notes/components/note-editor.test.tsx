@@ -27,15 +27,26 @@ const base: Note = {
   pinned: false,
 };
 
+/** Renders the editor on `note`; the returned `user` types into it. */
 function renderEditor(note: Note | null = base) {
-  return render(
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  render(
     <MemoryRouter>
       <ToastProvider>
         <NoteEditor note={note} onSaved={jest.fn()} onOrganized={jest.fn()} knownTags={[]} onDeleted={jest.fn()} />
       </ToastProvider>
     </MemoryRouter>,
   );
+  return user;
 }
+
+/** The server accepts each save of `note` and answers with the next version. */
+const acceptSaves = (note: Note = base) => api.update.mockImplementation(async (_id, body) => ({ ...note, ...body, version: body.version + 1 }));
+/** Lets the autosave delay run out. */
+const autosaveDelay = () =>
+  act(async () => {
+    jest.advanceTimersByTime(800);
+  });
 
 beforeEach(() => {
   jest.useFakeTimers();
@@ -45,14 +56,11 @@ beforeEach(() => {
 afterEach(() => jest.useRealTimers());
 
 it('autosaves after typing stops and shows Saved', async () => {
-  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor();
+  acceptSaves();
+  const user = renderEditor();
   await user.type(screen.getByLabelText('Content'), ', eggs');
   expect(screen.getByText('Saving…')).toBeInTheDocument();
-  await act(async () => {
-    jest.advanceTimersByTime(800);
-  });
+  await autosaveDelay();
   expect(api.update).toHaveBeenCalledWith(base.noteId, { title: 'Groceries', content: 'Milk, eggs', version: 3 });
   expect(await screen.findByText('Saved')).toBeInTheDocument();
 });
@@ -60,15 +68,12 @@ it('autosaves after typing stops and shows Saved', async () => {
 it('on a version conflict shows the banner, and "Overwrite with mine" PUTs my text with the fresh version', async () => {
   api.update.mockRejectedValueOnce(new ApiError(409, 'version_conflict', 'Version conflict'));
   api.get.mockResolvedValue({ ...base, content: 'Theirs', version: 4 });
-  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor();
+  acceptSaves();
+  const user = renderEditor();
   const content = screen.getByLabelText('Content');
   await user.clear(content);
   await user.type(content, 'Mine');
-  await act(async () => {
-    jest.advanceTimersByTime(800);
-  });
+  await autosaveDelay();
 
   const banner = await screen.findByRole('alert');
   expect(banner).toHaveTextContent('This note changed elsewhere');
@@ -84,12 +89,9 @@ it('on a version conflict shows the banner, and "Overwrite with mine" PUTs my te
 it('"Reload theirs" loads the other version and offers to bring mine back', async () => {
   api.update.mockRejectedValueOnce(new ApiError(409, 'version_conflict', 'Version conflict'));
   api.get.mockResolvedValue({ ...base, content: 'Theirs', version: 4 });
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor();
+  const user = renderEditor();
   await user.type(screen.getByLabelText('Content'), '!!');
-  await act(async () => {
-    jest.advanceTimersByTime(800);
-  });
+  await autosaveDelay();
   await user.click(await screen.findByRole('button', { name: 'Reload theirs' }));
   expect(screen.getByLabelText('Content')).toHaveValue('Theirs');
   expect(await screen.findByRole('button', { name: 'Bring mine back' })).toBeInTheDocument();
@@ -97,13 +99,10 @@ it('"Reload theirs" loads the other version and offers to bring mine back', asyn
 
 it('offers retry when a save fails', async () => {
   api.update.mockRejectedValueOnce(new ApiError(500, 'internal_error', 'The server had a problem.'));
-  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor();
+  acceptSaves();
+  const user = renderEditor();
   await user.type(screen.getByLabelText('Title'), ' list');
-  await act(async () => {
-    jest.advanceTimersByTime(800);
-  });
+  await autosaveDelay();
   await user.click(await screen.findByRole('button', { name: "Couldn't save — retry" }));
   expect(await screen.findByText('Saved')).toBeInTheDocument();
   expect(api.update).toHaveBeenCalledTimes(2);
@@ -111,13 +110,10 @@ it('offers retry when a save fails', async () => {
 
 it('says the text is kept on this device while offline (no error), and saves when the browser is back online', async () => {
   api.update.mockRejectedValueOnce(new ApiError(0, 'network_error', "Can't reach the server."));
-  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor();
+  acceptSaves();
+  const user = renderEditor();
   await user.type(screen.getByLabelText('Content'), ' and tea');
-  await act(async () => {
-    jest.advanceTimersByTime(800);
-  });
+  await autosaveDelay();
   expect(await screen.findByText('Offline — changes are kept on this device')).toBeInTheDocument();
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   await act(async () => {
@@ -129,9 +125,8 @@ it('says the text is kept on this device while offline (no error), and saves whe
 
 it('previews Markdown, and ticking a task saves the source with that task ticked', async () => {
   const note = { ...base, content: '| a | b |\n| - | - |\n| 1 | 2 |\n\n- [ ] eggs\n- [ ] tea\n\n<img src=x onerror="alert(1)">' };
-  api.update.mockImplementation(async (_id, body) => ({ ...note, ...body, version: body.version + 1 }));
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor(note);
+  acceptSaves(note);
+  const user = renderEditor(note);
   await user.click(screen.getByRole('button', { name: 'Preview' }));
   const preview = await screen.findByTestId('markdown-preview');
   expect(screen.getByRole('button', { name: 'Preview' })).toHaveAttribute('aria-pressed', 'true');
