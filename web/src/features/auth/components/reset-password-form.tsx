@@ -1,7 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Banner } from '../../../components/banner';
-import { TextField } from '../../../components/text-field';
 import { meetsPasswordPolicy } from '../../../lib/auth/auth-errors';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
@@ -9,7 +8,7 @@ import { useAuthForm } from '../hooks/use-auth-form';
 import { focusFirstInvalid, validEmail } from '../utils/form-validation';
 import { AuthError } from './auth-error';
 import { AuthSubmitButton } from './auth-submit-button';
-import { EmailField, NewPasswordField } from './auth-fields';
+import { CodeField, EmailField, ForgotPasswordLink, NewPasswordField } from './auth-fields';
 import { LocalCodeNotice } from './local-code-notice';
 import styles from './auth.module.css';
 
@@ -50,23 +49,7 @@ export function ResetPasswordForm() {
       {state.notice && !error && <Banner tone="info">{state.notice}</Banner>}
       <AuthError error={error} email={email} />
       <EmailField ref={emailRef} autoFocus={!email} value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
-      <TextField
-        ref={codeRef}
-        label="Reset code"
-        name="code"
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        maxLength={8}
-        autoFocus={!!email}
-        value={code}
-        onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-        error={fieldErrors.code}
-        labelAside={
-          <Link to={`/forgot-password${email ? `?email=${encodeURIComponent(email.trim())}` : ''}`} className={styles.small}>
-            Send a new code
-          </Link>
-        }
-      />
+      <CodeField ref={codeRef} label="Reset code" autoFocus={!!email} value={code} onDigits={setCode} error={fieldErrors.code} labelAside={<ForgotPasswordLink email={email}>Send a new code</ForgotPasswordLink>} />
       <NewPasswordField ref={passwordRef} label="New password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldErrors.password} />
       <AuthSubmitButton pending={pending} loadingText="Saving…">
         Set new password

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Banner } from '../../../components/banner';
 import { TextField } from '../../../components/text-field';
 import { errorCode } from '../../../lib/auth/auth-errors';
@@ -9,7 +9,7 @@ import { useAuthForm } from '../hooks/use-auth-form';
 import { focusFirstInvalid, validEmail } from '../utils/form-validation';
 import { AuthError } from './auth-error';
 import { AuthSubmitButton } from './auth-submit-button';
-import { EmailField } from './auth-fields';
+import { EmailField, ForgotPasswordLink } from './auth-fields';
 import styles from './auth.module.css';
 
 export function SignInForm() {
@@ -59,11 +59,7 @@ export function SignInForm() {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         error={fieldErrors.password}
-        labelAside={
-          <Link to={`/forgot-password${email ? `?email=${encodeURIComponent(email.trim())}` : ''}`} className={styles.small}>
-            Forgot password?
-          </Link>
-        }
+        labelAside={<ForgotPasswordLink email={email}>Forgot password?</ForgotPasswordLink>}
       />
       <AuthSubmitButton pending={pending} loadingText="Signing in…">
         Sign in

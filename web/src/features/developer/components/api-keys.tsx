@@ -167,7 +167,7 @@ export function ApiKeys() {
                 This month
               </th>
               <th scope="col">
-                <span className={styles.visuallyHidden}>Actions</span>
+                <span className="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>
