@@ -4,7 +4,7 @@
  * banner, keyboard shortcuts and phone layout. Screenshots go to e2e-artifacts/screenshots.
  */
 import type { Page } from 'playwright-core';
-import { createTestUser } from '../../tools/src/testing/users';
+import { createTestUser } from '@jotter/tools/testing/users';
 import { screenshot, viewports } from './browser';
 import { inNewPage, saved, signIn, stack, suiteBrowser } from './steps';
 

@@ -1,7 +1,7 @@
 // API under load: autocannon (in this process) against the local stack's apiUrl, one route after
 // another in the same run: GET /health (the baseline), then GET /notes, POST /notes, GET /me.
 import autocannon from 'autocannon';
-import type { StackInfo } from '../../../tools/src/testing/stack';
+import type { StackInfo } from '@jotter/tools/testing/stack';
 
 export interface LoadResult {
   route: string;

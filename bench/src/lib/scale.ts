@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { noteKeys } from '../../../packages/shared/src/server/models';
-import type { StackInfo } from '../../../tools/src/testing/stack';
+import type { StackInfo } from '@jotter/tools/testing/stack';
 import { median } from './metrics';
 import { waitForApi } from './stack';
 

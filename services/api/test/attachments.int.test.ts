@@ -7,9 +7,9 @@ import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/clien
 import * as z from 'zod/mini';
 import { attachmentDownloadSchema, createAttachmentResponseSchema, type CreateAttachmentResponse } from '@jotter/shared/attachments';
 import { noteSchema, type Attachment, type Note } from '@jotter/shared/notes';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
 
 const stack = readStack();
 const local = { region: stack.region, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } };

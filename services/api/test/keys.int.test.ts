@@ -2,9 +2,9 @@
 // at most 10 per user even when requested in parallel, revoked at once.
 import * as z from 'zod/mini';
 import { createdKeySchema, keyListSchema, type CreatedKey } from '@jotter/shared/keys';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
 
 const stack = readStack();
 

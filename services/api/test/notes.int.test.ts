@@ -1,9 +1,9 @@
 // The notes and trash routes of the REST contract (packages/shared/src/contract) against the local stack.
 import * as z from 'zod/mini';
 import { noteListSchema, noteSchema, type Note, type NoteList } from '@jotter/shared/notes';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiResponse } from '../../../tools/src/testing/api';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiResponse } from '@jotter/tools/testing/api';
 
 const stack = readStack();
 type Api = ReturnType<typeof apiClient>;

@@ -4,10 +4,10 @@
 import * as z from 'zod/mini';
 import { createdKeySchema, keyListSchema, type CreatedKey } from '@jotter/shared/keys';
 import { noteListSchema, noteSchema, type Note } from '@jotter/shared/notes';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
-import { awayFromUtcMidnight } from '../../../tools/src/testing/processes';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
+import { awayFromUtcMidnight } from '@jotter/tools/testing/processes';
 
 // Room for the usage tests to wait out a UTC midnight (awayFromUtcMidnight).
 jest.setTimeout(90_000);
