@@ -1,5 +1,5 @@
 import type { Note } from '@jotter/shared/notes';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
@@ -9,10 +9,18 @@ import { useToast } from '../../../components/toast';
 import { isApiError } from '../../../lib/api-client';
 import { useAsync } from '../../../lib/use-async';
 import { notesApi } from '../../../features/notes/api/notes-api';
-import { NoteEditor } from '../../../features/notes/components/note-editor';
+import { NoteEditor, type NoteAttachmentsSlot } from '../../../features/notes/components/note-editor';
 import { offlineCopy } from '../../../features/notes/hooks/use-autosave';
 import { useNotes } from '../../../features/notes/stores/notes-store';
 import styles from '../../../features/notes/components/notes.module.css';
+
+// Its own chunk (upload queue, XHR, drop zone): the editor shows at once, the Attach button a moment later.
+const AttachmentsPanel = lazy(() => import('../../../features/attachments/components/attachments-panel'));
+const renderAttachments = (slot: NoteAttachmentsSlot) => (
+  <Suspense fallback={null}>
+    <AttachmentsPanel {...slot} />
+  </Suspense>
+);
 
 let newSeq = 0;
 interface EditorSession {
@@ -76,7 +84,9 @@ export default function NotePage() {
     });
   };
 
-  if (isNewSession) return <NoteEditor key={session.key} note={null} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
+  const editor = (note: Note | null) => <NoteEditor key={session.key} note={note} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} renderAttachments={renderAttachments} />;
+
+  if (isNewSession) return editor(null);
   if (loaded.status === 'loading') {
     return (
       <div className={styles.editor} role="status" aria-label="Loading note…">
@@ -91,7 +101,7 @@ export default function NotePage() {
     );
   }
   if (loaded.status === 'error') {
-    if (offline) return <NoteEditor key={session.key} note={offline} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
+    if (offline) return editor(offline);
     const notFound = isApiError(loaded.error, 'not_found');
     return (
       <EmptyState
@@ -104,5 +114,5 @@ export default function NotePage() {
       />
     );
   }
-  return <NoteEditor key={session.key} note={loaded.data} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} />;
+  return editor(loaded.data);
 }

@@ -12,8 +12,6 @@ jest.mock('../api/notes-api', () => ({
   notesApi: { get: jest.fn(), create: jest.fn(), update: jest.fn(), organize: jest.fn(), tags: jest.fn(), remove: jest.fn(), restore: jest.fn() },
 }));
 const api = jest.mocked(notesApi);
-// The attachments panel (its own lazy chunk, tested in features/attachments) needs the real API client.
-jest.mock('../../attachments/components/attachments-panel', () => ({ __esModule: true, default: () => null }));
 
 const base: Note = {
   noteId: '11111111-1111-4111-8111-111111111111',

@@ -1,5 +1,5 @@
-import type { Note } from '@jotter/shared/notes';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { Attachment, Note } from '@jotter/shared/notes';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Banner } from '../../../components/banner';
 import { Button } from '../../../components/button';
@@ -15,9 +15,7 @@ import { UNTITLED, type AutosaveApi } from '../utils/autosave-controller';
 import { SaveStatusIndicator } from './save-status';
 import styles from './notes.module.css';
 
-// Its own chunk (upload queue, XHR, drop zone): the editor shows at once, the Attach button a moment later.
-const AttachmentsPanel = lazy(() => import('../../attachments/components/attachments-panel'));
-// Its own chunk too (the Markdown parser and sanitizer): only loaded once a note is previewed.
+// Its own chunk (the Markdown parser and sanitizer): only loaded once a note is previewed.
 const loadPreview = () => import('./markdown-preview');
 const MarkdownPreview = lazy(loadPreview);
 
@@ -47,9 +45,23 @@ export interface NoteEditorProps {
   knownTags: { tag: string; count: number }[];
   /** Called after the note moved to the trash (or a never-saved draft was discarded). */
   onDeleted: (note: Note | null) => void;
+  /** The note's attachments: another feature, which src/app composes in. */
+  renderAttachments?: (slot: NoteAttachmentsSlot) => ReactNode;
 }
 
-export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted }: NoteEditorProps) {
+/** What the editor gives the attachments it hosts. */
+export interface NoteAttachmentsSlot {
+  noteId: string | null;
+  attachments: Attachment[];
+  /** Saves a brand-new note so files have somewhere to go; null when there is nothing to save yet. */
+  ensureNoteId: () => Promise<string | null>;
+  /** The element files can be dropped on (the whole note). */
+  dropTarget: HTMLElement | null;
+  /** Where an "Attach" button goes (the editor's toolbar). */
+  toolbarSlot: HTMLElement | null;
+}
+
+export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, renderAttachments }: NoteEditorProps) {
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
   const { state, controller } = useAutosave(note, autosaveApi, (n, created) => onSavedRef.current(n, created), note?.noteId ?? 'new');
@@ -199,12 +211,9 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted }:
       </div>
 
       <div className={styles.paper}>
-        <label htmlFor="note-title" className="visually-hidden">
-          Title
-        </label>
         <input
           ref={titleRef}
-          id="note-title"
+          aria-label="Title"
           className={styles.titleInput}
           placeholder="Untitled"
           maxLength={200}
@@ -220,20 +229,15 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted }:
         />
         <TagEditor tags={organization.tags} known={knownTags} onChange={(tags) => organize({ tags })} />
         {mode === 'write' ? (
-          <>
-            <label htmlFor="note-content" className="visually-hidden">
-              Content
-            </label>
-            <textarea
-              ref={bodyRef}
-              id="note-content"
-              className={styles.contentInput}
-              placeholder="Start writing…"
-              maxLength={100_000}
-              value={draft.content}
-              onChange={(e) => controller.edit({ content: e.target.value })}
-            />
-          </>
+          <textarea
+            ref={bodyRef}
+            aria-label="Content"
+            className={styles.contentInput}
+            placeholder="Start writing…"
+            maxLength={100_000}
+            value={draft.content}
+            onChange={(e) => controller.edit({ content: e.target.value })}
+          />
         ) : (
           <Suspense fallback={<p role="status">Loading preview…</p>}>
             <MarkdownPreview
@@ -251,9 +255,7 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted }:
             {draft.content.length.toLocaleString()} / 100,000 characters
           </p>
         )}
-        <Suspense fallback={null}>
-          <AttachmentsPanel noteId={state.note?.noteId ?? null} attachments={note?.attachments ?? []} ensureNoteId={ensureNoteId} dropTarget={article} toolbarSlot={toolbarSlot} />
-        </Suspense>
+        {renderAttachments?.({ noteId: state.note?.noteId ?? null, attachments: note?.attachments ?? [], ensureNoteId, dropTarget: article, toolbarSlot })}
       </div>
     </article>
   );
