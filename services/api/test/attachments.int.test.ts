@@ -10,9 +10,10 @@ import { noteSchema, type Attachment, type Note } from '@jotter/shared/notes';
 import { readStack } from '@jotter/tools/testing/stack';
 import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
 import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
+import { LOCAL_CREDENTIALS } from '@jotter/tools/stack/config';
 
 const stack = readStack();
-const local = { region: stack.region, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } };
+const local = { region: stack.region, credentials: LOCAL_CREDENTIALS };
 const s3 = new S3Client({ ...local, endpoint: stack.s3Endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
 const dynamodb = new DynamoDBClient({ ...local, endpoint: stack.dynamodbEndpoint });
 const lambda = new LambdaClient({ ...local, endpoint: stack.lambdaEndpoint });

@@ -5,6 +5,7 @@ import { createdKeySchema, keyListSchema, type CreatedKey } from '@jotter/shared
 import { readStack } from '@jotter/tools/testing/stack';
 import { createTestUser } from '@jotter/tools/testing/users';
 import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
+import { LOCAL_CREDENTIALS } from '@jotter/tools/stack/config';
 
 const stack = readStack();
 
@@ -43,7 +44,7 @@ describe('POST /keys', () => {
     const { createHash } = await import('node:crypto');
     const owner = await createTestUser(stack);
     const key = await createKey(apiClient(stack, owner.accessToken));
-    const db = new DynamoDBClient({ region: stack.region, endpoint: stack.dynamodbEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+    const db = new DynamoDBClient({ region: stack.region, endpoint: stack.dynamodbEndpoint, credentials: LOCAL_CREDENTIALS });
     const { Item } = await db.send(
       new GetItemCommand({ TableName: stack.tableName, Key: { pk: { S: `USER#${owner.sub}` }, sk: { S: `KEY#${key.keyId}` } } }),
     );

@@ -12,6 +12,7 @@ import { startS3, type S3Emulator } from './s3';
 import { gatewayResponsesFrom, startGateway, type Gateway } from './gateway';
 import { API_DIR, AUTH_DIR, startOffline, startVite } from './offline';
 import { supervise } from './supervise';
+import { sameOriginApiPath, webBuildEnv } from '../web-env';
 
 export { StackError } from './preflight';
 export type { LogSink } from './logs';
@@ -259,14 +260,11 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
           logger,
           env: {
             // Same origin as on AWS: Vite proxies /api to the local API stage.
-            VITE_API_URL: '/api',
+            ...webBuildEnv(
+              { apiUrl: sameOriginApiPath, region: REGION, userPoolId: ids.userPoolId, userPoolClientId: ids.userPoolClientId, authFlow: 'USER_PASSWORD_AUTH', cognitoEndpoint: urls.cognito },
+              { localStack: true },
+            ),
             JOTTER_API_PROXY_TARGET: info.apiUrl,
-            VITE_REGION: REGION,
-            VITE_USER_POOL_ID: ids.userPoolId,
-            VITE_USER_POOL_CLIENT_ID: ids.userPoolClientId,
-            VITE_COGNITO_ENDPOINT: urls.cognito,
-            VITE_AUTH_FLOW: 'USER_PASSWORD_AUTH',
-            VITE_LOCAL_STACK: 'true',
           },
           track,
         }),
