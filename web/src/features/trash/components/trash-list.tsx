@@ -8,34 +8,31 @@ import { AlertIcon, RestoreIcon, TrashIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { useToast } from '../../../components/toast';
 import { excerpt, formatRelative } from '../../../lib/format';
+import { usePagedList } from '../../../lib/use-paged-list';
 import { trashApi } from '../api/trash-api';
 import styles from './trash.module.css';
 
-type ListState = { status: 'loading' } | { status: 'error'; error: Error } | { status: 'ready'; items: Note[]; nextCursor: string | null };
+const noteIdOf = (note: Note) => note.noteId;
 
 export function TrashList() {
   const navigate = useNavigate();
   const toast = useToast();
-  const [state, setState] = useState<ListState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const list = usePagedList(trashApi.list, noteIdOf, []);
   const [busy, setBusy] = useState<Record<string, 'restoring' | 'deleting'>>({});
   const [confirm, setConfirm] = useState<Note | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
+
+  const { update, loadMoreError } = list;
+  const drop = useCallback(
+    (noteId: string) => {
+      update((items) => items.filter((n) => n.noteId !== noteId));
+      setBusy(({ [noteId]: _, ...rest }) => rest);
+    },
+    [update],
+  );
 
   useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    trashApi.list(null, controller.signal).then(
-      (page) => setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor }),
-      (error: unknown) => !controller.signal.aborted && setState({ status: 'error', error: error as Error }),
-    );
-    return () => controller.abort();
-  }, [attempt]);
-
-  const drop = useCallback((noteId: string) => {
-    setState((s) => (s.status === 'ready' ? { ...s, items: s.items.filter((n) => n.noteId !== noteId) } : s));
-    setBusy(({ [noteId]: _, ...rest }) => rest);
-  }, []);
+    if (loadMoreError) toast({ tone: 'danger', message: `Couldn't load more: ${loadMoreError.message}` });
+  }, [loadMoreError, toast]);
 
   // A restored or deleted row leaves the list: focus moves to the row that takes its place (or the
   // page heading once the trash is empty) instead of falling back to the top of the page.
@@ -50,7 +47,7 @@ export function TrashList() {
     (next ?? document.querySelector<HTMLElement>('main h1'))?.focus();
   });
   const keepFocus = (noteId: string) => {
-    if (state.status === 'ready') focusRowAfterDrop.current = Math.max(0, state.items.findIndex((n) => n.noteId === noteId));
+    focusRowAfterDrop.current = Math.max(0, list.items.findIndex((n) => n.noteId === noteId));
   };
 
   const restore = async (note: Note) => {
@@ -81,33 +78,20 @@ export function TrashList() {
     }
   };
 
-  const loadMore = async () => {
-    if (state.status !== 'ready' || !state.nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await trashApi.list(state.nextCursor);
-      setState((s) => (s.status === 'ready' ? { ...s, items: [...s.items, ...page.items], nextCursor: page.nextCursor } : s));
-    } catch (error) {
-      toast({ tone: 'danger', message: `Couldn't load more: ${(error as Error).message}` });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  if (state.status === 'loading') return <SkeletonList rows={4} label="Loading trash…" />;
-  if (state.status === 'error') {
+  if (list.status === 'loading') return <SkeletonList rows={4} label="Loading trash…" />;
+  if (list.status === 'error') {
     return (
       <EmptyState
         alert
         tone="danger"
         icon={<AlertIcon />}
         title="Couldn't load the trash"
-        description={state.error.message}
-        action={<Button onClick={() => setAttempt((n) => n + 1)}>Try again</Button>}
+        description={list.error?.message}
+        action={<Button onClick={list.reload}>Try again</Button>}
       />
     );
   }
-  if (state.items.length === 0) {
+  if (list.items.length === 0) {
     return <EmptyState icon={<TrashIcon />} title="Trash is empty" description="Deleted notes stay here for 30 days, then they are gone for good." />;
   }
 
@@ -115,7 +99,7 @@ export function TrashList() {
   return (
     <>
       <ul ref={listRef} className={styles.list} aria-label="Deleted notes">
-        {state.items.map((note) => (
+        {list.items.map((note) => (
           <li key={note.noteId} className={styles.item}>
             <div className={styles.text}>
               <span className={styles.title}>{note.title || 'Untitled'}</span>
@@ -133,9 +117,9 @@ export function TrashList() {
           </li>
         ))}
       </ul>
-      {state.nextCursor && (
+      {list.nextCursor && (
         <div className={styles.more}>
-          <Button variant="ghost" size="sm" onClick={loadMore} loading={loadingMore} loadingText="Loading…">
+          <Button variant="ghost" size="sm" onClick={list.loadMore} loading={list.loadingMore} loadingText="Loading…">
             Load more
           </Button>
         </div>
