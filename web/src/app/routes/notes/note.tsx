@@ -46,7 +46,18 @@ export default function NotePage() {
   // Offline with unsaved text for this note on this device: open it from there (saved once back
   // online). Read once per failed load: the copy is gone as soon as the editor saved the draft.
   const loadError = loaded.status === 'error' ? loaded.error : null;
-  const offline = useMemo(() => (isApiError(loadError) && loadError.status === 0 ? offlineCopy(session.key) : null), [loadError, session.key]);
+  const cutOff = isApiError(loadError) && loadError.status === 0;
+  const offline = useMemo(() => (cutOff ? offlineCopy(session.key) : null), [cutOff, session.key]);
+  // A note the list already holds opens at once while the read above revalidates it. When the read
+  // brings something else (changed on another device) and nothing was saved here meanwhile (the
+  // list still holds the copy shown), the editor reopens on the fresh copy, once.
+  const held = isNewSession ? undefined : store.items.find((n) => n.noteId === session.key);
+  const [opening, setOpening] = useState<{ key: string; note: Note; fresh: boolean } | null>(null);
+  const opened = opening?.key === session.key ? opening : null;
+  if (!opened && held && loaded.status === 'loading') setOpening({ key: session.key, note: held, fresh: false });
+  if (opened && !opened.fresh && loaded.status === 'success' && loaded.data && held === opened.note && JSON.stringify(loaded.data) !== JSON.stringify(held)) {
+    setOpening({ key: session.key, note: loaded.data, fresh: true });
+  }
 
   const onSaved = (note: Note, created: boolean) => {
     store.upsert(note);
@@ -84,9 +95,11 @@ export default function NotePage() {
     });
   };
 
-  const editor = (note: Note | null) => <NoteEditor key={session.key} note={note} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} renderAttachments={renderAttachments} />;
+  const editor = (note: Note | null) => <NoteEditor key={opened?.fresh ? `${session.key}:fresh` : session.key} note={note} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} renderAttachments={renderAttachments} />;
 
   if (isNewSession) return editor(null);
+  // Offline, the note stays open as the list had it; a note deleted elsewhere says so.
+  if (opened && (loaded.status !== 'error' || cutOff)) return editor(opened.note);
   if (loaded.status === 'loading') {
     return (
       <div className={styles.editor} role="status" aria-label="Loading note…">
