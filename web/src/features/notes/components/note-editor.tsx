@@ -1,3 +1,4 @@
+import { noteLimits, UNTITLED } from '@jotter/shared/note-limits';
 import type { Attachment, Note } from '@jotter/shared/notes';
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -11,7 +12,7 @@ import { useAutosave } from '../hooks/use-autosave';
 import { useOrganize } from '../hooks/use-organize';
 import { TagEditor } from './tag-editor';
 import { setDocumentTitle } from '../../../lib/route-title-focus';
-import { UNTITLED, type AutosaveApi } from '../utils/autosave-controller';
+import type { AutosaveApi } from '../utils/autosave-controller';
 import { SaveStatusIndicator } from './save-status';
 import styles from './notes.module.css';
 
@@ -215,8 +216,8 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, r
           ref={titleRef}
           aria-label="Title"
           className={styles.titleInput}
-          placeholder="Untitled"
-          maxLength={200}
+          placeholder={UNTITLED}
+          maxLength={noteLimits.titleMax}
           autoComplete="off"
           value={draft.title}
           onChange={(e) => controller.edit({ title: e.target.value })}
@@ -234,7 +235,7 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, r
             aria-label="Content"
             className={styles.contentInput}
             placeholder="Start writing…"
-            maxLength={100_000}
+            maxLength={noteLimits.contentMax}
             value={draft.content}
             onChange={(e) => controller.edit({ content: e.target.value })}
           />
@@ -250,9 +251,9 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, r
             />
           </Suspense>
         )}
-        {draft.content.length > 90_000 && (
+        {draft.content.length > noteLimits.contentMax * 0.9 && (
           <p className={styles.limit} role="status">
-            {draft.content.length.toLocaleString()} / 100,000 characters
+            {draft.content.length.toLocaleString()} / {noteLimits.contentMax.toLocaleString()} characters
           </p>
         )}
         {renderAttachments?.({ noteId: state.note?.noteId ?? null, attachments: note?.attachments ?? [], ensureNoteId, dropTarget: article, toolbarSlot })}

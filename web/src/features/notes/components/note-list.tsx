@@ -8,7 +8,7 @@ import { SkeletonList } from '../../../components/skeleton';
 import { excerpt, formatRelative } from '../../../lib/format';
 import { useHotkey } from '../../../lib/use-hotkey';
 import { useNotes } from '../stores/notes-store';
-import { UNTITLED } from '../utils/autosave-controller';
+import { UNTITLED } from '@jotter/shared/note-limits';
 import styles from './notes.module.css';
 
 export function filterNotes(notes: Note[], query: string): Note[] {

@@ -4,6 +4,7 @@
  * server is retried with backoff and when the browser is back online). Framework-free so it is
  * tested with a fake API and fake timers; React reads it through useAutosave.
  */
+import { noteLimits, UNTITLED } from '@jotter/shared/note-limits';
 import { noteSchema, type CreateNoteRequest, type Note, type UpdateNoteRequest } from '@jotter/shared/notes';
 import { ApiError, isApiError } from '../../../lib/api-client';
 import { ExternalStore } from '../../../lib/external-store';
@@ -75,11 +76,9 @@ export interface AutosaveOptions {
   onSaved?: (note: Note, created: boolean) => void;
 }
 
-export const UNTITLED = 'Untitled';
-
 const same = (a: Draft, b: Draft) => a.title === b.title && a.content === b.content;
 const toDraft = (note: Note | null): Draft => (note ? { title: note.title, content: note.content } : { title: '', content: '' });
-const titleForServer = (title: string) => title.trim().slice(0, 200) || UNTITLED;
+const titleForServer = (title: string) => title.trim().slice(0, noteLimits.titleMax) || UNTITLED;
 /** No answer at all (offline, DNS, connection reset): worth retrying by itself, not the user's problem. */
 const isNetworkFailure = (error: unknown) => isApiError(error) && error.status === 0;
 

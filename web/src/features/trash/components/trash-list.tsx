@@ -1,3 +1,4 @@
+import { UNTITLED } from '@jotter/shared/note-limits';
 import type { Note } from '@jotter/shared/notes';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -56,7 +57,7 @@ export function TrashList() {
       await trashApi.restore(note.noteId);
       keepFocus(note.noteId);
       drop(note.noteId);
-      toast({ message: `Restored “${note.title || 'Untitled'}”.`, action: { label: 'Open', onAction: () => navigate(`/notes/${note.noteId}`) } });
+      toast({ message: `Restored “${note.title || UNTITLED}”.`, action: { label: 'Open', onAction: () => navigate(`/notes/${note.noteId}`) } });
     } catch (error) {
       setBusy(({ [note.noteId]: _, ...rest }) => rest);
       toast({ tone: 'danger', message: `Couldn't restore: ${(error as Error).message}` });
@@ -102,15 +103,15 @@ export function TrashList() {
         {list.items.map((note) => (
           <li key={note.noteId} className={styles.item}>
             <div className={styles.text}>
-              <span className={styles.title}>{note.title || 'Untitled'}</span>
+              <span className={styles.title}>{note.title || UNTITLED}</span>
               {note.content && <span className={styles.excerpt}>{excerpt(note.content, 100)}</span>}
               <span className={styles.meta}>Deleted {formatRelative(note.deletedAt ?? note.updatedAt)}</span>
             </div>
             <div className={styles.actions}>
-              <Button size="sm" icon={<RestoreIcon />} onClick={() => restore(note)} loading={busy[note.noteId] === 'restoring'} loadingText="Restoring…" disabled={!!busy[note.noteId]} aria-label={`Restore ${note.title || 'Untitled'}`}>
+              <Button size="sm" icon={<RestoreIcon />} onClick={() => restore(note)} loading={busy[note.noteId] === 'restoring'} loadingText="Restoring…" disabled={!!busy[note.noteId]} aria-label={`Restore ${note.title || UNTITLED}`}>
                 Restore
               </Button>
-              <Button size="sm" variant="ghost" className={styles.danger} onClick={() => setConfirm(note)} disabled={!!busy[note.noteId]} aria-label={`Delete forever: ${note.title || 'Untitled'}`}>
+              <Button size="sm" variant="ghost" className={styles.danger} onClick={() => setConfirm(note)} disabled={!!busy[note.noteId]} aria-label={`Delete forever: ${note.title || UNTITLED}`}>
                 Delete forever
               </Button>
             </div>
@@ -129,7 +130,7 @@ export function TrashList() {
         title="Delete forever?"
         description={
           <>
-            “{confirm?.title || 'Untitled'}” will be deleted for good, with its attachments. This can&apos;t be undone.
+            “{confirm?.title || UNTITLED}” will be deleted for good, with its attachments. This can&apos;t be undone.
           </>
         }
         onClose={() => !deleting && setConfirm(null)}
