@@ -45,6 +45,11 @@ const autosaveDelay = () =>
   act(async () => {
     jest.advanceTimersByTime(800);
   });
+/** Types into the field labelled `label`, then lets the autosave delay run out. */
+const typeAndWait = async (user: ReturnType<typeof userEvent.setup>, label: string, text: string) => {
+  await user.type(screen.getByLabelText(label), text);
+  await autosaveDelay();
+};
 
 beforeEach(() => {
   jest.useFakeTimers();
@@ -88,8 +93,7 @@ it('"Reload theirs" loads the other version and offers to bring mine back', asyn
   api.update.mockRejectedValueOnce(new ApiError(409, 'version_conflict', 'Version conflict'));
   api.get.mockResolvedValue({ ...base, content: 'Theirs', version: 4 });
   const user = renderEditor();
-  await user.type(screen.getByLabelText('Content'), '!!');
-  await autosaveDelay();
+  await typeAndWait(user, 'Content', '!!');
   await user.click(await screen.findByRole('button', { name: 'Reload theirs' }));
   expect(screen.getByLabelText('Content')).toHaveValue('Theirs');
   expect(await screen.findByRole('button', { name: 'Bring mine back' })).toBeInTheDocument();
@@ -99,8 +103,7 @@ it('offers retry when a save fails', async () => {
   api.update.mockRejectedValueOnce(new ApiError(500, 'internal_error', 'The server had a problem.'));
   acceptSaves();
   const user = renderEditor();
-  await user.type(screen.getByLabelText('Title'), ' list');
-  await autosaveDelay();
+  await typeAndWait(user, 'Title', ' list');
   await user.click(await screen.findByRole('button', { name: "Couldn't save — retry" }));
   expect(await screen.findByText('Saved')).toBeInTheDocument();
   expect(api.update).toHaveBeenCalledTimes(2);
@@ -110,8 +113,7 @@ it('says the text is kept on this device while offline (no error), and saves whe
   api.update.mockRejectedValueOnce(new ApiError(0, 'network_error', "Can't reach the server."));
   acceptSaves();
   const user = renderEditor();
-  await user.type(screen.getByLabelText('Content'), ' and tea');
-  await autosaveDelay();
+  await typeAndWait(user, 'Content', ' and tea');
   expect(await screen.findByText('Offline — changes are kept on this device')).toBeInTheDocument();
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   await act(async () => {

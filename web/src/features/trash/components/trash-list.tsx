@@ -3,9 +3,9 @@ import type { Note } from '@jotter/shared/notes';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
-import { Dialog } from '../../../components/dialog';
-import { EmptyState } from '../../../components/empty-state';
-import { AlertIcon, RestoreIcon, TrashIcon } from '../../../components/icons';
+import { ConfirmDialog } from '../../../components/dialog';
+import { EmptyState, LoadFailed } from '../../../components/empty-state';
+import { RestoreIcon, TrashIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { useToast } from '../../../components/toast';
 import { excerpt, formatRelative } from '../../../lib/format';
@@ -82,14 +82,7 @@ export function TrashList() {
   if (list.status === 'loading') return <SkeletonList rows={4} label="Loading trash…" />;
   if (list.status === 'error') {
     return (
-      <EmptyState
-        alert
-        tone="danger"
-        icon={<AlertIcon />}
-        title="Couldn't load the trash"
-        description={list.error?.message}
-        action={<Button onClick={list.reload}>Try again</Button>}
-      />
+      <LoadFailed title="Couldn't load the trash" error={list.error} onRetry={list.reload} />
     );
   }
   if (list.items.length === 0) {
@@ -125,25 +118,15 @@ export function TrashList() {
           </Button>
         </div>
       )}
-      <Dialog
+      <ConfirmDialog
         open={confirm !== null}
         title="Delete forever?"
-        description={
-          <>
-            “{confirm?.title || UNTITLED}” will be deleted for good, with its attachments. This can&apos;t be undone.
-          </>
-        }
-        onClose={() => !deleting && setConfirm(null)}
-        actions={
-          <>
-            <Button onClick={() => setConfirm(null)} disabled={deleting} autoFocus>
-              Cancel
-            </Button>
-            <Button variant="danger" onClick={() => confirm && destroy(confirm)} loading={deleting} loadingText="Deleting…">
-              Delete forever
-            </Button>
-          </>
-        }
+        description={<>“{confirm?.title || UNTITLED}” will be deleted for good, with its attachments. This can&apos;t be undone.</>}
+        confirmLabel="Delete forever"
+        busyLabel="Deleting…"
+        busy={deleting}
+        onConfirm={() => confirm && destroy(confirm)}
+        onCancel={() => setConfirm(null)}
       />
     </>
   );
