@@ -5,7 +5,8 @@ import * as dynamoose from 'dynamoose';
 import { attachmentLimits, type AttachmentDownload, type CreateAttachmentRequest, type CreateAttachmentResponse } from '@jotter/shared/attachments';
 import type { AttachmentRecord, NoteRecord } from '@jotter/shared/server/models';
 import { AttachmentNotReadyError, AttachmentTooLargeError, ConcurrentChangeError, NotFoundError, TooManyAttachmentsError } from './errors';
-import { findNote, noteKey, plain, toAttachment } from './notes';
+import { toAttachment } from './notes';
+import { findNote, noteKey, plain } from './notes-table';
 import { deleteObject, objectKey, presignDownload, presignUpload } from './storage';
 import { isConditionFailure, tableModels } from './table';
 

@@ -3,7 +3,7 @@
 import * as dynamoose from 'dynamoose';
 import { indexes, noteKeys } from '@jotter/shared/server/models';
 import { NotFoundError } from './errors';
-import { findNote, noteKey, plain } from './notes';
+import { findNote, noteKey, plain } from './notes-table';
 import { deleteObjectsUnder, noteObjectsPrefix } from './storage';
 import { isConditionFailure, tableModels } from './table';
 
