@@ -5,7 +5,8 @@ import { meetsPasswordPolicy } from '../../../lib/auth/auth-errors';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
 import { useAuthForm } from '../hooks/use-auth-form';
-import { focusFirstInvalid, validEmail } from '../utils/form-validation';
+import { useFieldErrors } from '../hooks/use-field-errors';
+import { validEmail } from '../utils/form-validation';
 import { AuthError } from './auth-error';
 import { AuthSubmitButton } from './auth-submit-button';
 import { CodeField, EmailField, ForgotPasswordLink, NewPasswordField } from './auth-fields';
@@ -17,20 +18,19 @@ export function ResetPasswordForm() {
   const { email, setEmail, emailRef, state } = useAuthForm();
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; code?: string; password?: string }>({});
-  const { pending, error, run } = useAuthAction('resetPassword');
   const codeRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const { fieldErrors, check } = useFieldErrors({ email: emailRef, code: codeRef, password: passwordRef });
+  const { pending, error, run } = useAuthAction('resetPassword');
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const errors = {
+    const valid = check({
       email: validEmail(email) ? undefined : 'Enter your email address.',
       code: /^\d{4,8}$/.test(code.trim()) ? undefined : 'Enter the code from the email.',
       password: meetsPasswordPolicy(password) ? undefined : 'Your new password does not meet all the requirements below.',
-    };
-    setFieldErrors(errors);
-    if (focusFirstInvalid(errors, { email: emailRef, code: codeRef, password: passwordRef })) return;
+    });
+    if (!valid) return;
     const ok = await run(async () => {
       await session.resetPassword(email, code, password);
       return true;
