@@ -24,10 +24,13 @@ module.exports.userRoutes = async ({ resolveVariable }) => rule(await param(reso
 
 module.exports.developerApi = async ({ resolveVariable }) => rule(await param(resolveVariable, 'developerApiOrigin'));
 
+// Every gateway response also carries its request id (x-request-id), like the functions' answers.
 module.exports.gatewayResponseHeaders = async ({ resolveVariable }) => {
+  const requestId = { 'gatewayresponse.header.x-request-id': 'context.requestId' };
   const origin = await param(resolveVariable, 'webOrigin');
-  if (!origin) return {};
+  if (!origin) return requestId;
   return {
+    ...requestId,
     'gatewayresponse.header.Access-Control-Allow-Origin': `'${origin}'`,
     'gatewayresponse.header.Access-Control-Allow-Headers': `'${allowedHeaders.join(',')}'`,
     'gatewayresponse.header.Vary': "'Origin'",

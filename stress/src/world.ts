@@ -7,6 +7,7 @@ import { createAttachmentResponseSchema } from '@jotter/shared/attachments';
 import { errorBodySchema } from '@jotter/shared/errors';
 import { createdKeySchema } from '@jotter/shared/keys';
 import { noteSchema, type Note } from '@jotter/shared/notes';
+import { createdShareSchema } from '@jotter/shared/shares';
 import { pathParamNames, routeLabel, routePath, routes, type RouteDefinition } from '@jotter/shared/contract';
 import { exampleBody } from '@jotter/shared/contract/examples';
 import { apiClient, type ApiClient, type ApiResponse } from '@jotter/tools/testing/api';
@@ -42,6 +43,9 @@ export interface World {
   attachmentId: string;
   keyId: string;
   keyValue: string;
+  /** A public link of `note`, and its token. */
+  shareId: string;
+  shareToken: string;
 }
 
 export async function expectStatus(response: Promise<ApiResponse> | ApiResponse, status: number, what: string): Promise<ApiResponse> {
@@ -61,7 +65,9 @@ export async function createWorld(stack: StackInfo, user?: TestUser): Promise<Wo
     (await expectStatus(api.post(`/notes/${note.noteId}/attachments`, { fileName: 'a.txt', contentType: 'text/plain', size: 10 }), 201, 'create attachment')).body,
   );
   const key = z.parse(createdKeySchema, (await expectStatus(api.post('/keys', { name: 'fixture key' }), 201, 'create key')).body);
-  return { user, api, note, trashed, attachmentId: upload.attachment.attachmentId, keyId: key.keyId, keyValue: key.value };
+  const share = z.parse(createdShareSchema, (await expectStatus(api.post(`/notes/${note.noteId}/shares`, {}), 201, 'create share')).body);
+  const shareToken = share.url.split('/s/')[1]!;
+  return { user, api, note, trashed, attachmentId: upload.attachment.attachmentId, keyId: key.keyId, keyValue: key.value, shareId: share.shareId, shareToken };
 }
 
 /**
@@ -73,6 +79,8 @@ export function ownIds(route: RouteDefinition, world: World): Record<string, str
     noteId: route.path.startsWith('/trash/') ? world.trashed.noteId : world.note.noteId,
     attachmentId: world.attachmentId,
     keyId: world.keyId,
+    shareId: world.shareId,
+    token: world.shareToken,
   };
   for (const p of pathParams(route)) if (!(p in ids)) throw new Error(`${label(route)}: the suite does not know what {${p}} names; add it to ownIds (stress/src/world.ts)`);
   return ids;
@@ -93,14 +101,22 @@ async function listAll(api: ApiClient, path: string): Promise<unknown[]> {
 }
 
 /**
- * Everything the user can see: notes, trash, keys. With `ignoreKeyUsage`, the keys' usage counters
- * and lastUsedAt are left out (a /v1 request is metered even when it is answered 404, by design).
+ * Everything the user can see: notes, trash, keys, each note's links (without their views: a
+ * public read counts, by design). With `ignoreKeyUsage`, the keys' usage counters and lastUsedAt
+ * are left out (a /v1 request is metered even when it is answered 404, by design).
  */
 export async function snapshot(api: ApiClient, opts: { ignoreKeyUsage?: boolean } = {}): Promise<string> {
   const keys = await api.get<{ items: Record<string, unknown>[] }>('/keys');
   if (keys.status !== 200 || !keys.body) throw new Error(`snapshot /keys: ${keys.status}`);
   const keyItems = opts.ignoreKeyUsage ? keys.body.items.map(({ usage: _u, lastUsedAt: _l, ...rest }) => rest) : keys.body.items;
-  return JSON.stringify({ notes: await listAll(api, '/notes'), trash: await listAll(api, '/trash'), keys: keyItems });
+  const notes = (await listAll(api, '/notes')) as { noteId: string }[];
+  const shares: Record<string, unknown> = {};
+  for (const { noteId } of notes) {
+    const r = await api.get<{ items: Record<string, unknown>[] }>(`/notes/${noteId}/shares`);
+    if (r.status !== 200 || !r.body) throw new Error(`snapshot shares of ${noteId}: ${r.status}`);
+    shares[noteId] = r.body.items.map(({ views: _v, ...rest }) => rest);
+  }
+  return JSON.stringify({ notes, trash: await listAll(api, '/trash'), keys: keyItems, shares });
 }
 
 /** Whether a response is an error in the contract's shape: `{"error":{"code","message"[,"details"][,"requestId"]}}`. */

@@ -113,7 +113,7 @@ describe.each(routes.map((r) => [label(r), r] as const))('%s', (_, route) => {
       counts.cases++;
       if (expected === 'own-data-only') {
         // The caller acted on their own data: a success or a client error, never the victim's ids.
-        const leaked = [victim.note.noteId, victim.trashed.noteId, victim.keyId, victim.attachmentId].filter((id) => response.text.includes(id));
+        const leaked = [victim.note.noteId, victim.trashed.noteId, victim.keyId, victim.attachmentId, victim.shareId].filter((id) => response.text.includes(id));
         if (response.status >= 500 || leaked.length) failures.push(`${c.name}: ${describeResponse(response)}${leaked.length ? ` (leaked ${leaked.join(', ')})` : ''}`);
         continue;
       }
@@ -136,13 +136,14 @@ describe.each(routes.map((r) => [label(r), r] as const))('%s', (_, route) => {
 it("left the victim's data untouched", async () => {
   const before = await snapshot(victim.api, { ignoreKeyUsage: true });
   // The matrix above ran first (Jest runs a file's tests in order); recompute a fresh world's view
-  // and compare it with what the fixtures created: one note, one trashed note, one key.
-  const view = JSON.parse(before) as { notes: { noteId: string; version: number; attachments: unknown[] }[]; trash: { noteId: string }[]; keys: { keyId: string }[] };
+  // and compare it with what the fixtures created: one note (with one link), one trashed note, one key.
+  const view = JSON.parse(before) as { notes: { noteId: string; version: number; attachments: unknown[] }[]; trash: { noteId: string }[]; keys: { keyId: string }[]; shares: Record<string, { shareId: string }[]> };
   expect(view.notes.map((n) => [n.noteId, n.version, n.attachments.length])).toEqual([[victim.note.noteId, 1, 1]]);
   expect(view.trash.map((n) => n.noteId)).toEqual([victim.trashed.noteId]);
   expect(view.keys.map((k) => k.keyId)).toEqual([victim.keyId]);
+  expect(view.shares).toEqual({ [victim.note.noteId]: [expect.objectContaining({ shareId: victim.shareId })] });
   // A brand-new user sees nothing of anyone.
   const stranger = apiClient(stack, (await createTestUser(stack)).accessToken);
-  expect(JSON.parse(await snapshot(stranger))).toEqual({ notes: [], trash: [], keys: [] });
+  expect(JSON.parse(await snapshot(stranger))).toEqual({ notes: [], trash: [], keys: [], shares: {} });
   recordFigures('authorization matrix', { routes: routes.length, credentialCases: cases.length, requests: counts.requests, unexpected: 0 });
 });

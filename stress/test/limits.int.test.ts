@@ -65,7 +65,7 @@ describe('long paths', () => {
   it.each([[`/nope/${long}`], [`/notes/${long}/attachments/`], [`/v1/${long}/x`]])('an unknown route (%#, 2.4 kB) is our 404 not_found, compressed or not', async (path) => {
     for (const acceptEncoding of ['gzip, deflate, br', 'identity']) {
       const response = await rawRequest(stack, 'GET', path, undefined, { 'accept-encoding': acceptEncoding });
-      expect({ status: response.status, body: response.body }).toEqual({ status: 404, body: { error: { code: 'not_found', message: expect.any(String) } } });
+      expect({ status: response.status, body: response.body }).toEqual({ status: 404, body: { error: { code: 'not_found', message: expect.any(String), requestId: expect.any(String) } } });
       expect(response.text).not.toContain('existingRoutes');
     }
   });

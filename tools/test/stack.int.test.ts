@@ -20,7 +20,8 @@ describe('local stack', () => {
   it('answers authorizer denials with our JSON error body and CORS, like API Gateway GatewayResponses', async () => {
     const res = await apiClient(stack, 'not-a-token').get('/me');
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+    expect(res.body).toEqual({ error: { code: 'unauthorized', message: expect.any(String), requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+    expect(res.headers.get('x-request-id')).toBe((res.body as { error: { requestId: string } }).error.requestId);
     expect(res.headers.get('access-control-allow-origin')).toBe(stack.webUrl);
   });
 

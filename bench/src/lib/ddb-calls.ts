@@ -12,6 +12,7 @@ import { createAttachmentRoute } from '@jotter/shared/contract/attachments';
 import { exampleBody } from '@jotter/shared/contract/examples';
 import { createKeyRoute } from '@jotter/shared/contract/keys';
 import { createNoteRoute, trashNoteRoute } from '@jotter/shared/contract/notes';
+import { createShareRoute } from '@jotter/shared/contract/shares';
 import type { StackInfo } from '@jotter/tools/testing/stack';
 import type { TestUser } from '@jotter/tools/testing/users';
 import { apiEvent, functionEnv, userAuthorizer, type EventInput } from './events';
@@ -120,6 +121,16 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
     if (names.includes('attachmentId')) {
       const upload = (await invoke(createAttachmentRoute, { pathParameters, body: exampleBody(createAttachmentRoute) })).body as { attachment: { attachmentId: string } };
       pathParameters.attachmentId = upload.attachment.attachmentId;
+    }
+    if (names.includes('shareId') || names.includes('token')) {
+      // The public route reads a link of a fresh note (its token is in the link's URL).
+      if (!pathParameters.noteId) pathParameters.noteId = ((await invoke(createNoteRoute, { body: exampleBody(createNoteRoute) })).body as { noteId: string }).noteId;
+      const share = (await invoke(createShareRoute, { pathParameters: { noteId: pathParameters.noteId }, body: exampleBody(createShareRoute) })).body as { shareId: string; url: string };
+      if (names.includes('shareId')) pathParameters.shareId = share.shareId;
+      else {
+        pathParameters.token = share.url.split('/s/')[1]!;
+        delete pathParameters.noteId;
+      }
     }
     if (names.includes('keyId')) pathParameters.keyId = ((await invoke(createKeyRoute, { body: exampleBody(createKeyRoute) })).body as { keyId: string }).keyId;
     const unknown = names.filter((name) => !(name in pathParameters));

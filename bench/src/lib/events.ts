@@ -63,6 +63,7 @@ export function functionEnv(stack: StackInfo): Record<string, string> {
     S3_ENDPOINT: stack.s3Endpoint,
     COGNITO_ENDPOINT: stack.cognitoEndpoint,
     API_KEY_DAILY_QUOTA: '1000000',
+    V1_USER_DAILY_QUOTA: '1000000',
     // No API Gateway control plane locally: keys live in DynamoDB only.
     USAGE_PLAN_NAME: '',
   };

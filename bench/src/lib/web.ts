@@ -72,7 +72,12 @@ export interface WebBytes {
   /** What index.html asks for before anything runs: scripts, module preloads, stylesheets. */
   htmlRequests: string[];
   largestRoute: { name: string; gzip: number; files: string[] };
+  /** The public share page (/s/:token): what it loads beyond the initial JS. */
+  sharePage: { gzip: number; files: string[] };
 }
+
+/** The source of the share page's lazy chunk (web/src/app/router.tsx). */
+const SHARE_PAGE_SRC = 'src/features/shares/public/share-page.tsx';
 
 /** Initial JS = the entry chunk and everything it imports statically; a route chunk adds its own static imports. */
 export function webBytes(distDir: string): WebBytes {
@@ -105,13 +110,17 @@ export function webBytes(distDir: string): WebBytes {
     const bytes = own.reduce((sum, k) => sum + gz(k), 0);
     if (bytes > largestRoute.gzip) largestRoute = { name: chunk.src ?? key, gzip: bytes, files: own.map((k) => manifest[k]!.file) };
   }
+  const shareKey = Object.keys(manifest).find((k) => manifest[k]!.src === SHARE_PAGE_SRC);
+  if (!shareKey) throw new Error(`no chunk for ${SHARE_PAGE_SRC} (moved? update SHARE_PAGE_SRC)`);
+  const shareOwn = [...closure(shareKey)].filter((k) => !initial.has(k) && manifest[k]!.file.endsWith('.js'));
+  const sharePage = { gzip: shareOwn.reduce((sum, k) => sum + gz(k), 0), files: shareOwn.map((k) => manifest[k]!.file) };
   const html = fs.readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const htmlRequests = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\srel="(?:modulepreload|stylesheet|preload)"[^>]*\shref)="\/([^"]+)"/g)].map((m) => m[1]!);
   const byFile = new Map(Object.keys(manifest).map((k) => [manifest[k]!.file, k]));
   const firstPaint = new Set(initial);
   for (const file of htmlRequests) if (byFile.has(file)) closure(byFile.get(file)!, firstPaint);
   const firstPaintGzip = [...firstPaint].reduce((sum, k) => sum + gz(k), 0);
-  return { initialGzip, initialFiles: [...initial].map((k) => manifest[k]!.file), firstPaintGzip, firstPaintFiles: [...firstPaint].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js')), htmlRequests, largestRoute };
+  return { initialGzip, initialFiles: [...initial].map((k) => manifest[k]!.file), firstPaintGzip, firstPaintFiles: [...firstPaint].map((k) => manifest[k]!.file).filter((f) => f.endsWith('.js')), htmlRequests, largestRoute, sharePage };
 }
 
 export async function startPreview(distDir: string, port: number): Promise<ChildProcess> {
@@ -248,6 +257,8 @@ export function summarise(samples: LoadSample[]): PaintResult {
 
 export const signInPage: PageSpec = { path: '/sign-in', firstInput: 'input[type=email]' };
 export const notesPage = (storageState: PageSpec['storageState']): PageSpec => ({ path: '/notes', storageState, firstInput: 'ul[aria-label="Notes"] a' });
+/** A shared note's public page, with no session: usable once the note's title is on screen. */
+export const sharePage = (sharePath: string): PageSpec => ({ path: sharePath, firstInput: 'article h1' });
 
 /** The storage state (Cognito's localStorage) of `user` after one real sign-in through the UI. */
 export async function signedInState(browser: Browser, webUrl: string, user: TestUser): Promise<PageSpec['storageState']> {
@@ -270,13 +281,14 @@ export async function signedInState(browser: Browser, webUrl: string, user: Test
  * page, each unthrottled and throttled, interleaved so a busy moment on the machine does not land on
  * one of them only.
  */
-export async function measurePaint(webUrl: string, user: TestUser | null, runs = 7): Promise<Record<string, Record<NetworkProfile, PaintResult>>> {
+export async function measurePaint(webUrl: string, user: TestUser | null, runs = 7, sharePath?: string): Promise<Record<string, Record<NetworkProfile, PaintResult>>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { launch } = require('../../../web/e2e/browser') as typeof import('../../../web/e2e/browser');
   const browser = await launch();
   try {
     const pages: Record<string, PageSpec> = { signIn: signInPage };
     if (user) pages.notes = notesPage(await signedInState(browser, webUrl, user));
+    if (sharePath) pages.share = sharePage(sharePath);
     const samples: Record<string, Record<NetworkProfile, LoadSample[]>> = {};
     for (const name of Object.keys(pages)) samples[name] = { unthrottled: [], throttled: [] };
     // One warm-up load per page: the preview server's first answers are slower than the rest.

@@ -28,12 +28,20 @@ export const errorDetailSchema = z.object({
 });
 export type ErrorDetail = z.infer<typeof errorDetailSchema>;
 
+export const quotaUsageSchema = z.object({
+  name: z.string().check(z.describe('notes, attachmentBytes, keyCreations, v1Requests or apiKeyRequests')),
+  limit: z.number(),
+  used: z.number(),
+});
+export type QuotaUsage = z.infer<typeof quotaUsageSchema>;
+
 export const errorBodySchema = z
   .object({
     error: z.object({
       code: z.string().check(z.meta({ description: 'Stable snake_case code', example: 'validation_failed' })),
       message: z.string(),
       details: z.optional(z.array(errorDetailSchema)),
+      quota: z.optional(quotaUsageSchema),
       requestId: z.optional(
         z.string().check(z.meta({ description: 'The request id (also the x-request-id header): quote it when reporting a problem' })),
       ),

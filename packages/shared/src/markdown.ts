@@ -2,39 +2,25 @@
 /**
  * The one Markdown renderer (CommonMark + GFM: tables, task lists, strikethrough, autolinks,
  * fenced code), used by the web app's preview and by anything that renders a note server-side
- * (`markdown-server.ts` hands it a jsdom window). Notes are stored as written; HTML made from them
- * only ever leaves this module sanitized by DOMPurify.
+ * (`markdown-server.ts` hands it a jsdom window; where no DOM fits, `markdown-static.ts` renders
+ * with the same parser). Notes are stored as written; HTML made from them only ever leaves this
+ * module sanitized by DOMPurify.
  *
  * Task-list checkboxes carry `data-task-index` (0-based, document order) so a click can be mapped
  * back to the source with `toggleTask`.
  */
 import createDOMPurify, { type Config, type WindowLike } from 'dompurify';
-import { Marked, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
+import { markdownParser, SAFE_URL, withoutControlsAndSpaces } from './markdown-parser';
 
 export interface MarkdownRenderer {
   /** Sanitized HTML for a note's Markdown. */
   render(markdown: string): string;
 }
 
-// Only these schemes survive in href/src (plus relative URLs and #fragments). No javascript:,
-// vbscript:, data: (an HTML or SVG data: URL is a script when opened), file: or blob:.
-const SAFE_URL = /^(?:(?:https?|mailto|tel):|[^:/?#]*(?:[/?#]|$))/i;
 const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'background', 'cite', 'srcset']);
 
 const TASK_ATTRIBUTE = 'data-task';
-
-// Browsers ignore control characters and spaces inside a URL's scheme (`java\tscript:`).
-const withoutControlsAndSpaces = (value: string) => [...value].filter((c) => c > ' ').join('');
-
-function markdownParser(onCheckbox: (checked: boolean) => string) {
-  return new Marked({
-    gfm: true,
-    breaks: false,
-    renderer: {
-      checkbox: ({ checked }) => onCheckbox(checked),
-    },
-  });
-}
 
 // Lexing is the same for rendering and toggling; one instance for the lexer keeps them in step.
 const lexerOnly = markdownParser(() => '');

@@ -65,6 +65,9 @@ export const noteSchema = z
     attachments: z.array(attachmentSchema),
     tags: z.array(z.string()),
     pinned: z.boolean(),
+    // Present while the note has public read-only links (not yet revoked). No description here:
+    // every byte of this schema is in most function bundles (docs/sharing.md says it).
+    shared: z.optional(z.literal(true)),
   })
   .check(z.meta({ id: 'Note' }));
 export type Note = z.infer<typeof noteSchema>;

@@ -3,7 +3,8 @@
 // the stage's default throttle (its usagePlan throttle only covers API-key callers); its tracing
 // and access-log settings are applied by API calls after the deploy, invisible in the template.
 // This hook sets them on that deployment's StageDescription instead, from `custom.stageSettings`:
-// default throttle, X-Ray tracing and JSON access logs (to resources/access-logs.yml's group).
+// default throttle, per-method throttles, X-Ray tracing and JSON access logs (to
+// resources/access-logs.yml's group).
 class StageSettings {
   constructor(serverless) {
     this.serverless = serverless;
@@ -11,7 +12,15 @@ class StageSettings {
   }
 
   apply() {
-    const { rateLimit, burstLimit, tracing, accessLogGroup, accessLogFormat } = this.serverless.service.custom.stageSettings;
+    const { rateLimit, burstLimit, methodThrottles = [], tracing, accessLogGroup, accessLogFormat } = this.serverless.service.custom.stageSettings;
+    // A method setting names its resource path as `/` + the path with each `/` written `~1`:
+    // /public/shares/{token} → /~1public~1shares~1{token}.
+    const methodSettings = methodThrottles.map((m) => ({
+      ResourcePath: `/${m.path.replace(/\//g, '~1')}`,
+      HttpMethod: m.method,
+      ThrottlingRateLimit: Number(m.rateLimit),
+      ThrottlingBurstLimit: Number(m.burstLimit),
+    }));
     const resources = this.serverless.service.provider.compiledCloudFormationTemplate.Resources;
     for (const resource of Object.values(resources)) {
       if (resource.Type !== 'AWS::ApiGateway::Deployment') continue;
@@ -20,6 +29,7 @@ class StageSettings {
         ThrottlingRateLimit: Number(rateLimit),
         ThrottlingBurstLimit: Number(burstLimit),
         TracingEnabled: tracing === true || tracing === 'true',
+        ...(methodSettings.length ? { MethodSettings: methodSettings } : {}),
         AccessLogSetting: {
           DestinationArn: { 'Fn::GetAtt': [accessLogGroup, 'Arn'] },
           Format: JSON.stringify(accessLogFormat),

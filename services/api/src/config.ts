@@ -14,11 +14,24 @@ export interface Config {
   cognitoEndpoint?: string;
   /** Requests per API key and UTC day on /v1, counted and enforced by our code (domain/keys.ts). */
   apiKeyDailyQuota: number;
+  /** Per-user quotas (domain/quotas.ts): the limit of each counter. */
+  quotas: QuotaLimits;
   /**
    * The API Gateway usage plan that run-time API keys are attached to (AWS). Unset locally
    * (GATEWAY_API_KEYS=false), where there is no API Gateway control plane: keys live in DynamoDB only.
    */
   usagePlanName?: string;
+}
+
+export interface QuotaLimits {
+  /** Notes a user may have, trash included. */
+  notes: number;
+  /** Bytes of attachments a user may have, counted at their declared size from the upload request on. */
+  attachmentBytes: number;
+  /** API keys a user may create per UTC day (revoking does not give one back). */
+  keyCreations: number;
+  /** /v1 requests per user and UTC day, all their keys together. */
+  v1Requests: number;
 }
 
 export class ConfigError extends Error {
@@ -58,6 +71,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     s3Endpoint: optionalUrl(env, 'S3_ENDPOINT'),
     cognitoEndpoint: optionalUrl(env, 'COGNITO_ENDPOINT'),
     apiKeyDailyQuota: positiveInt(env, 'API_KEY_DAILY_QUOTA', 1000),
+    quotas: {
+      notes: positiveInt(env, 'NOTE_QUOTA', 10_000),
+      attachmentBytes: positiveInt(env, 'ATTACHMENT_BYTES_QUOTA', 1024 ** 3),
+      keyCreations: positiveInt(env, 'KEY_CREATION_DAILY_QUOTA', 50),
+      v1Requests: positiveInt(env, 'V1_USER_DAILY_QUOTA', 10_000),
+    },
     usagePlanName: env.GATEWAY_API_KEYS === 'true' ? env.USAGE_PLAN_NAME || undefined : undefined,
   };
 }

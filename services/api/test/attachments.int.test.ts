@@ -10,6 +10,7 @@ import { noteSchema, type Attachment, type Note } from '@jotter/shared/notes';
 import { readStack } from '@jotter/tools/testing/stack';
 import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
 import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
+import { getStoredItem, putStoredItem } from '@jotter/tools/testing/table';
 import { LOCAL_CREDENTIALS } from '@jotter/tools/stack/config';
 
 const stack = readStack();
@@ -74,6 +75,51 @@ async function waitFor(check: () => Promise<boolean>, what: string) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+describe('the attachment-bytes quota (attachmentBytesQuota: 1 GiB per account, at declared sizes)', () => {
+  const limit = 1024 ** 3;
+
+  it('refuses the upload request that would pass it (409 limit_exceeded, nothing recorded); deleting, a failed upload and deleting the note forever give bytes back', async () => {
+    const user = await createTestUser(stack);
+    const client = apiClient(stack, user.accessToken);
+    const counter = { pk: `USER#${user.sub}`, sk: 'QUOTA#attachmentBytes' };
+    const used = async () => Number((await getStoredItem(stack, counter))?.used?.N);
+    const note = await newNote(client);
+    const ask = (size: number, fileName = 'a.bin') => client.post(`/notes/${note.noteId}/attachments`, { fileName, contentType: 'application/octet-stream', size });
+    // Seeded: the account's files take all but 100 bytes (a realistic limit, no stage of its own).
+    await putStoredItem(stack, counter, { type: { S: 'quota' }, used: { N: String(limit - 100) } });
+
+    const refused = await ask(101);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toEqual({ error: expect.objectContaining({ code: 'limit_exceeded', quota: { name: 'attachmentBytes', limit, used: limit - 100 } }) });
+    expect(z.parse(noteSchema, (await client.get(`/notes/${note.noteId}`)).body).attachments).toEqual([]);
+    expect(await used()).toBe(limit - 100);
+
+    const fits = await ask(100);
+    expect(fits.status).toBe(201);
+    const target = z.parse(createAttachmentResponseSchema, fits.body);
+    expect(await used()).toBe(limit);
+    expect((await ask(1)).status).toBe(409);
+
+    // Deleted: its bytes are free again.
+    expect((await client.delete(`/notes/${note.noteId}/attachments/${target.attachment.attachmentId}`)).status).toBe(204);
+    expect(await used()).toBe(limit - 100);
+
+    // A failed upload (not the declared size) gives its bytes back once S3 reports it.
+    const failing = z.parse(createAttachmentResponseSchema, (await ask(50, 'short.bin')).body);
+    expect(await used()).toBe(limit - 50);
+    await upload(failing, randomBytes(40));
+    await waitFor(async () => (await used()) === limit - 100, 'the failed upload to give its bytes back');
+    expect(z.parse(noteSchema, (await client.get(`/notes/${note.noteId}`)).body).attachments.map((a) => a.status)).toEqual(['failed']);
+
+    // A note deleted forever gives back what its attachments held.
+    expect((await ask(60, 'kept.bin')).status).toBe(201);
+    expect(await used()).toBe(limit - 40);
+    expect((await client.delete(`/notes/${note.noteId}`)).status).toBe(204);
+    expect((await client.delete(`/trash/${note.noteId}`)).status).toBe(204);
+    expect(await used()).toBe(limit - 100);
+  });
+});
 
 describe('uploading and downloading', () => {
   it('uploads through the presigned POST, becomes ready with the size S3 reports, and downloads the same bytes', async () => {

@@ -13,9 +13,10 @@ beforeAll(async () => {
   user = await createTestUser(stack);
 });
 
-function expectUnauthorized(response: { status: number; body: unknown }) {
+function expectUnauthorized(response: { status: number; body: unknown; headers: Headers }) {
   expect(response.status).toBe(401);
-  expect(response.body).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+  // The gateway's answer carries its request id like the functions' errors do.
+  expect(response.body).toEqual({ error: { code: 'unauthorized', message: expect.any(String), requestId: response.headers.get('x-request-id') } });
 }
 
 describe('GET /me', () => {

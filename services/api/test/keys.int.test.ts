@@ -1,11 +1,13 @@
 // API keys (/keys) against the local stack: created with a value shown once, listed without it,
-// at most 10 per user even when requested in parallel, revoked at once.
+// at most 10 per user even when requested in parallel, at most keyCreationDailyQuota created per
+// user and UTC day, revoked at once.
 import * as z from 'zod/mini';
 import { createdKeySchema, keyListSchema, type CreatedKey } from '@jotter/shared/keys';
 import { readStack } from '@jotter/tools/testing/stack';
 import { createTestUser } from '@jotter/tools/testing/users';
 import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
-import { LOCAL_CREDENTIALS } from '@jotter/tools/stack/config';
+import { awayFromUtcMidnight } from '@jotter/tools/testing/processes';
+import { getStoredItem, putStoredItem } from '@jotter/tools/testing/table';
 
 const stack = readStack();
 
@@ -40,15 +42,10 @@ describe('POST /keys', () => {
   });
 
   it('stores only the SHA-256 of the value', async () => {
-    const { DynamoDBClient, GetItemCommand } = await import('@aws-sdk/client-dynamodb');
     const { createHash } = await import('node:crypto');
     const owner = await createTestUser(stack);
     const key = await createKey(apiClient(stack, owner.accessToken));
-    const db = new DynamoDBClient({ region: stack.region, endpoint: stack.dynamodbEndpoint, credentials: LOCAL_CREDENTIALS });
-    const { Item } = await db.send(
-      new GetItemCommand({ TableName: stack.tableName, Key: { pk: { S: `USER#${owner.sub}` }, sk: { S: `KEY#${key.keyId}` } } }),
-    );
-    db.destroy();
+    const Item = await getStoredItem(stack, { pk: `USER#${owner.sub}`, sk: `KEY#${key.keyId}` });
     expect(Item?.gsi2pk?.S).toBe(`APIKEY#${createHash('sha256').update(key.value).digest('hex')}`);
     expect(JSON.stringify(Item)).not.toContain(key.value);
   });
@@ -74,6 +71,24 @@ describe('POST /keys', () => {
     expect((await user.delete(`/keys/${first!.keyId}`)).status).toBe(204);
     await createKey(user, 'replacement');
     expectError(await user.post('/keys', { name: 'one too many' }), 409, 'limit_exceeded');
+  });
+
+  it('allows keyCreationDailyQuota (50) creations per user and UTC day, revoked keys included: 429 quota_exceeded beyond, writing nothing', async () => {
+    await awayFromUtcMidnight();
+    const limit = 50;
+    const owner = await createTestUser(stack);
+    const user = apiClient(stack, owner.accessToken);
+    const counter = { pk: `USER#${owner.sub}`, sk: `QUOTA#keyCreations#${new Date().toISOString().slice(0, 10)}` };
+    // Seeded: the user already created (and revoked) all but one of today's keys.
+    await putStoredItem(stack, counter, { type: { S: 'quota' }, used: { N: String(limit - 1) } });
+    await createKey(user, 'last one today');
+    const refused = await user.post('/keys', { name: 'one too many today' });
+    expectError(refused, 429, 'quota_exceeded');
+    expect(refused.body).toEqual({ error: expect.objectContaining({ quota: { name: 'keyCreations', limit, used: limit } }) });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await listKeys(user)).map((k) => k.name)).toEqual(['last one today']);
+    expect((await getStoredItem(stack, { pk: counter.pk, sk: 'KEYS' }))?.keyCount?.N).toBe('1');
+    expect((await getStoredItem(stack, counter))?.used?.N).toBe(String(limit));
   });
 
   it('requires a signed-in user (an API key is not a user credential)', async () => {

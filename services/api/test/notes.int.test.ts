@@ -1,9 +1,11 @@
 // The notes and trash routes of the REST contract (packages/shared/src/contract) against the local stack.
+import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { noteListSchema, noteSchema, type Note, type NoteList } from '@jotter/shared/notes';
 import { readStack } from '@jotter/tools/testing/stack';
 import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
 import { apiClient, type ApiResponse } from '@jotter/tools/testing/api';
+import { getStoredItem, putStoredItem } from '@jotter/tools/testing/table';
 
 const stack = readStack();
 type Api = ReturnType<typeof apiClient>;
@@ -210,6 +212,52 @@ describe('trash', () => {
     expect((await listAll(alice, '/trash')).map((n) => n.noteId)).not.toContain(note.noteId);
     expectError(await alice.get(`/notes/${note.noteId}`), 404, 'not_found');
     expectError(await alice.post(`/trash/${note.noteId}/restore`), 404, 'not_found');
+  });
+});
+
+describe('the notes quota (noteQuota: 10,000 per account, the trash included)', () => {
+  const limit = 10_000;
+
+  it('refuses the note past the limit with 409 limit_exceeded, writing nothing; deleting one forever makes room', async () => {
+    const owner = await createTestUser(stack);
+    const user = apiClient(stack, owner.accessToken);
+    const counter = { pk: `USER#${owner.sub}`, sk: 'QUOTA#notes' };
+    const used = async () => (await getStoredItem(stack, counter))?.used?.N;
+    const first = await createNote(user, 'first');
+    expect(await used()).toBe('1');
+    // Seeded: the account holds all but one of its notes (a realistic limit, no stage of its own).
+    await putStoredItem(stack, counter, { type: { S: 'quota' }, used: { N: String(limit - 1) } });
+    const last = await createNote(user, 'the last one');
+    expect(await used()).toBe(String(limit));
+
+    const refused = await user.post('/notes', { title: 'one too many', content: '' });
+    expectError(refused, 409, 'limit_exceeded');
+    expect(refused.body).toEqual({ error: expect.objectContaining({ quota: { name: 'notes', limit, used: limit } }) });
+    const ownId = randomUUID();
+    expectError(await user.put(`/notes/${ownId}`, { title: 'mine', content: '', tags: ['t'] }), 409, 'limit_exceeded');
+    expectError(await user.get(`/notes/${ownId}`), 404, 'not_found');
+    expect((await listAll(user)).map((n) => n.noteId).sort()).toEqual([first.noteId, last.noteId].sort());
+    expect((await user.get('/tags')).body).toEqual({ items: [] });
+    expect(await used()).toBe(String(limit));
+
+    // A trashed note still counts; deleted forever, it gives its place back.
+    expect((await user.delete(`/notes/${first.noteId}`)).status).toBe(204);
+    expectError(await user.post('/notes', { title: 'still too many', content: '' }), 409, 'limit_exceeded');
+    expect((await user.delete(`/trash/${first.noteId}`)).status).toBe(204);
+    expect(await used()).toBe(String(limit - 1));
+    await createNote(user, 'room again');
+    expect(await used()).toBe(String(limit));
+  });
+
+  it('lets exactly the notes that fit through when 20 are created at once', async () => {
+    const owner = await createTestUser(stack);
+    const user = apiClient(stack, owner.accessToken);
+    const counter = { pk: `USER#${owner.sub}`, sk: 'QUOTA#notes' };
+    await putStoredItem(stack, counter, { type: { S: 'quota' }, used: { N: String(limit - 5) } });
+    const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => user.post('/notes', { title: `parallel ${i}`, content: '' })));
+    expect(responses.map((r) => r.status).sort()).toEqual([...Array(5).fill(201), ...Array(15).fill(409)]);
+    expect(await listAll(user)).toHaveLength(5);
+    expect((await getStoredItem(stack, counter))?.used?.N).toBe(String(limit));
   });
 });
 

@@ -1,6 +1,7 @@
 // The read-only developer API (/v1) against the local stack: x-api-key only, the key owner's notes
 // only, no writes, revocation at once, and the daily quota (apiKeyDailyQuota, 100 on the dev
 // stage) counted and enforced by our code with the same numbers GET /keys shows.
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod/mini';
 import { createdKeySchema, keyListSchema, type CreatedKey } from '@jotter/shared/keys';
 import { noteListSchema, noteSchema, type Note } from '@jotter/shared/notes';
@@ -8,14 +9,22 @@ import { readStack } from '@jotter/tools/testing/stack';
 import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
 import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
 import { awayFromUtcMidnight } from '@jotter/tools/testing/processes';
+import { apiEvent } from '../../../bench/src/lib/events';
+import { getStoredItem, putStoredItem } from '@jotter/tools/testing/table';
+import { LOCAL_CREDENTIALS } from '@jotter/tools/stack/config';
 
 // Room for the usage tests to wait out a UTC midnight (awayFromUtcMidnight).
 jest.setTimeout(90_000);
 
 const stack = readStack();
 const anonymous = apiClient(stack);
-/** The dev stage's param (services/api/serverless.yml apiKeyDailyQuota). */
+/** The dev stage's params (services/api/serverless.yml apiKeyDailyQuota, v1UserDailyQuota). */
 const dailyQuota = 100;
+const userDailyQuota = 300;
+const lambda = new LambdaClient({ region: stack.region, endpoint: stack.lambdaEndpoint, credentials: LOCAL_CREDENTIALS });
+afterAll(() => lambda.destroy());
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 function expectError(response: { status: number; body: unknown }, status: number, code: string) {
   expect(response.status).toBe(status);
@@ -98,6 +107,16 @@ describe('/v1 credentials', () => {
     expectError(await v1('', '/notes'), 401, 'unauthorized');
   });
 
+  it('the gateway’s own 401 (authorizer denial) and 404 (no such route) carry a request id in x-request-id and error.requestId', async () => {
+    for (const response of [await v1(`jot_${'B'.repeat(43)}`, '/notes'), await anonymous.get('/v1/nowhere', { 'x-api-key': `jot_${'B'.repeat(43)}` })]) {
+      const id = response.headers.get('x-request-id');
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(response.body).toEqual({ error: expect.objectContaining({ requestId: id }) });
+    }
+    const [a, b] = [await anonymous.get('/v1/notes'), await anonymous.get('/v1/notes')];
+    expect(a.headers.get('x-request-id')).not.toBe(b.headers.get('x-request-id'));
+  });
+
   it('refuses access and ID tokens (only x-api-key authenticates /v1)', async () => {
     expectError(await alice.get('/v1/notes'), 401, 'unauthorized');
     expectError(await apiClient(stack, aliceUser.idToken).get('/v1/notes'), 401, 'unauthorized');
@@ -119,6 +138,22 @@ describe('/v1 credentials', () => {
     expect((await alice.delete(`/keys/${key.keyId}`)).status).toBe(204);
     expectError(await v1(key.value, '/notes'), 401, 'unauthorized');
     expectError(await v1(key.value, `/notes/${aliceNotes[0]!.noteId}`), 401, 'unauthorized');
+  });
+
+  it('refuses a revoked key even when the authorizer still admits it (an index lagging behind, as on AWS)', async () => {
+    const key = await createKey(alice);
+    expect((await v1(key.value, '/notes')).status).toBe(200);
+    expect((await alice.delete(`/keys/${key.keyId}`)).status).toBe(204);
+    // What API Gateway would invoke the function with had the authorizer's byLookup Query still
+    // found the key: its owner and key id in the authorizer context.
+    const event = apiEvent({ method: 'GET', resource: '/v1/notes', authorizer: { sub: aliceUser.sub, keyId: key.keyId } });
+    const result = await lambda.send(new InvokeCommand({ FunctionName: 'jotter-api-dev-v1ListNotes', Payload: Buffer.from(JSON.stringify(event)) }));
+    const response = JSON.parse(Buffer.from(result.Payload!).toString()) as { statusCode: number; body: string };
+    expect(response.statusCode).toBe(401);
+    expect(JSON.parse(response.body)).toEqual({ error: expect.objectContaining({ code: 'unauthorized' }) });
+    // Refused before anything was written: the revoked key left no usage behind.
+    const usage = await getStoredItem(stack, { pk: `USER#${aliceUser.sub}`, sk: `KEY#${key.keyId}#DAY#${today()}` });
+    expect(usage?.requests?.N).toBe('1');
   });
 });
 
@@ -159,8 +194,37 @@ describe('usage and the daily quota', () => {
 
     // Refused requests are not counted; the numbers match the requests that were served.
     expect((await usageOf(alice, key.keyId))?.usage).toEqual({ today: dailyQuota, month: dailyQuota });
-    // The quota is per key: another key of the same user still works.
+    // The per-key quota is per key: another key of the same user still works.
     const other = await createKey(alice);
     expect((await v1(other.value, '/notes')).status).toBe(200);
+  });
+
+  it(`counts all of a user's keys against ${userDailyQuota} requests per UTC day, which revoking and recreating keys does not reset`, async () => {
+    await awayFromUtcMidnight();
+    const user = await createTestUser(stack);
+    const owner = apiClient(stack, user.accessToken);
+    await createNote(owner, 'quota');
+    const counter = { pk: `USER#${user.sub}`, sk: `QUOTA#v1Requests#${today()}` };
+    const used = async () => Number((await getStoredItem(stack, counter))?.used?.N ?? 0);
+    // The user's keys made all but one of today's requests (seeded: the limit is realistic).
+    await putStoredItem(stack, counter, { type: { S: 'quota' }, used: { N: String(userDailyQuota - 1) } });
+
+    const first = await createKey(owner);
+    expect((await v1(first.value, '/notes')).status).toBe(200);
+    expect(await used()).toBe(userDailyQuota);
+
+    const refused = await v1(first.value, '/notes');
+    expectError(refused, 429, 'quota_exceeded');
+    expect(refused.body).toEqual({ error: expect.objectContaining({ quota: { name: 'v1Requests', limit: userDailyQuota, used: userDailyQuota } }) });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Nothing written by the refused request: neither counter moved.
+    expect(await used()).toBe(userDailyQuota);
+    expect((await usageOf(owner, first.keyId))?.usage.today).toBe(1);
+
+    // A new key (the old one revoked) is still the same user's.
+    expect((await owner.delete(`/keys/${first.keyId}`)).status).toBe(204);
+    const second = await createKey(owner);
+    expectError(await v1(second.value, '/notes'), 429, 'quota_exceeded');
+    expect((await usageOf(owner, second.keyId))?.usage.today).toBe(0);
   });
 });

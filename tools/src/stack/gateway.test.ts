@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gatewayResponsesFrom, parseBoom, renderTemplate, rewriteErrorResponse, startGateway, withDeclaredCors, type GatewayResponses } from './gateway';
+import { gatewayResponsesFrom, parseBoom, renderTemplate, rewriteErrorResponse, startGateway, throttleFor, withDeclaredCors, type GatewayResponses } from './gateway';
 import type { PrintedService } from './definitions';
 
 const cors = {
@@ -16,7 +16,12 @@ const printed: PrintedService = {
   service: 'jotter-api',
   resources: {
     Resources: {
-      Unauthorized: gatewayResponse('UNAUTHORIZED', '401', { ...cors, 'gatewayresponse.header.Vary': "'Origin'" }, '{"error":{"code":"unauthorized","message":"Sign in again."}}'),
+      Unauthorized: gatewayResponse(
+        'UNAUTHORIZED',
+        '401',
+        { ...cors, 'gatewayresponse.header.Vary': "'Origin'", 'gatewayresponse.header.x-request-id': 'context.requestId' },
+        '{"error":{"code":"unauthorized","message":"Sign in again.","requestId":"$context.requestId"}}',
+      ),
       Denied: gatewayResponse('ACCESS_DENIED', '403', cors, '{"error":{"code":"forbidden","message":"$context.authorizer.message"}}'),
       TooLarge: gatewayResponse('REQUEST_TOO_LARGE', '413', cors, '{"error":{"code":"payload_too_large","message":"Too large."}}'),
       Default4xx: gatewayResponse('DEFAULT_4XX', undefined, { ...cors, 'gatewayresponse.header.X-From-Request': 'method.request.header.Foo' }, '{"error":{"code":"not_found","message":"$context.error.messageString"}}'),
@@ -35,9 +40,10 @@ describe('gatewayResponsesFrom', () => {
     expect(responses.UNAUTHORIZED).toEqual({
       statusCode: 401,
       headers: { 'access-control-allow-origin': 'http://localhost:5173', 'access-control-allow-headers': 'Content-Type,Authorization', vary: 'Origin' },
-      template: '{"error":{"code":"unauthorized","message":"Sign in again."}}',
+      requestIdHeaders: ['x-request-id'],
+      template: '{"error":{"code":"unauthorized","message":"Sign in again.","requestId":"$context.requestId"}}',
     });
-    // Non-literal mappings (request values) are not emulated.
+    // Of the mappings to request values, only the request id is emulated.
     expect(responses.DEFAULT_4XX?.headers['x-from-request']).toBeUndefined();
     expect(responses.DEFAULT_4XX?.statusCode).toBeUndefined();
   });
@@ -55,43 +61,43 @@ describe('parseBoom', () => {
 
 describe('renderTemplate', () => {
   it('JSON-escapes the message, quoted or not as the template needs', () => {
-    expect(renderTemplate('{"m":"$context.error.messageString"}', 'say "hi"\n')).toBe('{"m":"say \\"hi\\"\\n"}');
-    expect(renderTemplate('{"m":$context.error.messageString}', 'a"b')).toBe('{"m":"a\\"b"}');
-    expect(renderTemplate('{"m":"$context.authorizer.message","r":"$context.requestId"}', 'no')).toBe('{"m":"no","r":""}');
+    expect(renderTemplate('{"m":"$context.error.messageString"}', 'say "hi"\n', 'id')).toBe('{"m":"say \\"hi\\"\\n"}');
+    expect(renderTemplate('{"m":$context.error.messageString}', 'a"b', 'id')).toBe('{"m":"a\\"b"}');
+    expect(renderTemplate('{"m":"$context.authorizer.message","r":"$context.requestId","s":"$context.stage"}', 'no', 'req-1')).toBe('{"m":"no","r":"req-1","s":""}');
   });
 });
 
 describe('rewriteErrorResponse', () => {
   it('replaces a 401 Boom body with the UNAUTHORIZED response and its headers only', () => {
-    const r = rewriteErrorResponse(responses, 401, offlineHeaders, boom(401, 'Unauthorized', 'Unauthorized'));
+    const r = rewriteErrorResponse(responses, 401, offlineHeaders, boom(401, 'Unauthorized', 'Unauthorized'), 'req-1');
     expect(r?.statusCode).toBe(401);
-    expect(JSON.parse(r!.body)).toEqual({ error: { code: 'unauthorized', message: 'Sign in again.' } });
-    expect(r?.headers).toMatchObject({ 'access-control-allow-origin': 'http://localhost:5173', vary: 'Origin', 'content-type': 'application/json', 'cache-control': 'no-cache' });
+    expect(JSON.parse(r!.body)).toEqual({ error: { code: 'unauthorized', message: 'Sign in again.', requestId: 'req-1' } });
+    expect(r?.headers).toMatchObject({ 'access-control-allow-origin': 'http://localhost:5173', vary: 'Origin', 'content-type': 'application/json', 'cache-control': 'no-cache', 'x-request-id': 'req-1' });
     expect(r?.headers['access-control-allow-credentials']).toBeUndefined();
     expect(r?.headers['content-length']).toBe(Buffer.byteLength(r!.body));
   });
 
   it('maps 403 → ACCESS_DENIED with the Boom message, 413 → REQUEST_TOO_LARGE', () => {
-    const denied = rewriteErrorResponse(responses, 403, offlineHeaders, boom(403, 'Forbidden', 'User is not authorized'));
+    const denied = rewriteErrorResponse(responses, 403, offlineHeaders, boom(403, 'Forbidden', 'User is not authorized'), 'req-1');
     expect(JSON.parse(denied!.body)).toEqual({ error: { code: 'forbidden', message: 'User is not authorized' } });
-    const large = rewriteErrorResponse(responses, 413, offlineHeaders, boom(413, 'Request Entity Too Large', 'Payload content length greater than maximum allowed'));
+    const large = rewriteErrorResponse(responses, 413, offlineHeaders, boom(413, 'Request Entity Too Large', 'Payload content length greater than maximum allowed'), 'req-1');
     expect(large?.statusCode).toBe(413);
     expect(JSON.parse(large!.body).error.code).toBe('payload_too_large');
   });
 
   it('maps other 4xx to DEFAULT_4XX keeping the status, 5xx to DEFAULT_5XX', () => {
-    const notFound = rewriteErrorResponse(responses, 404, offlineHeaders, boom(404, 'Not Found', 'route not found.'));
+    const notFound = rewriteErrorResponse(responses, 404, offlineHeaders, boom(404, 'Not Found', 'route not found.'), 'req-1');
     expect(notFound?.statusCode).toBe(404);
     expect(JSON.parse(notFound!.body)).toEqual({ error: { code: 'not_found', message: 'route not found.' } });
-    const failed = rewriteErrorResponse(responses, 502, offlineHeaders, boom(502, 'Bad Gateway', 'boom "x"'));
+    const failed = rewriteErrorResponse(responses, 502, offlineHeaders, boom(502, 'Bad Gateway', 'boom "x"'), 'req-1');
     expect(failed?.statusCode).toBe(502);
     expect(JSON.parse(failed!.body)).toEqual({ error: { code: 'internal_error', message: 'boom "x"' } });
   });
 
   it("leaves handlers' own errors and successes alone", () => {
-    expect(rewriteErrorResponse(responses, 404, offlineHeaders, '{"error":{"code":"not_found","message":"Note not found"}}')).toBeUndefined();
-    expect(rewriteErrorResponse(responses, 200, offlineHeaders, boom(200, 'x', 'y'))).toBeUndefined();
-    expect(rewriteErrorResponse({}, 401, offlineHeaders, boom(401, 'Unauthorized', 'Unauthorized'))).toBeUndefined();
+    expect(rewriteErrorResponse(responses, 404, offlineHeaders, '{"error":{"code":"not_found","message":"Note not found"}}', 'req-1')).toBeUndefined();
+    expect(rewriteErrorResponse(responses, 200, offlineHeaders, boom(200, 'x', 'y'), 'req-1')).toBeUndefined();
+    expect(rewriteErrorResponse({}, 401, offlineHeaders, boom(401, 'Unauthorized', 'Unauthorized'), 'req-1')).toBeUndefined();
   });
 });
 
@@ -165,7 +171,10 @@ describe('startGateway', () => {
   it('rewrites Boom errors and keeps our own error bodies', async () => {
     const boomed = await fetch(url('/dev/boom'));
     expect(boomed.status).toBe(401);
-    expect(await boomed.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in again.' } });
+    // Each gateway answer gets its own request id, in the body and in x-request-id.
+    const requestId = boomed.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await boomed.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in again.', requestId } });
     expect(boomed.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
     const own = await fetch(url('/dev/own-error'));
     expect(own.status).toBe(404);
@@ -230,5 +239,25 @@ describe('startGateway', () => {
     } finally {
       await down.close();
     }
+  });
+});
+
+describe('throttleFor (the local stand-in for API Gateway method throttling)', () => {
+  const throttle = { path: '/public/shares/{token}', method: 'GET', rateLimit: 2, burstLimit: 3 };
+
+  it('lets a burst through, refuses past it, and refills at the rate', () => {
+    let t = 0;
+    const allows = throttleFor(throttle, () => t);
+    expect([1, 2, 3, 4].map(() => allows('GET', '/dev/public/shares/abc'))).toEqual([true, true, true, false]);
+    t = 500; // half a second at 2/s: one more
+    expect([allows('GET', '/public/shares/abc'), allows('GET', '/public/shares/abc')]).toEqual([true, false]);
+  });
+
+  it('ignores other methods and paths', () => {
+    const allows = throttleFor({ ...throttle, burstLimit: 0 }, () => 0);
+    expect(allows('POST', '/public/shares/abc')).toBeUndefined();
+    expect(allows('GET', '/notes/abc/shares')).toBeUndefined();
+    expect(allows('GET', '/public/shares/a/b')).toBeUndefined();
+    expect(allows('get', '/public/shares/abc')).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
@@ -16,6 +17,8 @@ export interface GatewayResponseDef {
   /** From StatusCode; undefined keeps the upstream status (DEFAULT_4XX/5XX usually). */
   statusCode?: number;
   headers: Record<string, string>;
+  /** Headers mapped to `context.requestId`: the request's id, as API Gateway fills them in. */
+  requestIdHeaders: string[];
   template?: string;
 }
 
@@ -30,19 +33,62 @@ export function gatewayResponsesFrom(api: PrintedService): GatewayResponses {
     const type = p.ResponseType;
     if (typeof type !== 'string') continue;
     const headers: Record<string, string> = {};
+    const requestIdHeaders: string[] = [];
     for (const [k, v] of Object.entries((p.ResponseParameters ?? {}) as Record<string, unknown>)) {
       const m = /^gatewayresponse\.header\.(.+)$/.exec(k);
-      // Static values are single-quoted literals; mappings to request values are not emulated.
-      if (m && typeof v === 'string' && /^'.*'$/.test(v)) headers[m[1]!.toLowerCase()] = v.slice(1, -1);
+      if (!m || typeof v !== 'string') continue;
+      // Static values are single-quoted literals; of the mappings to request values only the
+      // request id is emulated.
+      if (/^'.*'$/.test(v)) headers[m[1]!.toLowerCase()] = v.slice(1, -1);
+      else if (v === 'context.requestId') requestIdHeaders.push(m[1]!.toLowerCase());
     }
     const template = (p.ResponseTemplates as Record<string, unknown> | undefined)?.['application/json'];
     result[type] = {
       statusCode: p.StatusCode !== undefined ? Number(p.StatusCode) : undefined,
       headers,
+      requestIdHeaders,
       template: typeof template === 'string' ? template : undefined,
     };
   }
   return result;
+}
+
+/** A route's own throttle (custom.stageSettings.methodThrottles; API Gateway method settings on AWS). */
+export interface MethodThrottle {
+  path: string;
+  method: string;
+  rateLimit: number;
+  burstLimit: number;
+}
+
+export function methodThrottlesFrom(api: PrintedService): MethodThrottle[] {
+  const settings = api.custom?.stageSettings as { methodThrottles?: Record<string, unknown>[] } | undefined;
+  return (settings?.methodThrottles ?? []).map((m) => ({
+    path: String(m.path),
+    method: String(m.method).toUpperCase(),
+    rateLimit: Number(m.rateLimit),
+    burstLimit: Number(m.burstLimit),
+  }));
+}
+
+/**
+ * API Gateway's method throttle as a token bucket: `burstLimit` requests at once, refilled at
+ * `rateLimit` per second, shared by every caller of the method (as on AWS, where it is per stage
+ * and method, not per client). Answers whether a request may pass.
+ */
+export function throttleFor(throttle: MethodThrottle, now: () => number = Date.now): (method: string, path: string) => boolean | undefined {
+  const pattern = new RegExp(`/${throttle.path.slice(1).replace(/\{\w+\}/g, '[^/]+')}$`);
+  let tokens = throttle.burstLimit;
+  let last = now();
+  return (method, path) => {
+    if (method.toUpperCase() !== throttle.method || !pattern.test(path)) return undefined;
+    const t = now();
+    tokens = Math.min(throttle.burstLimit, tokens + ((t - last) / 1000) * throttle.rateLimit);
+    last = t;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
 }
 
 interface BoomBody {
@@ -94,8 +140,9 @@ const jsonEscape = (s: string) => JSON.stringify(s).slice(1, -1);
  * `$context.error.messageString` as the *quoted* message; where a template already wraps it in
  * quotes (`"$context.error.messageString"`) we insert the escaped text so the body stays JSON.
  */
-export function renderTemplate(template: string, message: string): string {
+export function renderTemplate(template: string, message: string, requestId: string): string {
   return template
+    .replace(/\$context\.requestId/g, jsonEscape(requestId))
     .replace(/"\$context\.error\.messageString"/g, `"${jsonEscape(message)}"`)
     .replace(/\$context\.error\.messageString/g, JSON.stringify(message))
     .replace(/\$context\.error\.message/g, jsonEscape(message))
@@ -118,6 +165,7 @@ export function rewriteErrorResponse(
   status: number,
   upstreamHeaders: http.IncomingHttpHeaders,
   body: string,
+  requestId: string,
 ): Rewritten | undefined {
   if (status < 400) return undefined;
   // serverless-offline's own 5xx answers (a Lambda timeout's empty 504, a crashed handler's 502 with
@@ -137,7 +185,8 @@ export function rewriteErrorResponse(
     if (v !== undefined) headers[k] = v;
   }
   Object.assign(headers, def.headers);
-  const rendered = def.template !== undefined ? renderTemplate(def.template, message) : JSON.stringify({ message });
+  for (const name of def.requestIdHeaders) headers[name] = requestId;
+  const rendered = def.template !== undefined ? renderTemplate(def.template, message, requestId) : JSON.stringify({ message });
   headers['content-type'] = 'application/json';
   headers['content-length'] = Buffer.byteLength(rendered);
   return { statusCode: def.statusCode ?? status, headers, body: rendered };
@@ -247,14 +296,16 @@ export function startGateway(opts: {
   responses: GatewayResponses;
   /** The web origin the api declares (services/api/cors.cjs); empty = no CORS. */
   corsOrigin?: string;
+  throttles?: MethodThrottle[];
   log: (line: string) => void;
 }): Promise<Gateway> {
+  const throttles = (opts.throttles ?? []).map((t) => throttleFor(t));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
   /** Answers with our gateway response for `status`; a response already under way can only be cut. */
   const answer = (res: http.ServerResponse, status: number, error: string, message: string, extra: http.OutgoingHttpHeaders = {}) => {
     if (res.headersSent) return void res.destroy();
-    const rewritten = rewriteErrorResponse(opts.responses, status, {}, JSON.stringify({ statusCode: status, error, message }));
+    const rewritten = rewriteErrorResponse(opts.responses, status, {}, JSON.stringify({ statusCode: status, error, message }), randomUUID());
     res.writeHead(rewritten?.statusCode ?? status, { ...(rewritten?.headers ?? { 'content-type': 'application/json' }), ...extra });
     res.end(rewritten?.body ?? JSON.stringify({ error: { code: 'internal_error', message } }));
   };
@@ -278,7 +329,10 @@ export function startGateway(opts: {
     });
     up.on('end', () => {
       const raw = Buffer.concat(chunks, size);
-      const rewritten = size <= MAX_INSPECTED_BODY ? rewriteErrorResponse(opts.responses, status, up.headers, raw.toString('utf8')) : undefined;
+      // serverless-offline's request id never leaves it when it answers for itself (an authorizer's
+      // denial, an unknown route): the gateway's own answer gets one of its own, as on AWS.
+      const requestId = randomUUID();
+      const rewritten = size <= MAX_INSPECTED_BODY ? rewriteErrorResponse(opts.responses, status, up.headers, raw.toString('utf8'), requestId) : undefined;
       if (rewritten) {
         res.writeHead(rewritten.statusCode, rewritten.headers);
         res.end(rewritten.body);
@@ -330,7 +384,18 @@ export function startGateway(opts: {
     else upstream.flushHeaders();
   };
 
+  /** Whether a method throttle refuses the request (it uses up the method's token otherwise). */
+  const throttled = (req: http.IncomingMessage) => {
+    const pathname = (req.url ?? '/').split('?')[0]!;
+    return throttles.some((allows) => allows(req.method ?? 'GET', pathname) === false);
+  };
+
   const server = http.createServer(async (req, res) => {
+    if (throttled(req)) {
+      // Refused before anything is read or invoked, as API Gateway does (THROTTLED gateway response).
+      req.resume();
+      return answer(res, 429, 'Too Many Requests', 'Too Many Requests');
+    }
     const body = await readBody(req);
     if (body === 'too large') return answer(res, 413, 'Request Entity Too Large', 'Request Too Long', { connection: 'close' });
     const decoded = await decodeRequestBody(req, body);

@@ -9,7 +9,7 @@ import { printService, resourcesOfType, type PrintedService } from './definition
 import { startDynamoDb, ensureTable } from './dynamodb';
 import { ensureUserPool, startCognito } from './cognito';
 import { startS3, type S3Emulator } from './s3';
-import { gatewayResponsesFrom, startGateway, type Gateway } from './gateway';
+import { gatewayResponsesFrom, methodThrottlesFrom, startGateway, type Gateway } from './gateway';
 import { API_DIR, AUTH_DIR, startOffline, startVite } from './offline';
 import { supervise } from './supervise';
 import { sameOriginApiPath, webBuildEnv } from '../web-env';
@@ -195,6 +195,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
         upstreamPort: ports.offline,
         responses: gatewayResponsesFrom(api),
         corsOrigin: baseParams.webOrigin,
+        throttles: methodThrottlesFrom(api),
         log: (l) => logger.line('gateway', l),
       }),
     );

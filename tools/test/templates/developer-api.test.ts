@@ -40,7 +40,7 @@ describe('/v1 usage plan', () => {
     const response = resourcesOfType('AWS::ApiGateway::GatewayResponse', ['api']).find(([, , r]) => r.Properties?.ResponseType === 'QUOTA_EXCEEDED');
     expect(response?.[2].Properties?.StatusCode).toBe('429');
     expect(JSON.parse(response?.[2].Properties?.ResponseTemplates?.['application/json'])).toEqual({
-      error: { code: 'quota_exceeded', message: expect.any(String) },
+      error: { code: 'quota_exceeded', message: expect.any(String), requestId: '$context.requestId' },
     });
   });
 });

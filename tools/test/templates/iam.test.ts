@@ -46,6 +46,12 @@ const expected: Record<string, string[]> = {
   DeleteAttachmentLambdaFunction: [...write, 's3:DeleteObject', 's3:ListBucket'],
   AttachmentUploadedLambdaFunction: [...write, 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 'sqs:SendMessage'],
   PurgeTrashLambdaFunction: [...write, 's3:DeleteObject', 's3:ListBucket', 'sqs:SendMessage'],
+  CreateShareLambdaFunction: write,
+  // A note's links (Query) and their views (BatchGetItem on the token items).
+  ListSharesLambdaFunction: [...read, 'dynamodb:BatchGetItem'],
+  DeleteShareLambdaFunction: write,
+  // Public: the view count is a conditional UpdateItem that also finds the link; no other write.
+  GetPublicShareLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
 };
 
 test('every function is listed here, and only the framework-free roles exist (no shared role)', () => {

@@ -145,10 +145,25 @@ describe('API Gateway', () => {
     for (const [, , r] of responses) expect(JSON.stringify(r.Properties?.ResponseParameters ?? {})).not.toMatch(/Access-Control/);
   });
 
+  test('every gateway response carries its request id in the body (error.requestId) and in x-request-id, like the functions\' errors', () => {
+    expect(responses.length).toBeGreaterThanOrEqual(8);
+    for (const [, id, r] of responses) {
+      const template = String(r.Properties?.ResponseTemplates?.['application/json']);
+      // The two DEFAULT_* templates hold $context.error.messageString unquoted: fill it in as API Gateway would.
+      const body = JSON.parse(template.replace('$context.error.messageString', '"message"'));
+      expect({ id, requestId: body.error.requestId, header: r.Properties?.ResponseParameters?.['gatewayresponse.header.x-request-id'] }).toEqual({
+        id,
+        requestId: '$context.requestId',
+        header: 'context.requestId',
+      });
+    }
+  });
+
   test('with a web origin (cors.cjs), gateway responses name exactly it, with Authorization allowed, never *', async () => {
     const cors = await import(path.join(repoRoot, 'services/api/cors.cjs'));
     const resolveVariable = async (name: string) => (name === 'param:webOrigin' ? 'https://notes.test' : '');
     expect(await cors.gatewayResponseHeaders({ resolveVariable })).toEqual({
+      'gatewayresponse.header.x-request-id': 'context.requestId',
       'gatewayresponse.header.Access-Control-Allow-Origin': "'https://notes.test'",
       'gatewayresponse.header.Access-Control-Allow-Headers': "'Content-Type,Authorization,X-Api-Key'",
       'gatewayresponse.header.Vary': "'Origin'",
@@ -185,6 +200,15 @@ describe('API Gateway', () => {
     expect(deployments).toHaveLength(1);
     const [, , deployment] = deployments[0]!;
     expect(deployment.Properties?.StageDescription).toMatchObject({ ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 });
+  });
+
+  test('the public share route has its own, lower throttle (a link posted publicly cannot use up the stage)', () => {
+    const [, , deployment] = resourcesOfType('AWS::ApiGateway::Deployment')[0]!;
+    expect(deployment.Properties?.StageDescription?.MethodSettings).toEqual([
+      { ResourcePath: '/~1public~1shares~1{token}', HttpMethod: 'GET', ThrottlingRateLimit: 40, ThrottlingBurstLimit: 80 },
+    ]);
+    const [, , method] = resourcesOfType('AWS::ApiGateway::Method').find(([, , m]) => m.Properties?.HttpMethod === 'GET' && JSON.stringify(m.Properties?.ResourceId).includes('PublicSharesToken'))!;
+    expect(method.Properties?.AuthorizationType).toBe('NONE');
   });
 
   test('the attachments bucket notifies the upload function of every created object', () => {

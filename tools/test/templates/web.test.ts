@@ -101,7 +101,8 @@ describe('SPA routing function (viewer-request)', () => {
     ]);
   });
 
-  test.each(['/', '/notes', '/notes/abc-123', '/trash/', '/settings/keys'])('client route %s -> /index.html', (uri) => {
+  // A shared note's page: its token is base64url, never with a dot.
+  test.each(['/', '/notes', '/notes/abc-123', '/trash/', '/settings/keys', `/s/${'Ab_-9'.repeat(8)}xyz`])('client route %s -> /index.html', (uri) => {
     expect(route(uri)).toBe('/index.html');
   });
 
@@ -145,6 +146,7 @@ describe('the API on the same origin (/api/*)', () => {
   test.each([
     ['/api/notes', '/notes'],
     ['/api/notes/abc/attachments', '/notes/abc/attachments'],
+    ['/api/public/shares/Ab_-9xyz', '/public/shares/Ab_-9xyz'],
     ['/api/v1/notes', '/v1/notes'],
     ['/api/', '/'],
   ])('%s reaches the stage as %s (query string untouched)', (uri, expected) => {

@@ -20,6 +20,8 @@ const NotePage = lazyRoute(() => landingPages().then((m) => m.NotePage));
 const Trash = lazyRoute(() => import('./routes/trash').then((m) => m.default));
 const Status = lazyRoute(() => import('./routes/status').then((m) => m.default));
 const Developer = lazyRoute(() => import('../features/developer/developer-page').then((m) => m.default));
+// A shared note's public page: its own chunk, outside the app shell and the session.
+const SharedNote = lazyRoute(() => import('../features/shares/public/share-page').then((m) => m.default));
 const NotFound = lazyRoute(() => import('./routes/not-found').then((m) => m.default));
 
 /** Declarative routes (not the data router: no loaders needed, ~20 kB gzip less). */
@@ -47,6 +49,7 @@ const routes: RouteObject[] = createRoutesFromElements(
         <Route path="/developer" element={<Developer />} />
       </Route>
     </Route>
+    <Route path="/s/:token" element={<SharedNote />} />
     <Route element={<AppLayout />}>
       <Route path="/status" element={<Status />} />
       <Route path="*" element={<NotFound />} />

@@ -8,7 +8,8 @@ export const setDocumentTitle = (page: string) => {
   document.title = `${page} · ${APP_NAME}`;
 };
 
-// A note's page is named by the editor after the note's own title (null here).
+// A note's page is named by the editor after the note's own title, a shared note's page after
+// the shared note's (null here).
 const titles: [RegExp, string | null][] = [
   [/^\/sign-in\/?$/, 'Sign in'],
   [/^\/sign-up\/?$/, 'Create your account'],
@@ -18,6 +19,7 @@ const titles: [RegExp, string | null][] = [
   [/^\/notes\/?$/, 'Notes'],
   [/^\/notes\/new\/?$/, 'New note'],
   [/^\/notes\/[^/]+\/?$/, null],
+  [/^\/s\/[^/]+\/?$/, null],
   [/^\/trash\/?$/, 'Trash'],
   [/^\/developer\/?$/, 'Developer'],
   [/^\/status\/?$/, 'System status'],

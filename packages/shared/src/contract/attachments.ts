@@ -10,12 +10,12 @@ export const createAttachmentRoute = {
   tag: 'Attachments',
   summary: 'Start an upload',
   description:
-    'Records a pending attachment and answers a presigned POST: send a multipart form to `uploadUrl` with every `uploadFields` entry, then the file as the last field `file`. S3 refuses a bigger file or another content type; when the upload lands the attachment becomes `ready`.',
+    'Records a pending attachment and answers a presigned POST: send a multipart form to `uploadUrl` with every `uploadFields` entry, then the file as the last field `file`. S3 refuses a bigger file or another content type; when the upload lands the attachment becomes `ready`. The declared size counts against the account\'s 1 GiB (409 limit_exceeded beyond).',
   auth: 'user',
   params: noteIdParamsSchema,
   body: createAttachmentRequestSchema,
   response: { status: 201, description: 'The pending attachment and where to upload it', schema: createAttachmentResponseSchema },
-  errors: ['not_found', 'payload_too_large', 'too_many_attachments'],
+  errors: ['not_found', 'limit_exceeded', 'payload_too_large', 'too_many_attachments'],
 } satisfies RouteDefinition;
 
 export const getAttachmentRoute = {

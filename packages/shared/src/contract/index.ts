@@ -5,6 +5,7 @@ import * as attachments from './attachments';
 import * as keys from './keys';
 import * as notes from './notes';
 import type { RouteDefinition } from './route';
+import * as shares from './shares';
 import * as system from './system';
 import * as trash from './trash';
 import * as v1 from './v1';
@@ -17,6 +18,7 @@ export const routes: readonly RouteDefinition[] = [
   ...Object.values(notes),
   ...Object.values(trash),
   ...Object.values(attachments),
+  ...Object.values(shares),
   ...Object.values(keys),
   ...Object.values(v1),
   system.openApiRoute,

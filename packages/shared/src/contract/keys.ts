@@ -8,11 +8,12 @@ export const createKeyRoute = {
   path: '/keys',
   tag: 'API keys',
   summary: 'Create an API key',
-  description: 'The key value is in this response only; only its SHA-256 hash is stored. At most 10 keys per user.',
+  description:
+    'The key value is in this response only; only its SHA-256 hash is stored. At most 10 live keys per user (409 limit_exceeded) and `keyCreationDailyQuota` (50) created per user and UTC day, revoked ones included (429 quota_exceeded, Retry-After until midnight UTC).',
   auth: 'user',
   body: createKeyRequestSchema,
   response: { status: 201, description: 'The new key, with its value', schema: createdKeySchema },
-  errors: ['limit_exceeded', 'unsupported_media_type'],
+  errors: ['limit_exceeded', 'quota_exceeded', 'unsupported_media_type'],
 } satisfies RouteDefinition;
 
 export const listKeysRoute = {

@@ -10,8 +10,9 @@ export const createNoteRoute = {
   summary: 'Create a note',
   auth: 'user',
   body: createNoteRequestSchema,
+  description: 'An account holds at most `noteQuota` notes (10,000), the trash included: beyond, 409 limit_exceeded with the quota\'s `limit` and `used`.',
   response: { status: 201, description: 'The new note (version 1)', schema: noteSchema },
-  errors: ['payload_too_large', 'unsupported_media_type'],
+  errors: ['limit_exceeded', 'payload_too_large', 'unsupported_media_type'],
 } satisfies RouteDefinition;
 
 export const listNotesRoute = {
@@ -51,7 +52,7 @@ export const updateNoteRoute = {
   params: noteIdParamsSchema,
   body: putNoteRequestSchema,
   response: { status: 200, description: 'The note at its new version (or unchanged, for a repeated create)', schema: noteSchema, created: 'The new note (version 1), created under your id' },
-  errors: ['not_found', 'version_conflict', 'payload_too_large', 'unsupported_media_type'],
+  errors: ['not_found', 'version_conflict', 'limit_exceeded', 'payload_too_large', 'unsupported_media_type'],
 } satisfies RouteDefinition;
 
 export const trashNoteRoute = {

@@ -45,6 +45,8 @@ export interface RouteDefinition {
    * too_many_requests for apiKey routes, internal_error and service_unavailable everywhere.
    */
   errors: readonly ErrorCode[];
+  /** Headers sent with every answer of this route, success or error. */
+  headers?: Readonly<Record<string, string>>;
 }
 
 type Out<S> = S extends Schema ? z.output<S> : undefined;

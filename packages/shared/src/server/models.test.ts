@@ -7,11 +7,14 @@ import {
   attachmentRecordSchema,
   keyItemRecordSchema,
   noteRecordSchema,
+  shareItemRecordSchema,
   type ApiKeyCountRecord,
   type ApiKeyRecord,
   type ApiKeyUsageRecord,
   type AttachmentRecord,
   type NoteRecord,
+  type ShareRecord,
+  type ShareTokenRecord,
 } from './models';
 
 const time = '2026-07-14T09:30:00.000Z';
@@ -48,6 +51,7 @@ const note: Required<NoteRecord> = {
   tags: ['work'],
   pinned: false,
   tagsRev: 0,
+  shareCount: 0,
 };
 const apiKey: Required<ApiKeyRecord> = {
   pk: 'USER#s',
@@ -64,6 +68,9 @@ const apiKey: Required<ApiKeyRecord> = {
 };
 const usage: Required<ApiKeyUsageRecord> = { pk: 'USER#s', sk: 'KEY#k#DAY#2026-07-14', type: 'apiKeyUsage', keyId: 'k', day: '2026-07-14', requests: 1, lastUsedAt: time, expiresAt: 1 };
 const count: Required<ApiKeyCountRecord> = { pk: 'USER#s', sk: 'KEYS', type: 'apiKeyCount', keyCount: 1 };
+
+const share: Required<ShareRecord> = { pk: 'USER#s', sk: 'SHARE#n#h', type: 'share', shareId: 'h', noteId: 'n', tokenHash: 'x', createdAt: time, expiry: time };
+const shareToken: Required<ShareTokenRecord> = { pk: 'SHARE#x', sk: 'TOKEN', type: 'shareToken', ownerId: 's', noteId: 'n', shareId: 'h', createdAt: time, expiresAt: 1, views: 0 };
 
 /** DynamoDB's type letter for a value: S string, N number, L list, M map. */
 const jsType = (value: unknown) => (Array.isArray(value) ? 'L' : typeof value === 'string' ? 'S' : typeof value === 'number' ? 'N' : typeof value === 'boolean' ? 'BOOL' : 'M');
@@ -83,4 +90,5 @@ describe('table records: the TypeScript type and the Dynamoose schema agree', ()
   it('note', () => expect(declared(noteRecordSchema)).toEqual(typed(note)));
   it('attachment (inside a note)', () => expect(declared(attachmentRecordSchema)).toEqual(typed(attachment)));
   it('API key items (key, day usage, key count share one schema)', () => expect(declared(keyItemRecordSchema)).toEqual(typed(apiKey, usage, count)));
+  it('share items (share and share token share one schema)', () => expect(declared(shareItemRecordSchema())).toEqual(typed(share, shareToken)));
 });

@@ -9,6 +9,11 @@
 //   api key      USER#<sub>     KEY#<keyId>          -                         -                  APIKEY#<sha256 of value> / <keyId>
 //   key usage    USER#<sub>     KEY#<keyId>#DAY#<yyyy-mm-dd>  (requests, lastUsedAt; expiresAt = TTL)
 //   key count    USER#<sub>     KEYS                 (keyCount: live keys, guards the per-user limit)
+//   quota        USER#<sub>     QUOTA#<name>         (used: the user's running total, e.g. notes)
+//   day quota    USER#<sub>     QUOTA#<name>#<yyyy-mm-dd>  (used that UTC day; expiresAt = TTL)
+//   share        USER#<sub>     SHARE#<noteId>#<shareId>  (createdAt, expiry, tokenHash: the owner's list;
+//                                                    the note's `shareCount` counts them and guards the limit)
+//   share token  SHARE#<sha256 of token>  TOKEN      (ownerId, noteId, shareId, views; expiresAt = TTL)
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
 // byOwnerUpdated; the trash shares the index under another partition value. byOwnerCreated
@@ -16,10 +21,13 @@
 // are the other two orders; <pin> puts pinned notes first in each. A tag's notes are listed through
 // the same three indexes from the note-tag items, which carry their note's sort keys (written in
 // the same transaction as the note) and point at it. byLookup serves maintenance jobs (the trash
-// purge) without a Scan.
+// purge) without a Scan. A public link is found by GetItem on its token's hash (a GSI would be
+// eventually consistent: a revoked link could answer for a moment); its views are counted there.
 import * as dynamoose from 'dynamoose';
 import type { Item } from 'dynamoose/dist/Item';
 import { titleSortKey, type Attachment } from '../notes';
+
+export { shareKeys } from './share-keys';
 
 export const indexes = { byOwnerUpdated: 'byOwnerUpdated', byOwnerCreated: 'byOwnerCreated', byOwnerTitle: 'byOwnerTitle', byLookup: 'byLookup' } as const;
 
@@ -54,6 +62,9 @@ export interface NoteRecord {
   /** Bumped by every change of tags or pin: the lock that keeps note-tag items and tag counts in
    * step with the note, separate from `version` so organizing never conflicts with editing. */
   tagsRev?: number;
+  /** Live public links of the note (share items), changed in their transactions: the per-note
+   * limit, and what `shared` of the API's note is made from. */
+  shareCount?: number;
 }
 
 /** The three sort keys of an active note (and of its note-tag items). */
@@ -133,6 +144,7 @@ export const noteRecordSchema = new dynamoose.Schema(
     tags: { type: Array, schema: [String] },
     pinned: { type: Boolean },
     tagsRev: { type: Number },
+    shareCount: Number,
   },
   { saveUnknown: false },
 );
@@ -155,7 +167,7 @@ export interface ApiKeyRecord {
   keyId: string;
   name: string;
   createdAt: string;
-  /** Set once per key and day (the day's first request); the day items carry the exact time. */
+  /** Set by every /v1 request (in the transaction that checks the key still exists). */
   lastUsedAt?: string;
   /** The API Gateway API key's id (AWS only), to delete it on revocation. */
   gatewayKeyId?: string;
@@ -213,6 +225,76 @@ export const keyItemRecordSchema = new dynamoose.Schema(
 );
 
 export type KeyItem = Item & KeyItemRecord;
+
+// Public share links (/notes/{noteId}/shares, /public/shares/{token}). Written and read with the
+// raw DynamoDB client (services/api/src/domain/share-table.ts), so the public function's bundle
+// carries no Dynamoose; this schema states the records' shape and is checked against the types.
+// A function: no bundle builds it (every function that loads the models would carry it otherwise).
+export type ShareItemType = 'share' | 'shareToken';
+
+export interface ShareRecord {
+  pk: string;
+  sk: string;
+  type: 'share';
+  shareId: string;
+  noteId: string;
+  tokenHash: string;
+  createdAt: string;
+  /** When the link stops working (ISO); not `expiresAt`, the table's TTL attribute: the owner's
+   * record must outlive its link, it counts in the note's `shareCount` until revoked. */
+  expiry?: string;
+}
+
+export interface ShareTokenRecord {
+  pk: string;
+  sk: string;
+  type: 'shareToken';
+  ownerId: string;
+  noteId: string;
+  shareId: string;
+  createdAt: string;
+  /** Epoch seconds when the link stops working: also the table's TTL, which removes the item some
+   * time later (the read checks the time itself, TTL deletion is lazy). */
+  expiresAt?: number;
+  views: number;
+}
+
+export type ShareItemRecord = ShareRecord | ShareTokenRecord;
+
+export const shareItemRecordSchema = () =>
+  new dynamoose.Schema(
+    {
+      pk: { type: String, hashKey: true },
+      sk: { type: String, rangeKey: true },
+      type: { type: String, required: true, enum: ['share', 'shareToken'] },
+      shareId: String,
+      noteId: String,
+      ownerId: String,
+      tokenHash: String,
+      createdAt: String,
+      expiry: String,
+      expiresAt: Number,
+      views: Number,
+    },
+    { saveUnknown: false },
+  );
+
+// Per-user quotas (services/api/src/domain/quotas.ts): one counter item per quota (and per UTC day
+// for daily ones), changed in the same transaction as what it counts.
+export interface QuotaRecord {
+  pk: string;
+  sk: string;
+  type: 'quota';
+  used: number;
+  /** Daily counters only: TTL, some days after their day. */
+  expiresAt?: number;
+}
+
+export const quotaKeys = {
+  pk: (sub: string) => `USER#${sub}`,
+  sk: (name: string) => `QUOTA#${name}`,
+  daySk: (name: string, day: string) => `QUOTA#${name}#${day}`,
+};
 
 /**
  * Binds the models to a table. Tables are created by CloudFormation (or, locally, by the stack

@@ -57,4 +57,10 @@ describe('the OpenAPI document', () => {
   it('documents the quota answer of /v1 with Retry-After', () => {
     expect(document.paths['/v1/notes'].get.responses['429'].headers['Retry-After']).toBeDefined();
   });
+
+  it("documents a route's own headers on its success and its errors (the public share page)", () => {
+    const { responses } = document.paths['/public/shares/{token}'].get;
+    for (const status of ['200', '404']) expect(responses[status].headers).toMatchObject({ 'X-Robots-Tag': { schema: { const: 'noindex' } }, 'Referrer-Policy': { schema: { const: 'no-referrer' } } });
+    expect(document.paths['/notes'].get.responses['200'].headers).toBeUndefined();
+  });
 });

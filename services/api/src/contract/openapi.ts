@@ -21,10 +21,8 @@ const errorMessages: Partial<Record<ErrorCode, string>> = {
   forbidden: 'You are not allowed to do that.',
   not_found: 'Note was not found',
   version_conflict: 'The note changed since the version you edited',
-  limit_exceeded: 'You can have at most 10 API keys; revoke one first',
   payload_too_large: 'The request body is too large.',
   unsupported_media_type: 'Send the body as application/json',
-  quota_exceeded: 'This API key has used its requests for today (UTC); try again after midnight UTC',
   too_many_requests: 'Too many requests; slow down and retry.',
   internal_error: 'Something went wrong on our side',
   service_unavailable: 'The service is briefly unavailable; try again in a few seconds',
@@ -58,6 +56,25 @@ function parameters(location: 'path' | 'query', schema: Schema | undefined): Jso
   });
 }
 
+/** The route's own headers (sent with every answer), as OpenAPI response headers. */
+const routeHeaders = (route: RouteDefinition): Json =>
+  Object.fromEntries(Object.entries(route.headers ?? {}).map(([name, value]) => [name, { description: `Always \`${value}\``, schema: { type: 'string', const: value } }]));
+
+/** A route's limit_exceeded / quota_exceeded example, naming the per-user quota behind it (domain/quotas.ts), if any. */
+function quotaErrorExample(route: RouteDefinition, code: 'limit_exceeded' | 'quota_exceeded'): Json {
+  if (code === 'quota_exceeded' && route.auth === 'apiKey')
+    return { message: 'Your API keys made 20000 requests today (UTC), the most per account and day; try again after midnight UTC', quota: { name: 'v1Requests', limit: 20000, used: 20000 } };
+  if (code === 'quota_exceeded')
+    return { message: 'You created 50 API keys today (UTC), the most per day; try again after midnight UTC', quota: { name: 'keyCreations', limit: 50, used: 50 } };
+  // The 10-keys limit is the key count's, not a quota.
+  if (route.path === '/keys') return { message: 'You can have at most 10 API keys; revoke one first' };
+  if (route.path.includes('/attachments'))
+    return { message: 'Your attachments would take more than the 1024 MiB an account can hold; delete some first', quota: { name: 'attachmentBytes', limit: 1073741824, used: 1073741000 } };
+  // The 20-links limit is the note's link count's, not a quota.
+  if (route.path.endsWith('/shares')) return { message: 'A note can have at most 20 links; revoke one first' };
+  return { message: 'You have 10000 notes, the most an account can hold (the trash included); delete some forever first', quota: { name: 'notes', limit: 10000, used: 10000 } };
+}
+
 function errorResponses(route: RouteDefinition): Record<string, Json> {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of routeErrors(route)) byStatus.set(errorStatus[code], [...(byStatus.get(errorStatus[code]) ?? []), code]);
@@ -66,6 +83,7 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
     const examples = Object.fromEntries(
       codes.map((code) => {
         const error: Json = { code, message: errorMessages[code] ?? code.replace(/_/g, ' ') };
+        if (code === 'limit_exceeded' || code === 'quota_exceeded') Object.assign(error, quotaErrorExample(route, code));
         if (code === 'validation_failed') {
           const part = route.body ? 'body' : route.query ? 'query' : 'params';
           const field = { body: 'body.title', query: 'query.limit', params: 'params.noteId' }[part];
@@ -75,11 +93,13 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
         return [code, { summary: code, value: { error } }];
       }),
     );
+    const headers = {
+      ...routeHeaders(route),
+      ...(codes.includes('quota_exceeded') ? { 'Retry-After': { description: 'Seconds until the quota resets (UTC midnight)', schema: { type: 'integer' } } } : {}),
+    };
     responses[String(status)] = {
       description: codes.join(', '),
-      ...(codes.includes('quota_exceeded')
-        ? { headers: { 'Retry-After': { description: 'Seconds until the quota resets (UTC midnight)', schema: { type: 'integer' } } } }
-        : {}),
+      ...(Object.keys(headers).length ? { headers } : {}),
       content: { 'application/json': { schema: ref(idOf(errorBodySchema, 'Error')), examples } },
     };
   }
@@ -88,7 +108,7 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
 
 function operation(route: RouteDefinition): Json {
   const where = `${route.method.toUpperCase()} ${route.path}`;
-  const success: Json = { description: route.response.description };
+  const success: Json = { description: route.response.description, ...(route.headers ? { headers: routeHeaders(route) } : {}) };
   if (route.response.schema) {
     const id = idOf(route.response.schema, where);
     const example = metaOf(route.response.schema).example ?? responseExamples[id];

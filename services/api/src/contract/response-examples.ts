@@ -43,4 +43,13 @@ export const responseExamples: Record<string, unknown> = {
     downloadUrl: 'https://…/receipt.pdf?X-Amz-Signature=…',
     expiresAt: '2026-07-14T09:36:00.000Z',
   },
+  ShareList: {
+    items: [{ shareId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', url: null, createdAt: '2026-07-14T09:30:00.000Z', expiresAt: '2026-08-13T09:30:00.000Z', views: 12 }],
+  },
+  PublicShare: {
+    title: 'Groceries',
+    html: '<p>Milk, eggs</p>',
+    updatedAt: '2026-07-14T09:30:00.000Z',
+    attachments: [{ fileName: 'receipt.pdf', size: 48213, downloadUrl: 'https://…/receipt.pdf?X-Amz-Signature=…' }],
+  },
 };

@@ -6,9 +6,10 @@ import { attachmentLimits, type AttachmentDownload, type CreateAttachmentRequest
 import type { AttachmentRecord, NoteRecord } from '@jotter/shared/server/models';
 import { AttachmentNotReadyError, AttachmentTooLargeError, ConcurrentChangeError, NotFoundError, TooManyAttachmentsError } from './errors';
 import { toAttachment } from './notes';
-import { findNote, noteKey, plain } from './notes-table';
+import { findNote, noteKey } from './notes-table';
+import { changeQuota, quotaExceeded, reservedBytes } from './quotas';
 import { deleteObject, objectKey, presignDownload, presignUpload } from './storage';
-import { isConditionFailure, tableModels } from './table';
+import { cancellationReasons, tableModels } from './table';
 
 // Several uploads of one note finish at about the same time; each retry is one read and one write.
 const maxLockAttempts = 30;
@@ -18,29 +19,40 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * Rewrites a note's attachment list under its own optimistic lock (`attachmentsRev`), retrying when
  * another writer got there first. `change` returns the new list, or undefined to write nothing.
+ * The owner's attachment-bytes quota moves with the list, in the same transaction: a list that
+ * would pass the quota is refused (QuotaExceededError) and nothing is written.
  */
 async function changeAttachments(
   sub: string,
   noteId: string,
   { activeOnly, current }: { activeOnly: boolean; current?: NoteRecord },
   change: (record: NoteRecord) => AttachmentRecord[] | undefined,
-): Promise<NoteRecord | undefined> {
+): Promise<void> {
   const { Note } = tableModels();
   for (let attempt = 1; attempt <= maxLockAttempts; attempt++) {
     // The caller's fresh read serves the first attempt; a conflict means it is stale.
     const record = attempt === 1 && current ? current : await findNote(sub, noteId);
     if (!record || (activeOnly && record.state !== 'active')) throw new NotFoundError('Note');
     const attachments = change(record);
-    if (!attachments) return record;
+    if (!attachments) return;
     const rev = record.attachmentsRev;
     let condition =
       rev === undefined ? new dynamoose.Condition('attachmentsRev').not().exists() : new dynamoose.Condition('attachmentsRev').eq(rev);
     if (activeOnly) condition = condition.and().where('state').eq('active');
+    const now = new Date();
+    const delta = reservedBytes(attachments) - reservedBytes(record.attachments);
     try {
-      const item = await Note.update(noteKey(sub, noteId), { $SET: { attachments }, $ADD: { attachmentsRev: 1 } }, { condition });
-      return plain(item);
+      await dynamoose.transaction([
+        Note.transaction.update(noteKey(sub, noteId), { $SET: { attachments }, $ADD: { attachmentsRev: 1 } }, { condition }),
+        ...(delta ? [Promise.resolve(changeQuota(sub, 'attachmentBytes', now, delta))] : []),
+      ] as never);
+      return;
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      const refused = quotaExceeded(error, 1, 'attachmentBytes', now);
+      if (refused) throw refused;
+      const reasons = cancellationReasons(error);
+      // Lost the lock (or a race with another transaction on the note): read again and retry.
+      if (!reasons?.some((reason) => reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict')) throw error;
     }
     // Jittered, so colliding writers spread out instead of colliding again.
     await pause(Math.random() * 10 * Math.min(attempt, 5));

@@ -33,12 +33,18 @@ export class TooManyAttachmentsError extends failure('TooManyAttachmentsError') 
 export class ConcurrentChangeError extends failure('ConcurrentChangeError') {}
 export class AttachmentNotReadyError extends failure('AttachmentNotReadyError') {}
 
-/** An API key used up its daily request quota; it works again at the next UTC midnight. */
+/**
+ * A per-user quota (domain/quotas.ts) or an API key's daily quota is used up. Daily quotas carry
+ * the seconds until they reset (the next UTC midnight); the others last until something is deleted.
+ */
 export class QuotaExceededError extends failure('QuotaExceededError') {
   constructor(
-    readonly quota: number,
-    readonly retryAfterSeconds: number,
+    readonly quota: string,
+    readonly limit: number,
+    readonly used: number,
+    message: string,
+    readonly retryAfterSeconds?: number,
   ) {
-    super(`This API key has used its ${quota} requests for today (UTC); try again after midnight UTC`);
+    super(message);
   }
 }

@@ -1,12 +1,15 @@
-// The /v1 hot path: who a key belongs to (one Query on byLookup) and counting its use against the
-// daily quota (one conditional UpdateItem). Kept apart from keys.ts so the authorizer and the /v1
-// functions don't load the API Gateway client that key creation needs.
+// The /v1 hot path: who a key belongs to (one Query on byLookup, in the authorizer) and counting
+// its use against the daily quotas (one TransactWriteItems, in the function). Kept apart from
+// keys.ts so the authorizer and the /v1 functions don't load the API Gateway client that key
+// creation needs.
 import { createHash } from 'node:crypto';
-import * as dynamoose from 'dynamoose';
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { apiKeyValuePattern } from '@jotter/shared/keys';
-import { apiKeyKeys, indexes, type ApiKeyRecord, type ApiKeyUsageRecord, type KeyItemRecord } from '@jotter/shared/server/models';
-import { QuotaExceededError } from './errors';
-import { isConditionFailure, tableModels } from './table';
+import { apiKeyKeys, indexes, type ApiKeyRecord, type KeyItemRecord } from '@jotter/shared/server/models';
+import { NotAuthenticatedError, QuotaExceededError } from './errors';
+import { changeQuota, dayExpiry, quotaExceeded, secondsUntilUtcMidnight, utcDay } from './quotas';
+import { cancellationReasons, db, retryingConflicts, tableModels } from './table';
 
 /** Day items live until 40 days after their day: long enough to sum the current month. */
 const usageRetentionSeconds = 40 * 24 * 3600;
@@ -20,25 +23,13 @@ export function hashKeyValue(value: string): string {
   return createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
-/** `2026-07-14` (UTC) */
-export function utcDay(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** `2026-07` (UTC) */
 export function utcMonth(now: Date): string {
   return now.toISOString().slice(0, 7);
 }
 
-/** Whole seconds until the next UTC midnight, at least 1: the `Retry-After` of an exhausted quota. */
-export function secondsUntilUtcMidnight(now: Date): number {
-  const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
-  return Math.max(1, Math.ceil((midnight - now.getTime()) / 1000));
-}
-
 export function usageExpiry(now: Date): number {
-  const endOfDay = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) / 1000;
-  return endOfDay + usageRetentionSeconds;
+  return dayExpiry(now, usageRetentionSeconds);
 }
 
 function plain<T>(item: unknown): T {
@@ -56,36 +47,49 @@ export async function findKeyOwner(value: string): Promise<KeyOwner | undefined>
 }
 
 /**
- * Counts one request of the key today, refusing it (QuotaExceededError) once `quota` requests
- * were counted: the condition makes the check and the increment one atomic UpdateItem, so
- * parallel requests can never overshoot. Refused requests are not counted. The key item's
- * `lastUsedAt` is written only by the day's first request (a second call, once per key and day).
+ * Counts one /v1 request in one transaction, refusing it when
+ * - the key is gone (NotAuthenticatedError): the transaction reads the key item itself, strongly,
+ *   so a key revoked a moment ago is refused even while the authorizer's index still lists it;
+ * - the key made `quota` requests today, or its owner's keys together made their `v1Requests`
+ *   (QuotaExceededError): a revoked and recreated key starts a new per-key count, not a new
+ *   per-user one.
+ * The conditions make the checks and the increments atomic, so parallel requests never overshoot;
+ * a refused request writes nothing. The key item keeps its last use; its day items add up usage.
  */
-export async function recordKeyUse(owner: KeyOwner, quota: number, now = new Date()): Promise<{ today: number }> {
-  const { ApiKeyItem } = tableModels();
+export async function recordKeyUse(owner: KeyOwner, quota: number, now = new Date()): Promise<void> {
+  const { client, TableName } = db();
   const time = now.toISOString();
   const day = utcDay(now);
-  let usage: ApiKeyUsageRecord;
+  const writes: TransactWriteItem[] = [
+    {
+      Update: {
+        TableName,
+        Key: marshall({ pk: apiKeyKeys.pk(owner.sub), sk: apiKeyKeys.sk(owner.keyId) }),
+        UpdateExpression: 'SET lastUsedAt = :time',
+        ConditionExpression: '#type = :key',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: marshall({ ':time': time, ':key': 'apiKey' }),
+      },
+    },
+    {
+      Update: {
+        TableName,
+        Key: marshall({ pk: apiKeyKeys.pk(owner.sub), sk: apiKeyKeys.usageSk(owner.keyId, day) }),
+        UpdateExpression: 'SET #type = :type, keyId = :keyId, #day = :day, lastUsedAt = :time, expiresAt = :expiresAt ADD requests :one',
+        ConditionExpression: 'attribute_not_exists(requests) OR requests < :quota',
+        ExpressionAttributeNames: { '#type': 'type', '#day': 'day' },
+        ExpressionAttributeValues: marshall({ ':type': 'apiKeyUsage', ':keyId': owner.keyId, ':day': day, ':time': time, ':expiresAt': usageExpiry(now), ':one': 1, ':quota': quota }),
+      },
+    },
+    changeQuota(owner.sub, 'v1Requests', now),
+  ];
   try {
-    const item = await ApiKeyItem.update(
-      { pk: apiKeyKeys.pk(owner.sub), sk: apiKeyKeys.usageSk(owner.keyId, day) },
-      { $SET: { type: 'apiKeyUsage', keyId: owner.keyId, day, lastUsedAt: time, expiresAt: usageExpiry(now) }, $ADD: { requests: 1 } },
-      { condition: new dynamoose.Condition('requests').lt(quota).or().where('requests').not().exists() },
-    );
-    usage = plain<ApiKeyUsageRecord>(item);
+    await retryingConflicts(() => client.transactWriteItems({ TransactItems: writes }));
   } catch (error) {
-    if (isConditionFailure(error)) throw new QuotaExceededError(quota, secondsUntilUtcMidnight(now));
-    throw error;
+    const [key, keyDay] = (cancellationReasons(error) ?? []).map((reason) => reason === 'ConditionalCheckFailed');
+    if (key) throw new NotAuthenticatedError('This API key was revoked');
+    if (keyDay)
+      throw new QuotaExceededError('apiKeyRequests', quota, quota, `This API key has used its ${quota} requests for today (UTC); try again after midnight UTC`, secondsUntilUtcMidnight(now));
+    throw quotaExceeded(error, 2, 'v1Requests', now) ?? error;
   }
-  if (usage.requests === 1) {
-    await ApiKeyItem.update(
-      { pk: apiKeyKeys.pk(owner.sub), sk: apiKeyKeys.sk(owner.keyId) },
-      { $SET: { lastUsedAt: time } },
-      { condition: new dynamoose.Condition('type').eq('apiKey') },
-    ).catch((error: unknown) => {
-      // Revoked between the authorizer's lookup and now: nothing to remember.
-      if (!isConditionFailure(error)) throw error;
-    });
-  }
-  return { today: usage.requests };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { apiKeyValuePattern } from '@jotter/shared/keys';
 import type { KeyItemRecord } from '@jotter/shared/server/models';
-import { hashKeyValue, secondsUntilUtcMidnight, usageExpiry, utcDay, utcMonth } from './key-usage';
+import { hashKeyValue, usageExpiry, utcMonth } from './key-usage';
+import { secondsUntilUtcMidnight, utcDay } from './quotas';
 import { keysFromItems, newKeyValue } from './keys';
 
 const key = (keyId: string, createdAt: string, lastUsedAt?: string): KeyItemRecord => ({

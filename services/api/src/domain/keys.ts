@@ -7,8 +7,9 @@ import { keyLimits, type ApiKey, type CreateKeyRequest, type CreatedKey } from '
 import { apiKeyKeys, type ApiKeyRecord, type ApiKeyUsageRecord, type KeyItemRecord } from '@jotter/shared/server/models';
 import { LimitExceededError, NotFoundError } from './errors';
 import { gatewayKeysEnabled, registerGatewayKey, removeGatewayKey } from './key-gateway';
-import { hashKeyValue, utcDay, utcMonth } from './key-usage';
-import { cancellationReasons, tableModels } from './table';
+import { hashKeyValue, utcMonth } from './key-usage';
+import { changeQuota, quotaExceeded, utcDay } from './quotas';
+import { cancellationReasons, retryingConflicts, tableModels } from './table';
 
 export function newKeyValue(): string {
   return `jot_${randomBytes(32).toString('base64url')}`;
@@ -18,23 +19,7 @@ function plain<T>(item: unknown): T {
   return (item as { toJSON(): T }).toJSON();
 }
 
-/**
- * Runs a transaction, retrying when it lost a race with another transaction on the same items
- * (TransactionConflict): the caller's conditions decide, never the timing.
- */
-async function transact(build: () => Promise<unknown>[]): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await dynamoose.transaction(build() as never);
-      return;
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      const conflict = reasons?.includes('TransactionConflict') && !reasons.includes('ConditionalCheckFailed');
-      if (!conflict || attempt >= 6) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20 * 2 ** attempt));
-    }
-  }
-}
+const transact = (build: () => Promise<unknown>[]) => retryingConflicts(() => dynamoose.transaction(build() as never));
 
 const countKey = (sub: string) => ({ pk: apiKeyKeys.pk(sub), sk: apiKeyKeys.countSk });
 
@@ -62,11 +47,13 @@ export async function createKey(sub: string, input: CreateKeyRequest, now = new 
         { condition: new dynamoose.Condition('keyCount').lt(keyLimits.maxKeysPerUser).or().where('keyCount').not().exists() },
       ),
       ApiKeyItem.transaction.create(record, { overwrite: false }),
+      Promise.resolve(changeQuota(sub, 'keyCreations', now)),
     ]);
   } catch (error) {
-    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed')
+    const reasons = cancellationReasons(error);
+    if (reasons?.[0] === 'ConditionalCheckFailed')
       throw new LimitExceededError(`You can have at most ${keyLimits.maxKeysPerUser} API keys; revoke one first`);
-    throw error;
+    throw quotaExceeded(error, 2, 'keyCreations', now) ?? error;
   }
   if (gatewayKeysEnabled()) {
     try {

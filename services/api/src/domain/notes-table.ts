@@ -8,13 +8,11 @@
 // (`tableModels()`) and serves the single-item paths of other areas.
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import * as dynamoose from 'dynamoose';
 import type { NoteSort, TagList } from '@jotter/shared/notes';
 import { indexes, noteKeys, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/server/models';
-import { config } from '#config';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import type { ListOptions } from './notes';
-import { cancellationReasons, tableModels } from './table';
+import { cancellationReasons, db, retryingConflicts } from './table';
 
 export function noteKey(sub: string, noteId: string) {
   return { pk: noteKeys.pk(sub), sk: noteKeys.sk(noteId) };
@@ -22,12 +20,6 @@ export function noteKey(sub: string, noteId: string) {
 
 export function plain(item: unknown): NoteRecord {
   return (item as { toJSON(): NoteRecord }).toJSON();
-}
-
-/** The raw DynamoDB client (after the models set it up) and the table. */
-export function db() {
-  tableModels();
-  return { client: dynamoose.aws.ddb(), TableName: config().tableName };
 }
 
 export const item = (value: object) => marshall(value, { removeUndefinedValues: true });
@@ -77,16 +69,11 @@ export function tagWrites(sub: string, before: { tags: string[]; active: boolean
 export class ConditionFailed extends Error {}
 export async function transact(writes: TransactWriteItem[]): Promise<void> {
   const { client } = db();
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await client.transactWriteItems({ TransactItems: writes });
-      return;
-    } catch (error) {
-      const reasons = cancellationReasons(error);
-      if (reasons?.[0] === 'ConditionalCheckFailed') throw new ConditionFailed();
-      if (!reasons?.includes('TransactionConflict') || attempt >= 6) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 20 * 2 ** attempt));
-    }
+  try {
+    await retryingConflicts(() => client.transactWriteItems({ TransactItems: writes }));
+  } catch (error) {
+    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new ConditionFailed();
+    throw error;
   }
 }
 
@@ -172,12 +159,12 @@ export function activeNoteUpdate(sub: string, current: NoteRecord, next: NoteRec
   };
 }
 
-/** A condition that holds only while the item is exactly as read (text, attachments and tags alike). */
+/** A condition that holds only while the item is exactly as read (text, attachments, tags and links alike). */
 export function unchangedSince(record: NoteRecord) {
   const names: Record<string, string> = { '#state': 'state' };
   const values: Record<string, unknown> = { ':state': record.state, ':version': record.version };
   const parts = ['#state = :state', 'version = :version'];
-  for (const field of ['attachmentsRev', 'tagsRev'] as const) {
+  for (const field of ['attachmentsRev', 'tagsRev', 'shareCount'] as const) {
     if (record[field] === undefined) parts.push(`attribute_not_exists(${field})`);
     else {
       parts.push(`${field} = :${field}`);

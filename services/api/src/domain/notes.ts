@@ -9,8 +9,9 @@ import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeNoteRequest, TagList, UpdateNoteRequest } from '@jotter/shared/notes';
 import { noteKeys, type AttachmentRecord, type NoteRecord, type NoteState } from '@jotter/shared/server/models';
 import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
-import { activeNoteUpdate, ConditionFailed, db, findNote, item, noteKey, readNotePage, readTagCounts, tagWrites, transact, unchangedSince } from './notes-table';
-import { cancellationReasons, isConditionFailure } from './table';
+import { activeNoteUpdate, ConditionFailed, findNote, item, noteKey, readNotePage, readTagCounts, tagWrites, transact, unchangedSince } from './notes-table';
+import { changeQuota, quotaExceeded } from './quotas';
+import { cancellationReasons, db, isConditionFailure } from './table';
 
 export interface Page {
   limit: number;
@@ -38,6 +39,7 @@ export function toNote(record: NoteRecord): Note {
     attachments: (record.attachments ?? []).map(toAttachment),
     tags: record.tags ?? [],
     pinned: record.pinned ?? false,
+    ...(record.shareCount ? { shared: true } : {}),
   };
 }
 
@@ -57,7 +59,7 @@ export class NoteExistsError extends Error {
   override name = 'NoteExistsError';
 }
 
-/** A new active note: one Put, or one transaction with its note-tag items and counts. */
+/** A new active note: one transaction with its notes-quota counter, note-tag items and tag counts. */
 export async function createNote(sub: string, input: CreateNoteRequest, noteId: string = randomUUID()): Promise<Note> {
   const { TableName } = db();
   const time = now();
@@ -85,10 +87,12 @@ export async function createNote(sub: string, input: CreateNoteRequest, noteId: 
   // attribute_not_exists: an existing id is never clobbered (PUT create tells the client).
   const put: TransactWriteItem = { Put: { TableName, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } };
   try {
-    if (tags.length === 0) await db().client.putItem(put.Put!);
-    else await transact([put, ...tagWrites(sub, { tags: [], active: false }, { note: record, active: true })]);
+    // The notes quota's counter changes with the note: at the limit, nothing is written.
+    await transact([put, changeQuota(sub, 'notes', new Date(time)), ...tagWrites(sub, { tags: [], active: false }, { note: record, active: true })]);
   } catch (error) {
-    if (!(error instanceof ConditionFailed || isConditionFailure(error))) throw error;
+    const refused = quotaExceeded(error, 1, 'notes', new Date(time));
+    if (refused) throw refused;
+    if (!(error instanceof ConditionFailed)) throw error;
     // The SDK retries a write that timed out; when the first attempt was applied after all, the
     // retry finds the note already there, exactly as this call wrote it: that note is this write.
     const stored = await findNote(sub, record.noteId);

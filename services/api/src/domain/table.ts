@@ -16,18 +16,10 @@ export function tableModels(): Models {
   return models;
 }
 
-/** DynamoDB's answer when a write's condition does not hold (stale version, wrong state, exists). */
-export function isConditionFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+/** The raw DynamoDB client (after the models set it up) and the table, for hand-written expressions. */
+export function db() {
+  tableModels();
+  return { client: dynamoose.aws.ddb(), TableName: config().tableName };
 }
 
-interface CancellationReason {
-  Code?: string;
-}
-
-/** The reason codes of a cancelled transaction, one per item, or undefined for other errors. */
-export function cancellationReasons(error: unknown): string[] | undefined {
-  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
-  const reasons = (error as Error & { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
-  return reasons.map((r) => r.Code ?? 'None');
-}
+export { cancellationReasons, cancelledItem, isConditionFailure, retryingConflicts } from './ddb-errors';

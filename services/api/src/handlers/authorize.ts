@@ -3,7 +3,7 @@
 import type { APIGatewayAuthorizerResult, APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
 import { config } from '#config';
 import { bearerToken, createAccessTokenVerifier, InvalidTokenError } from '#auth/verify-access-token';
-import { describeError, log } from '#http/log';
+import { describeError, log } from '#log';
 
 let verify: ReturnType<typeof createAccessTokenVerifier> | undefined;
 

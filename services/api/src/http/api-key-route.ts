@@ -1,6 +1,7 @@
 // The wrapper for `apiKey` routes (the developer API under /v1). Same as route.ts, plus the key:
-// who the /v1 authorizer (handlers/v1/authorize.ts) said is calling, and every request counted
-// against the key's daily quota (429 quota_exceeded beyond it) before the handler runs. It lives
+// who the /v1 authorizer (handlers/v1/authorize.ts) said is calling, checked against the key item
+// itself and counted against the key's and its owner's daily quotas (429 quota_exceeded beyond
+// them) before the handler runs. It lives
 // apart from route.ts because the metering loads the key-usage table code (Dynamoose): the
 // health, me and openapi functions would otherwise carry it too.
 import type { APIGatewayProxyEvent } from 'aws-lambda';
@@ -9,7 +10,7 @@ import { config } from '#config';
 import { QuotaExceededError } from '#domain/errors';
 import { recordKeyUse, type KeyOwner } from '#domain/key-usage';
 import { HttpError } from './errors';
-import { log } from './log';
+import { log } from '#log';
 import { routeWith, type RouteBody, type RouteHandler } from './route';
 
 /** The key owner established by the /v1 authorizer. */
@@ -21,12 +22,12 @@ export function keyOwnerFromEvent(event: APIGatewayProxyEvent): KeyOwner {
   return { sub, keyId };
 }
 
-/** Who is calling, counted against the key's daily quota. One log line per request feeds the dashboard's per-key widget. */
+/** Who is calling, counted against the daily quotas. One log line per request feeds the dashboard's per-key widget. */
 async function meteredKeyOwner(event: APIGatewayProxyEvent): Promise<KeyOwner> {
   const owner = keyOwnerFromEvent(event);
   try {
-    const { today } = await recordKeyUse(owner, config().apiKeyDailyQuota);
-    log.info('api key request', { keyId: owner.keyId, sub: owner.sub, outcome: 'counted', today });
+    await recordKeyUse(owner, config().apiKeyDailyQuota);
+    log.info('api key request', { keyId: owner.keyId, sub: owner.sub, outcome: 'counted' });
   } catch (error) {
     if (error instanceof QuotaExceededError) log.info('api key request', { keyId: owner.keyId, sub: owner.sub, outcome: 'refused' });
     throw error;

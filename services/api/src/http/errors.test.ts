@@ -1,6 +1,6 @@
 // Which failures are a 503 "try again shortly" and which stay a 500: the SDK errors the API sees
 // when DynamoDB, Cognito or S3 is down, stalled or throttling.
-import { ConcurrentChangeError } from '#domain/errors';
+import { ConcurrentChangeError, QuotaExceededError } from '#domain/errors';
 import { toHttpError } from './errors';
 
 const sdkError = (name: string, fields: Record<string, unknown> = {}) => Object.assign(new Error(name), { name, ...fields });
@@ -35,4 +35,12 @@ describe('toHttpError: dependency failures', () => {
 test('attachments that kept changing under concurrent writers are a 409 conflict, not a 500', () => {
   const answer = toHttpError(new ConcurrentChangeError('The attachments of this note kept changing (30 attempts); try again'));
   expect(answer).toMatchObject({ status: 409, code: 'version_conflict', message: expect.stringContaining('try again') });
+});
+
+test('a used-up daily quota is 429 quota_exceeded with Retry-After; a standing one is 409 limit_exceeded; both name the quota', () => {
+  const daily = toHttpError(new QuotaExceededError('v1Requests', 300, 300, 'used up today', 3600));
+  expect(daily).toMatchObject({ status: 429, code: 'quota_exceeded', headers: { 'Retry-After': '3600' }, quota: { name: 'v1Requests', limit: 300, used: 300 } });
+  const standing = toHttpError(new QuotaExceededError('notes', 10_000, 10_000, 'too many notes'));
+  expect(standing).toMatchObject({ status: 409, code: 'limit_exceeded', quota: { name: 'notes', limit: 10_000, used: 10_000 } });
+  expect(standing?.headers).toBeUndefined();
 });

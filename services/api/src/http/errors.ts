@@ -1,4 +1,4 @@
-import { errorStatus, type ErrorCode, type ErrorDetail } from '@jotter/shared/errors';
+import { errorStatus, type ErrorCode, type ErrorDetail, type QuotaUsage } from '@jotter/shared/errors';
 import {
   AttachmentNotReadyError,
   AttachmentTooLargeError,
@@ -22,6 +22,7 @@ export class HttpError extends Error {
     message: string,
     readonly details?: ErrorDetail[],
     readonly headers?: Record<string, string>,
+    readonly quota?: QuotaUsage,
   ) {
     super(message);
     this.status = errorStatus[code];
@@ -50,8 +51,12 @@ export function toHttpError(error: unknown): HttpError | undefined {
   // A lost race, not a fault: 409 like any other conflicting change.
   if (error instanceof ConcurrentChangeError) return new HttpError('version_conflict', error.message);
   if (error instanceof LimitExceededError) return new HttpError('limit_exceeded', error.message);
-  if (error instanceof QuotaExceededError)
-    return new HttpError('quota_exceeded', error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) });
+  if (error instanceof QuotaExceededError) {
+    const quota = { name: error.quota, limit: error.limit, used: error.used };
+    // A daily quota is worth retrying after midnight (429); a standing one only after deleting something (409).
+    if (error.retryAfterSeconds === undefined) return new HttpError('limit_exceeded', error.message, undefined, undefined, quota);
+    return new HttpError('quota_exceeded', error.message, undefined, { 'Retry-After': String(error.retryAfterSeconds) }, quota);
+  }
   if (isServiceUnavailable(error))
     return new HttpError('service_unavailable', serviceUnavailableMessage, undefined, { 'Retry-After': String(serviceUnavailableRetryAfterSeconds) });
   return undefined;

@@ -76,3 +76,15 @@ describe('route(): request ids and log lines', () => {
     spy.mockRestore();
   });
 });
+
+describe("route(): a route's own headers", () => {
+  const withHeaders = route({ ...echoRoute, headers: { 'X-Robots-Tag': 'noindex', 'Cache-Control': 'no-store, private' } }, async ({ body }) => body);
+
+  it('go with its success and with its errors, over the defaults', async () => {
+    const ok = await withHeaders(event('{"title":"x"}'));
+    const refused = await withHeaders(event('{"title":1}'));
+    for (const response of [ok, refused]) expect(response.headers).toMatchObject({ 'X-Robots-Tag': 'noindex', 'Cache-Control': 'no-store, private' });
+    expect([ok.statusCode, refused.statusCode]).toEqual([201, 400]);
+    expect((await handler(event('{"title":"x"}'))).headers?.['X-Robots-Tag']).toBeUndefined();
+  });
+});

@@ -5,7 +5,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteDefinition } from '@jotter/shared/contract/route';
 import { config } from '#config';
 import { HttpError, toHttpError } from './errors';
-import { describeError, log, setRequestFields, startInvocation } from './log';
+import { describeError, log, setRequestFields, startInvocation } from '#log';
 import { userFromEvent, type User } from './user';
 import { parsePart } from './validate';
 
@@ -49,12 +49,13 @@ function baseHeaders(): Record<string, string> {
   };
 }
 
-function respond(result: RouteResult, requestId: string | undefined): APIGatewayProxyResult {
+function respond(result: RouteResult, requestId: string | undefined, routeHeaders: RouteDefinition['headers']): APIGatewayProxyResult {
   const hasBody = result.body !== undefined;
   return {
     statusCode: result.status,
     headers: {
       ...baseHeaders(),
+      ...routeHeaders,
       ...(requestId ? { 'X-Request-Id': requestId } : {}),
       ...(hasBody ? { 'Content-Type': 'application/json' } : {}),
       ...result.headers,
@@ -134,7 +135,7 @@ export function routeWith<R extends RouteDefinition>(contract: R, authenticate: 
         result = {
           status: known.status,
           headers: known.headers,
-          body: { error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}), ...(requestId ? { requestId } : {}) } },
+          body: { error: { code: known.code, message: known.message, ...(known.details ? { details: known.details } : {}), ...(known.quota ? { quota: known.quota } : {}), ...(requestId ? { requestId } : {}) } },
         };
       } else {
         log.error('unhandled error', describeError(error));
@@ -142,6 +143,6 @@ export function routeWith<R extends RouteDefinition>(contract: R, authenticate: 
       }
     }
     log.info('request', { status: result.status, durationMs: Date.now() - started });
-    return respond(result, requestId);
+    return respond(result, requestId, contract.headers);
   };
 }

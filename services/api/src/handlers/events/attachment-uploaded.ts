@@ -1,7 +1,7 @@
 // S3 ObjectCreated on the attachments bucket → the attachment is ready (or the object goes away).
 import type { Context, S3Event } from 'aws-lambda';
 import { recordUpload } from '#domain/attachments';
-import { log, setRequestFields, startInvocation } from '#http/log';
+import { log, setRequestFields, startInvocation } from '#log';
 
 /** S3 URL-encodes keys in events, with `+` for spaces. */
 export const decodeS3Key = (key: string) => decodeURIComponent(key.replace(/\+/g, ' '));

@@ -1,7 +1,7 @@
 // Daily: notes in the trash for more than 30 days are deleted for good, with their files.
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { purgeTrash } from '#domain/trash';
-import { log, setRequestFields, startInvocation } from '#http/log';
+import { log, setRequestFields, startInvocation } from '#log';
 
 export async function handler(event: Partial<ScheduledEvent>, context?: Context) {
   startInvocation(context);

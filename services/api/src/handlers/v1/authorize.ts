@@ -3,15 +3,17 @@
 // resultTtlInSeconds: 0), so a revoked key is refused on its very next request. On AWS,
 // `usageIdentifierKey` tells API Gateway which key of the usage plan to meter
 // (apiKeySourceType: AUTHORIZER, resources/usage-plan.yml).
-import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent, Context } from 'aws-lambda';
 import { findKeyOwner } from '#domain/key-usage';
-import { describeError, log } from '#http/log';
+import { describeError, log, startInvocation } from '#log';
 
 export function apiKeyHeader(headers: APIGatewayRequestAuthorizerEvent['headers']): string | undefined {
   return Object.entries(headers ?? {}).find(([name]) => name.toLowerCase() === 'x-api-key')?.[1] ?? undefined;
 }
 
-export async function handler(event: APIGatewayRequestAuthorizerEvent): Promise<APIGatewayAuthorizerResult> {
+export async function handler(event: APIGatewayRequestAuthorizerEvent, context?: Context): Promise<APIGatewayAuthorizerResult> {
+  // API Gateway's request id: a refused key's 401 carries it (x-request-id), so its log line is found by it.
+  startInvocation(context, event.requestContext?.requestId);
   const value = apiKeyHeader(event.headers)?.trim();
   let owner: Awaited<ReturnType<typeof findKeyOwner>>;
   try {

@@ -9,18 +9,15 @@ import { useToast } from '../../../components/toast';
 import { isApiError } from '../../../lib/api-client';
 import { useAsync } from '../../../lib/use-async';
 import { notesApi } from '../../../features/notes/api/notes-api';
-import { NoteEditor, type NoteAttachmentsSlot } from '../../../features/notes/components/note-editor';
+import { NoteEditor, type NoteFeaturesSlot } from '../../../features/notes/components/note-editor';
 import { offlineCopy } from '../../../features/notes/hooks/use-autosave';
 import { useNotes } from '../../../features/notes/stores/notes-store';
 import styles from '../../../features/notes/components/notes.module.css';
 
 // Its own chunk (upload queue, XHR, drop zone): the editor shows at once, the Attach button a moment later.
 const AttachmentsPanel = lazy(() => import('../../../features/attachments/components/attachments-panel'));
-const renderAttachments = (slot: NoteAttachmentsSlot) => (
-  <Suspense fallback={null}>
-    <AttachmentsPanel {...slot} />
-  </Suspense>
-);
+// Its own chunk as well: the Share button and dialog (public read-only links).
+const SharePanel = lazy(() => import('../../../features/shares/components/share-panel'));
 
 let newSeq = 0;
 interface EditorSession {
@@ -72,6 +69,12 @@ export default function NotePage() {
     store.reloadTags();
   };
 
+  // A link was created or revoked: the list's copy of the note shows its marker (or not).
+  const onSharedChange = (id: string, shared: boolean) => {
+    const listed = store.items.find((n) => n.noteId === id);
+    if (listed && Boolean(listed.shared) !== shared) store.upsert({ ...listed, shared: shared || undefined });
+  };
+
   const onDeleted = (note: Note | null) => {
     navigate('/notes');
     if (!note) return;
@@ -95,7 +98,14 @@ export default function NotePage() {
     });
   };
 
-  const editor = (note: Note | null) => <NoteEditor key={opened?.fresh ? `${session.key}:fresh` : session.key} note={note} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} renderAttachments={renderAttachments} />;
+  // One boundary for both, so their toolbar buttons appear together and always in this order.
+  const renderFeatures = (slot: NoteFeaturesSlot) => (
+    <Suspense fallback={null}>
+      <AttachmentsPanel {...slot} />
+      <SharePanel noteId={slot.noteId} toolbarSlot={slot.toolbarSlot} onSharedChange={onSharedChange} />
+    </Suspense>
+  );
+  const editor = (note: Note | null) => <NoteEditor key={opened?.fresh ? `${session.key}:fresh` : session.key} note={note} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} renderFeatures={renderFeatures} />;
 
   if (isNewSession) return editor(null);
   // Offline, the note stays open as the list had it; a note deleted elsewhere says so.

@@ -1,5 +1,6 @@
 import { createMarkdownRenderer, toggleTask } from '@jotter/shared/markdown';
 import { useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { nameTaskCheckboxes } from '../../../lib/task-checkbox-names';
 import styles from './markdown-preview.module.css';
 
 // Its own chunk (marked + DOMPurify, ~25 kB gzip): loaded the first time a note is previewed.
@@ -15,15 +16,7 @@ export default function MarkdownPreview({ content, onChange }: MarkdownPreviewPr
   const html = useMemo(() => renderer.render(content), [content]);
   const previewRef = useRef<HTMLDivElement>(null);
 
-  // A task's checkbox is named after its item's own text (not its sub-list's), so a screen reader
-  // says "tea, checkbox, checked" rather than an unnamed checkbox.
-  useLayoutEffect(() => {
-    for (const box of previewRef.current?.querySelectorAll<HTMLInputElement>('input[data-task-index]') ?? []) {
-      const item = box.closest('li')?.cloneNode(true) as HTMLElement | undefined;
-      item?.querySelectorAll('ul, ol').forEach((list) => list.remove());
-      box.setAttribute('aria-label', item?.textContent?.trim() || `Task ${Number(box.dataset.taskIndex) + 1}`);
-    }
-  }, [html]);
+  useLayoutEffect(() => nameTaskCheckboxes(previewRef.current), [html]);
 
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;

@@ -46,23 +46,23 @@ export interface NoteEditorProps {
   knownTags: { tag: string; count: number }[];
   /** Called after the note moved to the trash (or a never-saved draft was discarded). */
   onDeleted: (note: Note | null) => void;
-  /** The note's attachments: another feature, which src/app composes in. */
-  renderAttachments?: (slot: NoteAttachmentsSlot) => ReactNode;
+  /** The note's attachments and share links: other features, which src/app composes in. */
+  renderFeatures?: (slot: NoteFeaturesSlot) => ReactNode;
 }
 
-/** What the editor gives the attachments it hosts. */
-export interface NoteAttachmentsSlot {
+/** What the editor gives the features it hosts (attachments, share links). */
+export interface NoteFeaturesSlot {
   noteId: string | null;
   attachments: Attachment[];
   /** Saves a brand-new note so files have somewhere to go; null when there is nothing to save yet. */
   ensureNoteId: () => Promise<string | null>;
   /** The element files can be dropped on (the whole note). */
   dropTarget: HTMLElement | null;
-  /** Where an "Attach" button goes (the editor's toolbar). */
+  /** Where the features' buttons go (the editor's toolbar). */
   toolbarSlot: HTMLElement | null;
 }
 
-export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, renderAttachments }: NoteEditorProps) {
+export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, renderFeatures }: NoteEditorProps) {
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
   const { state, controller } = useAutosave(note, autosaveApi, (n, created) => onSavedRef.current(n, created), note?.noteId ?? 'new');
@@ -256,7 +256,7 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, r
             {draft.content.length.toLocaleString()} / {noteLimits.contentMax.toLocaleString()} characters
           </p>
         )}
-        {renderAttachments?.({ noteId: state.note?.noteId ?? null, attachments: note?.attachments ?? [], ensureNoteId, dropTarget: article, toolbarSlot })}
+        {renderFeatures?.({ noteId: state.note?.noteId ?? null, attachments: note?.attachments ?? [], ensureNoteId, dropTarget: article, toolbarSlot })}
       </div>
     </article>
   );

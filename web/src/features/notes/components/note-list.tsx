@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
 import { LoadFailed } from '../../../components/empty-state';
-import { PinIcon, PlusIcon, SearchIcon } from '../../../components/icons';
+import { LinkIcon, PinIcon, PlusIcon, SearchIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { excerpt, formatRelative } from '../../../lib/format';
 import { useHotkey } from '../../../lib/use-hotkey';
@@ -129,7 +129,8 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
               <li key={note.noteId}>
                 <NavLink to={`/notes/${note.noteId}`} className={[styles.item, note.noteId === activeId ? styles.itemActive : ''].join(' ')} aria-current={note.noteId === activeId ? 'page' : undefined}>
                   <span className={styles.itemTitle}>
-                    {note.pinned && <PinIcon className={styles.pinned} aria-label="Pinned" role="img" width={13} height={13} />}
+                    {note.pinned && <PinIcon className={styles.pinned} aria-hidden={false} aria-label="Pinned" role="img" width={13} height={13} />}
+                    {note.shared && <LinkIcon className={styles.pinned} aria-hidden={false} aria-label="Shared by link" role="img" width={13} height={13} />}
                     {note.title.trim() || UNTITLED}
                   </span>
                   <span className={styles.itemExcerpt}>{excerpt(note.content) || <em>No content</em>}</span>
