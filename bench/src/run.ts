@@ -6,8 +6,8 @@
 //   BENCH_ONLY=bundles,cold,ddb,scale,load,web   run a subset (its rows replace theirs in results.json;
 //                                                the other rows stay as they were)
 import os from 'node:os';
-import { apiClient } from '../../tools/src/testing/api';
-import { createTestUser } from '../../tools/src/testing/users';
+import { apiClient } from '@jotter/tools/testing/api';
+import { createTestUser } from '@jotter/tools/testing/users';
 import { buildReference, bundleComposition, packagedFunctions, packageProd, readBundles } from './lib/bundles';
 import { measureColdInit } from './lib/cold-init';
 import { measureDdbCalls } from './lib/ddb-calls';

@@ -13,8 +13,8 @@ import { exampleBody } from '@jotter/shared/contract/examples';
 import { createKeyRoute } from '@jotter/shared/contract/keys';
 import { createNoteRoute, trashNoteRoute } from '@jotter/shared/contract/notes';
 import { createShareRoute } from '@jotter/shared/contract/shares';
-import type { StackInfo } from '../../../tools/src/testing/stack';
-import type { TestUser } from '../../../tools/src/testing/users';
+import type { StackInfo } from '@jotter/tools/testing/stack';
+import type { TestUser } from '@jotter/tools/testing/users';
 import { apiEvent, functionEnv, userAuthorizer, type EventInput } from './events';
 import { API_DIR } from './bundles';
 

@@ -1,5 +1,5 @@
 // API Gateway (REST, v1 payload)–shaped events, as serverless-offline and API Gateway send them.
-import type { StackInfo } from '../../../tools/src/testing/stack';
+import type { StackInfo } from '@jotter/tools/testing/stack';
 
 export interface EventInput {
   method: string;

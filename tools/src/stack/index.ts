@@ -12,6 +12,7 @@ import { startS3, type S3Emulator } from './s3';
 import { gatewayResponsesFrom, methodThrottlesFrom, startGateway, type Gateway } from './gateway';
 import { API_DIR, AUTH_DIR, startOffline, startVite } from './offline';
 import { supervise } from './supervise';
+import { sameOriginApiPath, webBuildEnv } from '../web-env';
 
 export { StackError } from './preflight';
 export type { LogSink } from './logs';
@@ -119,40 +120,10 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     supervise(child, { label, start: restart, log, stopping: () => stopping !== undefined });
     return child;
   };
-  // Tags a failure with the part it came from, so its last log lines can be shown.
-  const failedPart = new WeakMap<object, string>();
-  const step = async <T>(part: string, fn: () => Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e && typeof e === 'object' && !failedPart.has(e)) failedPart.set(e, part);
-      throw e;
-    }
-  };
+  const { step, partOf } = failureParts();
 
   try {
-    const baseParams = {
-      // The SPA reaches the API through Vite's /api proxy (same origin, like CloudFront on AWS);
-      // CORS for the web origin stays declared so tests can call the API from a page's origin.
-      webOrigin: urls.webOrigin,
-      developerApiOrigin: urls.webOrigin,
-      // The emulator only implements USER_PASSWORD_AUTH (services/auth/serverless.yml).
-      clientAuthFlows: 'local',
-      publicApiUrl: urls.api,
-      dynamodbEndpoint: urls.dynamodb,
-      s3Endpoint: urls.s3,
-      cognitoEndpoint: urls.cognito,
-      attachmentsBucketName: `jotter-${STAGE}-attachments`,
-      // /v1 API keys are created at run time: serverless-offline cannot check them
-      // (docs/offline-toolchain.md, "serverless-offline versus API Gateway") and there is no API
-      // Gateway to register them with; our authorizer checks them and our code enforces the daily
-      // quota (docs/developer-api.md).
-      gatewayApiKeys: 'false',
-      // serverless-esbuild bundles into services/api/<work folder> and deletes it on exit: stacks
-      // running side by side (pnpm dev + a Jest run) must not share it. Only takes effect once
-      // services/api/serverless.yml sets `custom.esbuild.outputWorkFolder: ${param:esbuildWorkFolder}`.
-      esbuildWorkFolder: `.esbuild/stacks/${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`,
-    };
+    const baseParams = offlineParams(urls, dataDir);
     log(`starting the local stack (data in ${path.relative(process.cwd(), dataDir) || '.'})`);
 
     // The auth print needs no emulator ids; run it alongside the emulators' start-up.
@@ -260,14 +231,11 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
           logger,
           env: {
             // Same origin as on AWS: Vite proxies /api to the local API stage.
-            VITE_API_URL: '/api',
+            ...webBuildEnv(
+              { apiUrl: sameOriginApiPath, region: REGION, userPoolId: ids.userPoolId, userPoolClientId: ids.userPoolClientId, authFlow: 'USER_PASSWORD_AUTH', cognitoEndpoint: urls.cognito },
+              { localStack: true },
+            ),
             JOTTER_API_PROXY_TARGET: info.apiUrl,
-            VITE_REGION: REGION,
-            VITE_USER_POOL_ID: ids.userPoolId,
-            VITE_USER_POOL_CLIENT_ID: ids.userPoolClientId,
-            VITE_COGNITO_ENDPOINT: urls.cognito,
-            VITE_AUTH_FLOW: 'USER_PASSWORD_AUTH',
-            VITE_LOCAL_STACK: 'true',
           },
           track,
         }),
@@ -279,7 +247,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     log(`stack up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; wrote ${info.stackFile}`);
     return { info, stop };
   } catch (error) {
-    const part = (error !== null && typeof error === 'object' ? failedPart.get(error) : undefined) ?? 'stack';
+    const part = partOf(error);
     const tail = part === 'stack' ? [] : logger.tail(part);
     log(`failed while starting ${part}: ${(error as Error).message}`);
     if (tail.length) {
@@ -289,4 +257,49 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     await stop();
     throw error;
   }
+}
+
+/** The parameters both services are printed and run with (serverless `--param`), before Cognito's ids exist. */
+function offlineParams(urls: ReturnType<typeof endpoints>, dataDir: string) {
+  return {
+    // The SPA reaches the API through Vite's /api proxy (same origin, like CloudFront on AWS);
+    // CORS for the web origin stays declared so tests can call the API from a page's origin.
+    webOrigin: urls.webOrigin,
+    developerApiOrigin: urls.webOrigin,
+    // The emulator only implements USER_PASSWORD_AUTH (services/auth/serverless.yml).
+    clientAuthFlows: 'local',
+    publicApiUrl: urls.api,
+    dynamodbEndpoint: urls.dynamodb,
+    s3Endpoint: urls.s3,
+    cognitoEndpoint: urls.cognito,
+    attachmentsBucketName: `jotter-${STAGE}-attachments`,
+    // /v1 API keys are created at run time: serverless-offline cannot check them
+    // (docs/offline-toolchain.md, "serverless-offline versus API Gateway") and there is no API
+    // Gateway to register them with; our authorizer checks them and our code enforces the daily
+    // quota (docs/developer-api.md).
+    gatewayApiKeys: 'false',
+    // serverless-esbuild bundles into services/api/<work folder> and deletes it on exit: stacks
+    // running side by side (pnpm dev + a Jest run) must not share it. Only takes effect once
+    // services/api/serverless.yml sets `custom.esbuild.outputWorkFolder: ${param:esbuildWorkFolder}`.
+    esbuildWorkFolder: `.esbuild/stacks/${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`,
+  };
+}
+
+/**
+ * Tags a failure with the part of the stack it came from (`step`), so that the part's last log
+ * lines can be shown with it (`partOf`).
+ */
+function failureParts() {
+  const parts = new WeakMap<object, string>();
+  return {
+    step: async <T>(part: string, fn: () => Promise<T>): Promise<T> => {
+      try {
+        return await fn();
+      } catch (e) {
+        if (e && typeof e === 'object' && !parts.has(e)) parts.set(e, part);
+        throw e;
+      }
+    },
+    partOf: (error: unknown) => (error !== null && typeof error === 'object' ? parts.get(error) : undefined) ?? 'stack',
+  };
 }

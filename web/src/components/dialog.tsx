@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from './button';
 import styles from './dialog.module.css';
 
 export interface DialogProps {
@@ -74,5 +75,37 @@ export function Dialog({ open, title, description, onClose, children, actions }:
         </div>
       )}
     </dialog>
+  );
+}
+
+export interface ConfirmDialogProps extends Pick<DialogProps, 'open' | 'title' | 'description'> {
+  /** The destructive action's button, e.g. "Delete forever". */
+  confirmLabel: string;
+  /** Shown on that button while the action runs, e.g. "Deleting…". */
+  busyLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Asks before something that can't be undone. Cancel has the focus; nothing closes it while the action runs. */
+export function ConfirmDialog({ open, title, description, confirmLabel, busyLabel, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      description={description}
+      onClose={() => !busy && onCancel()}
+      actions={
+        <>
+          <Button onClick={onCancel} disabled={busy} autoFocus>
+            Cancel
+          </Button>
+          <Button variant="danger" onClick={onConfirm} loading={busy} loadingText={busyLabel}>
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    />
   );
 }

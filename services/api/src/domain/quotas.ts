@@ -6,7 +6,7 @@
 // it counts is gone for good.
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { quotaKeys } from '@jotter/shared/server/models';
+import { quotaKeys, type AttachmentRecord } from '@jotter/shared/server/models';
 import { config, type QuotaLimits } from '#config';
 import { QuotaExceededError } from './errors';
 import { cancelledItem, cancellationReasons, db } from './table';
@@ -39,6 +39,11 @@ export function secondsUntilUtcMidnight(now: Date): number {
 /** Unix seconds `retentionSeconds` after the end of `now`'s UTC day: a day item's TTL. */
 export function dayExpiry(now: Date, retentionSeconds: number): number {
   return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) / 1000 + retentionSeconds;
+}
+
+/** Bytes a note's attachments hold of the owner's quota: each at its declared size, from the upload request until it fails or is deleted. */
+export function reservedBytes(attachments: AttachmentRecord[]): number {
+  return attachments.reduce((sum, a) => (a.status === 'failed' ? sum : sum + a.size), 0);
 }
 
 export function quotaLimit(name: QuotaName): number {

@@ -2,13 +2,13 @@ import type { Note, NoteSort } from '@jotter/shared/notes';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
-import { EmptyState } from '../../../components/empty-state';
-import { AlertIcon, LinkIcon, PinIcon, PlusIcon, SearchIcon } from '../../../components/icons';
+import { LoadFailed } from '../../../components/empty-state';
+import { LinkIcon, PinIcon, PlusIcon, SearchIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { excerpt, formatRelative } from '../../../lib/format';
 import { useHotkey } from '../../../lib/use-hotkey';
 import { useNotes } from '../stores/notes-store';
-import { UNTITLED } from '../utils/autosave-controller';
+import { UNTITLED } from '@jotter/shared/note-limits';
 import styles from './notes.module.css';
 
 export function filterNotes(notes: Note[], query: string): Note[] {
@@ -100,14 +100,7 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
       {store.status === 'loading' && <SkeletonList rows={7} label="Loading notes…" />}
 
       {store.status === 'error' && (
-        <EmptyState
-          alert
-          tone="danger"
-          icon={<AlertIcon />}
-          title="Couldn't load your notes"
-          description={store.error?.message}
-          action={<Button onClick={store.reload}>Try again</Button>}
-        />
+        <LoadFailed title="Couldn't load your notes" error={store.error} onRetry={store.reload} />
       )}
 
       {store.status === 'ready' && store.items.length === 0 && store.view.tag === null && (
