@@ -4,6 +4,7 @@
 import * as attachments from './attachments';
 import * as keys from './keys';
 import * as notes from './notes';
+import * as search from './search';
 import type { RouteDefinition } from './route';
 import * as system from './system';
 import * as trash from './trash';
@@ -16,6 +17,7 @@ export const routes: readonly RouteDefinition[] = [
   system.meRoute,
   ...Object.values(notes),
   ...Object.values(trash),
+  ...Object.values(search),
   ...Object.values(attachments),
   ...Object.values(keys),
   ...Object.values(v1),

@@ -1,12 +1,15 @@
 // The /v1 hot path: who a key belongs to (one Query on byLookup) and counting its use against the
 // daily quota (one conditional UpdateItem). Kept apart from keys.ts so the authorizer and the /v1
-// functions don't load the API Gateway client that key creation needs.
+// functions don't load the API Gateway client that key creation needs; raw client calls, not the
+// Dynamoose models, so /v1 functions that need no models (search) stay small.
 import { createHash } from 'node:crypto';
-import * as dynamoose from 'dynamoose';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { apiKeyValuePattern } from '@jotter/shared/keys';
-import { apiKeyKeys, indexes, type ApiKeyRecord, type ApiKeyUsageRecord, type KeyItemRecord } from '@jotter/shared/server/models';
+import { apiKeyKeys, indexes } from '@jotter/shared/server/keys';
+import type { ApiKeyRecord, ApiKeyUsageRecord, KeyItemRecord } from '@jotter/shared/server/models';
+import { config } from '#config';
+import { dynamoDb, isConditionFailure } from './dynamodb';
 import { QuotaExceededError } from './errors';
-import { isConditionFailure, tableModels } from './table';
 
 /** Day items live until 40 days after their day: long enough to sum the current month. */
 const usageRetentionSeconds = 40 * 24 * 3600;
@@ -41,16 +44,17 @@ export function usageExpiry(now: Date): number {
   return endOfDay + usageRetentionSeconds;
 }
 
-function plain<T>(item: unknown): T {
-  return (item as { toJSON(): T }).toJSON();
-}
-
 /** The key's owner, or undefined for an unknown (or revoked) value. One Query, no Scan. */
 export async function findKeyOwner(value: string): Promise<KeyOwner | undefined> {
   if (!apiKeyValuePattern.test(value)) return undefined;
-  const { ApiKeyItem } = tableModels();
-  const result = await ApiKeyItem.query('gsi2pk').eq(apiKeyKeys.lookup(hashKeyValue(value))).using(indexes.byLookup).limit(1).exec();
-  const record = result[0] ? plain<KeyItemRecord>(result[0]) : undefined;
+  const result = await dynamoDb().query({
+    TableName: config().tableName,
+    IndexName: indexes.byLookup,
+    KeyConditionExpression: 'gsi2pk = :lookup',
+    ExpressionAttributeValues: marshall({ ':lookup': apiKeyKeys.lookup(hashKeyValue(value)) }),
+    Limit: 1,
+  });
+  const record = result.Items?.[0] ? (unmarshall(result.Items[0]) as KeyItemRecord) : undefined;
   if (!record || record.type !== 'apiKey') return undefined;
   return { sub: (record as ApiKeyRecord).ownerId, keyId: (record as ApiKeyRecord).keyId };
 }
@@ -62,30 +66,40 @@ export async function findKeyOwner(value: string): Promise<KeyOwner | undefined>
  * `lastUsedAt` is written only by the day's first request (a second call, once per key and day).
  */
 export async function recordKeyUse(owner: KeyOwner, quota: number, now = new Date()): Promise<{ today: number }> {
-  const { ApiKeyItem } = tableModels();
+  const client = dynamoDb();
+  const TableName = config().tableName;
   const time = now.toISOString();
   const day = utcDay(now);
   let usage: ApiKeyUsageRecord;
   try {
-    const item = await ApiKeyItem.update(
-      { pk: apiKeyKeys.pk(owner.sub), sk: apiKeyKeys.usageSk(owner.keyId, day) },
-      { $SET: { type: 'apiKeyUsage', keyId: owner.keyId, day, lastUsedAt: time, expiresAt: usageExpiry(now) }, $ADD: { requests: 1 } },
-      { condition: new dynamoose.Condition('requests').lt(quota).or().where('requests').not().exists() },
-    );
-    usage = plain<ApiKeyUsageRecord>(item);
+    const result = await client.updateItem({
+      TableName,
+      Key: marshall({ pk: apiKeyKeys.pk(owner.sub), sk: apiKeyKeys.usageSk(owner.keyId, day) }),
+      UpdateExpression: 'SET #type = :type, keyId = :keyId, #day = :day, lastUsedAt = :time, expiresAt = :expiresAt ADD requests :one',
+      ConditionExpression: 'requests < :quota OR attribute_not_exists(requests)',
+      ExpressionAttributeNames: { '#type': 'type', '#day': 'day' },
+      ExpressionAttributeValues: marshall({ ':type': 'apiKeyUsage', ':keyId': owner.keyId, ':day': day, ':time': time, ':expiresAt': usageExpiry(now), ':one': 1, ':quota': quota }),
+      ReturnValues: 'ALL_NEW',
+    });
+    usage = unmarshall(result.Attributes!) as ApiKeyUsageRecord;
   } catch (error) {
     if (isConditionFailure(error)) throw new QuotaExceededError(quota, secondsUntilUtcMidnight(now));
     throw error;
   }
   if (usage.requests === 1) {
-    await ApiKeyItem.update(
-      { pk: apiKeyKeys.pk(owner.sub), sk: apiKeyKeys.sk(owner.keyId) },
-      { $SET: { lastUsedAt: time } },
-      { condition: new dynamoose.Condition('type').eq('apiKey') },
-    ).catch((error: unknown) => {
-      // Revoked between the authorizer's lookup and now: nothing to remember.
-      if (!isConditionFailure(error)) throw error;
-    });
+    await client
+      .updateItem({
+        TableName,
+        Key: marshall({ pk: apiKeyKeys.pk(owner.sub), sk: apiKeyKeys.sk(owner.keyId) }),
+        UpdateExpression: 'SET lastUsedAt = :time',
+        ConditionExpression: '#type = :apiKey',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: marshall({ ':time': time, ':apiKey': 'apiKey' }),
+      })
+      .catch((error: unknown) => {
+        // Revoked between the authorizer's lookup and now: nothing to remember.
+        if (!isConditionFailure(error)) throw error;
+      });
   }
   return { today: usage.requests };
 }

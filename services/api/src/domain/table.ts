@@ -1,25 +1,20 @@
 // The DynamoDB client and the Dynamoose models, set up once per cold start.
-import { DynamoDB } from '@aws-sdk/client-dynamodb';
 import * as dynamoose from 'dynamoose';
 import { defineModels, type Models } from '@jotter/shared/server/models';
 import { config } from '#config';
-import { awsClientConfig } from './aws';
+import { dynamoDb } from './dynamodb';
 
 let models: Models | undefined;
 
 export function tableModels(): Models {
   if (!models) {
-    const { dynamodbEndpoint, tableName } = config();
-    dynamoose.aws.ddb.set(new DynamoDB(awsClientConfig(dynamodbEndpoint)));
-    models = defineModels(tableName);
+    dynamoose.aws.ddb.set(dynamoDb());
+    models = defineModels(config().tableName);
   }
   return models;
 }
 
-/** DynamoDB's answer when a write's condition does not hold (stale version, wrong state, exists). */
-export function isConditionFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
-}
+export { isConditionFailure } from './dynamodb';
 
 interface CancellationReason {
   Code?: string;
