@@ -2,9 +2,10 @@
 // normalized (the index and the queries use the same functions), how a query string is read, and
 // how a snippet is cut and highlighted.
 
-/** Case- and accent-insensitive form of a word: "Café" → "cafe", "ÅSA" → "asa". */
+/** Case- and accent-insensitive form of a word: "Café" → "cafe", "ÅSA" → "asa", "Straße" → "strasse". */
 export function normalizeTerm(term: string): string {
-  return term.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // Upper-casing first folds what lower-casing alone keeps apart (ß and SS).
+  return term.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase();
 }
 
 // A word: letters and digits (any script), joined by an apostrophe or nothing else. Emoji,
