@@ -30,7 +30,7 @@ export const searchQuerySchema = z.strictObject({
   ),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
   tag: z.optional(tagSchema),
-});
+}).check(z.meta({ example: { q: 'milk', limit: '20' } }));
 export type SearchQuery = z.output<typeof searchQuerySchema>;
 
 export const searchHitSchema = z.object({
