@@ -62,7 +62,8 @@ export function lambdaStreamRecord(record: StreamsRecord, streamArn: string) {
     eventName: record.eventName,
     eventVersion: record.eventVersion ?? '1.1',
     eventSource: 'aws:dynamodb',
-    awsRegion: record.awsRegion ?? REGION,
+    // DynamoDB Local names its own region (ddblocal); Lambda names the stack's.
+    awsRegion: REGION,
     dynamodb: {
       // Lambda sends whole seconds since the epoch; the SDK parsed them into a Date.
       ...(ApproximateCreationDateTime ? { ApproximateCreationDateTime: Math.floor(ApproximateCreationDateTime.getTime() / 1000) } : {}),
