@@ -3,7 +3,7 @@ import { NoteIndex, searchDocument, type SearchDocument } from './search-index';
 import { parseQuery } from './search-text';
 
 const doc = (id: string, fields: Partial<SearchDocument>): SearchDocument => ({ id, title: '', content: '', tags: [], files: '', updatedAt: '2026-01-01T00:00:00.000Z', pinned: false, ...fields });
-const ids = (index: NoteIndex, q: string, tag?: string) => index.search(parseQuery(q), tag).map((hit) => hit.document.id);
+const ids = (index: NoteIndex, q: string, tag?: string) => index.search(parseQuery(q), tag).map((hit) => hit.id);
 
 describe('NoteIndex', () => {
   const index = NoteIndex.of([

@@ -63,8 +63,9 @@ export function searchDocument(record: NoteRecord): SearchDocument | undefined {
 }
 
 export interface Hit {
-  document: SearchDocument;
+  id: string;
   score: number;
+  updatedAt: string;
   /** The index terms that matched (normalized): what the snippet highlights. */
   terms: string[];
 }
@@ -111,16 +112,29 @@ export class NoteIndex {
     if (stored) this.mini.remove({ ...stored, tags: tagsOf(stored.tags), id: noteId });
   }
 
-  /** Every hit of the query, best first (score, then the newest). */
+  /** A note's document as indexed. */
+  document(noteId: string): SearchDocument | undefined {
+    const stored = this.mini.getStoredFields(noteId) as StoredFields | undefined;
+    return stored && { ...stored, id: noteId, tags: tagsOf(stored.tags) };
+  }
+
+  /**
+   * Every hit of the query, best first (score, then the newest). Hits carry only what ranking
+   * needs: the caller reads the documents of the page it shows (`document`).
+   */
   search(query: ParsedQuery, tag?: string): Hit[] {
     const tags = tag ? [...new Set([...query.tags, tag])] : query.tags;
-    const filter = (result: SearchResult) => {
-      const stored = result as SearchResult & StoredFields;
-      const noteTags = tagsOf(stored.tags);
-      if (!tags.every((t) => noteTags.includes(t))) return false;
-      const text = `${stored.title}\n${stored.content}\n${stored.tags}\n${stored.files}`;
-      return query.phrases.every((phrase) => containsPhrase(text, phrase));
-    };
+    // Only when there is something to check: on a broad query the callback runs once per match.
+    const filter =
+      tags.length > 0 || query.phrases.length > 0
+        ? (result: SearchResult) => {
+            const stored = result as SearchResult & StoredFields;
+            const noteTags = tagsOf(stored.tags);
+            if (!tags.every((t) => noteTags.includes(t))) return false;
+            const text = `${stored.title}\n${stored.content}\n${stored.tags}\n${stored.files}`;
+            return query.phrases.every((phrase) => containsPhrase(text, phrase));
+          }
+        : undefined;
     const last = query.terms.length - 1;
     const queries = [
       ...query.terms.map((term, i) => ({ queries: [term], prefix: query.prefixLast && i === last, fuzzy: fuzziness(term) })),
@@ -128,15 +142,12 @@ export class NoteIndex {
     ];
     let results: SearchResult[];
     if (queries.length > 0) {
-      results = this.mini.search({ combineWith: 'AND', queries }, { boost: { title: 3, tags: 2, files: 1.5 }, filter });
-    } else if (tags.length > 0) {
+      results = this.mini.search({ combineWith: 'AND', queries }, { boost: { title: 3, tags: 2, files: 1.5 }, ...(filter ? { filter } : {}) });
+    } else if (filter) {
       results = this.mini.search(MiniSearch.wildcard, { filter });
     } else return [];
     return results
-      .map((result) => {
-        const { id, score, terms, title, content, tags: storedTags, files, updatedAt, pinned } = result as SearchResult & StoredFields;
-        return { document: { id: id as string, title, content, tags: tagsOf(storedTags), files, updatedAt, pinned }, score, terms };
-      })
-      .sort((a, b) => b.score - a.score || b.document.updatedAt.localeCompare(a.document.updatedAt));
+      .map((result) => ({ id: result.id as string, score: result.score, terms: result.terms, updatedAt: (result as SearchResult & StoredFields).updatedAt }))
+      .sort((a, b) => b.score - a.score || b.updatedAt.localeCompare(a.updatedAt));
   }
 }

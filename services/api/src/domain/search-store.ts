@@ -15,6 +15,12 @@ import { s3Client } from './storage';
 
 export type Manifest = SearchManifestRecord;
 
+/**
+ * Milliseconds an index object may take to travel: the SDK's 1.5 s bound (aws.ts) is for small
+ * requests, and a 10,000-note index is tens of MB.
+ */
+const transfer = { requestTimeout: 15_000 };
+
 export class CorruptIndexError extends Error {
   override name = 'CorruptIndexError';
 }
@@ -56,7 +62,7 @@ export async function loadIndex(sub: string, manifest: Manifest): Promise<NoteIn
   const { s3, sdk } = await s3Client();
   let text: string;
   try {
-    const object = await s3.send(new sdk.GetObjectCommand({ Bucket: config().searchBucket, Key: manifest.objectKey }));
+    const object = await s3.send(new sdk.GetObjectCommand({ Bucket: config().searchBucket, Key: manifest.objectKey }), transfer);
     text = (await object.Body?.transformToString()) ?? '';
   } catch (error) {
     if (error instanceof Error && error.name === 'NoSuchKey') throw new CorruptIndexError(`Index object ${manifest.objectKey} is missing`);
@@ -83,7 +89,7 @@ export async function commitIndex(sub: string, base: Manifest | undefined, index
   const body = JSON.stringify(index);
   const { s3, sdk } = await s3Client();
   const Bucket = config().searchBucket;
-  await s3.send(new sdk.PutObjectCommand({ Bucket, Key: objectKey, Body: body, ContentType: 'application/json' }));
+  await s3.send(new sdk.PutObjectCommand({ Bucket, Key: objectKey, Body: body, ContentType: 'application/json' }), transfer);
   const { client, TableName } = db();
   const manifest: Manifest = { pk: searchKeys.pk(sub), sk: searchKeys.sk, type: 'searchManifest', version, objectKey, documents: index.size, bytes: Buffer.byteLength(body), updatedAt: new Date().toISOString() };
   try {

@@ -27,18 +27,22 @@ export interface SearchBackend {
   rebuild(sub: string): Promise<void>;
 }
 
-const toHit = ({ document, score, terms }: Hit): SearchHit => {
+function toHit(index: NoteIndex, { id, score, terms }: Hit): SearchHit[] {
+  const document = index.document(id);
+  if (!document) return [];
   const matched = new Set(terms);
-  return {
-    noteId: document.id,
-    title: document.title,
-    snippet: snippet(document.content || document.files, (term) => matched.has(term)),
-    score: Math.round(score * 1000) / 1000,
-    updatedAt: document.updatedAt,
-    tags: document.tags,
-    pinned: document.pinned,
-  };
-};
+  return [
+    {
+      noteId: document.id,
+      title: document.title,
+      snippet: snippet(document.content || document.files, (term) => matched.has(term)),
+      score: Math.round(score * 1000) / 1000,
+      updatedAt: document.updatedAt,
+      tags: document.tags,
+      pinned: document.pinned,
+    },
+  ];
+}
 
 /** The user's active notes, read strongly consistently from their partition. */
 async function indexFromTable(sub: string): Promise<NoteIndex> {
@@ -114,7 +118,7 @@ export const perUserIndexBackend: SearchBackend = {
       return { items: [], more: false };
     }
     const hits = index.search(query, tag);
-    return { items: hits.slice(offset, offset + limit).map(toHit), more: hits.length > offset + limit };
+    return { items: hits.slice(offset, offset + limit).flatMap((hit) => toHit(index, hit)), more: hits.length > offset + limit };
   },
 
   async apply(sub, changes) {
