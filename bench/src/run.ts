@@ -210,7 +210,7 @@ async function main() {
         metrics.push(metric({ metric: 'search.GET /search p50 @10k notes', value: p50(latency.times), unit: 'ms', note: queries }));
         metrics.push(metric({ metric: 'search.GET /search p95 @10k notes', value: p95(latency.times), unit: 'ms', budget: budgets.searchP95Ms, note: queries }));
         log('rebuilding the index from the table ...');
-        metrics.push(metric({ metric: 'search.rebuild @10k notes', value: rebuildTime(info, reader.sub) / 1000, unit: 's', note: '`pnpm --filter @jotter/api search:rebuild <sub>`: Query the notes, build, write the object, commit the manifest' }));
+        metrics.push(metric({ metric: 'search.rebuild @10k notes', value: (await rebuildTime(info, reader.sub)) / 1000, unit: 's', note: '`pnpm --filter @jotter/api search:rebuild <sub>`: Query the notes, build, write the object, commit the manifest' }));
         log('freshness (create → found, trash → gone) ...');
         const freshTimes = await freshness(info, fresh.accessToken);
         metrics.push(metric({ metric: 'search.freshness p95', value: p95(freshTimes), unit: 'ms', budget: budgets.searchFreshnessMs, note: `a user with a few notes: from the write's 2xx to the first search showing it (p50 ${p50(freshTimes).toFixed(0)} ms, max ${Math.max(...freshTimes).toFixed(0)} ms; ${freshTimes.length} samples, half creates, half trashes)` }));

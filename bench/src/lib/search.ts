@@ -1,7 +1,8 @@
 // Search at scale: one user with 10,000 notes of ~1 KB (seeded straight into DynamoDB Local, then
 // indexed by the stack's own stream → indexer path), searched over HTTP; the size of that index,
 // the time to rebuild it from the table, and how soon a write is findable (freshness).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { StackInfo } from '../../../tools/src/testing/stack';
 import { REPO_ROOT } from './metrics';
@@ -122,10 +123,15 @@ export async function freshness(stack: StackInfo, token: string, samples = 20): 
   return times;
 }
 
-/** `pnpm --filter @jotter/api search:rebuild <sub>` against the stack; the milliseconds it reports. */
-export function rebuildTime(stack: StackInfo, sub: string): number {
-  const run = spawnSync('pnpm', ['--filter', '@jotter/api', 'search:rebuild', sub], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, JOTTER_STACK_FILE: stack.stackFile } });
+/**
+ * `pnpm --filter @jotter/api search:rebuild <sub>` against the stack; the milliseconds it reports.
+ * Asynchronous: the stack's S3 emulator runs in this process and must keep answering.
+ */
+export async function rebuildTime(stack: StackInfo, sub: string): Promise<number> {
+  const run = await promisify(execFile)('pnpm', ['--filter', '@jotter/api', 'search:rebuild', sub], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, JOTTER_STACK_FILE: stack.stackFile } }).catch((error: { stdout?: string; stderr?: string }) => {
+    throw new Error(`search:rebuild failed: ${error.stdout ?? ''}${error.stderr ?? ''}`);
+  });
   const ms = /, (\d+) ms$/m.exec(run.stdout)?.[1];
-  if (run.status !== 0 || !ms) throw new Error(`search:rebuild failed: ${run.stdout}${run.stderr}`);
+  if (!ms) throw new Error(`search:rebuild printed no time: ${run.stdout}`);
   return Number(ms);
 }

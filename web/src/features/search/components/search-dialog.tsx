@@ -1,6 +1,6 @@
 import type { SearchHit } from '@jotter/shared/search';
 import { searchLimits } from '@jotter/shared/search';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { AlertIcon, PinIcon, SearchIcon } from '../../../components/icons';
@@ -28,7 +28,7 @@ export default function SearchDialog({ onOpenNote, onClose }: { onOpenNote: (not
   const state = useSearch(input);
   const listId = useId();
   const optionId = (i: number) => `${listId}-option-${i}`;
-  const items: SearchHit[] = state.status === 'ready' || state.status === 'loading' ? state.items : [];
+  const items: SearchHit[] = useMemo(() => (state.status === 'ready' || state.status === 'loading' ? state.items : []), [state]);
 
   // New results: the best match is the one Enter opens.
   useEffect(() => setActive(0), [items]);
