@@ -2,7 +2,7 @@
 // radix tree) over the documents below. Storage-free: search-store.ts loads and saves it.
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { NoteRecord } from '@jotter/shared/server/models';
-import { containsPhrase, stripMarkdown, words, type ParsedQuery } from './search-text';
+import { normalizeTerm, phraseMatcher, stripMarkdown, words, type ParsedQuery } from './search-text';
 
 /** What is indexed (and stored, so a document can be removed exactly and a snippet cut) per note. */
 export interface SearchDocument {
@@ -124,6 +124,7 @@ export class NoteIndex {
    */
   search(query: ParsedQuery, tag?: string): Hit[] {
     const tags = tag ? [...new Set([...query.tags, tag])] : query.tags;
+    const phrases = query.phrases.map(phraseMatcher);
     // Only when there is something to check: on a broad query the callback runs once per match.
     const filter =
       tags.length > 0 || query.phrases.length > 0
@@ -131,8 +132,9 @@ export class NoteIndex {
             const stored = result as SearchResult & StoredFields;
             const noteTags = tagsOf(stored.tags);
             if (!tags.every((t) => noteTags.includes(t))) return false;
-            const text = `${stored.title}\n${stored.content}\n${stored.tags}\n${stored.files}`;
-            return query.phrases.every((phrase) => containsPhrase(text, phrase));
+            if (phrases.length === 0) return true;
+            const text = normalizeTerm(`${stored.title}\n${stored.content}\n${stored.tags}\n${stored.files}`);
+            return phrases.every((matches) => matches(text));
           }
         : undefined;
     const last = query.terms.length - 1;

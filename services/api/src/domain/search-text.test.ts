@@ -1,4 +1,4 @@
-import { containsPhrase, parseQuery, snippet, stripMarkdown, words } from './search-text';
+import { normalizeTerm, parseQuery, phraseMatcher, snippet, stripMarkdown, words } from './search-text';
 
 describe('words', () => {
   it('lower-cases, drops accents, splits on anything that is not a letter or digit', () => {
@@ -30,10 +30,13 @@ describe('parseQuery', () => {
   });
 });
 
-describe('containsPhrase', () => {
+describe('phraseMatcher', () => {
   it('matches whole words in order, across punctuation and accents', () => {
-    expect(containsPhrase('To be, or NOT to bé.', 'not to be')).toBe(true);
-    expect(containsPhrase('to be or not to bet', 'not to be')).toBe(false);
+    const notToBe = phraseMatcher('not to be');
+    expect(notToBe(normalizeTerm('To be, or NOT to bé.'))).toBe(true);
+    expect(notToBe(normalizeTerm('to be or not to bet'))).toBe(false);
+    expect(notToBe(normalizeTerm('knot to be'))).toBe(false);
+    expect(phraseMatcher('a b')(normalizeTerm('(a|b)'))).toBe(true);
   });
 });
 

@@ -4,6 +4,9 @@
 
 /** Case- and accent-insensitive form of a word: "Café" → "cafe", "ÅSA" → "asa", "Straße" → "strasse". */
 export function normalizeTerm(term: string): string {
+  // ASCII needs lower-casing only (the common case, and whole texts go through here).
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(term)) return term.toLowerCase();
   // Upper-casing first folds what lower-casing alone keeps apart (ß and SS).
   return term.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase();
 }
@@ -105,9 +108,15 @@ export function parseQuery(q: string): ParsedQuery {
   return { terms: [...new Set(terms)].slice(0, room), phrases: [...new Set(phrases)].slice(0, maxQueryTerms), tags: [...new Set(tags)], prefixLast: prefixLast && terms.length <= room };
 }
 
-/** True when the normalized words of `text` contain `phrase` (normalized words, one space apart). */
-export function containsPhrase(text: string, phrase: string): boolean {
-  return ` ${words(text).join(' ')} `.includes(` ${phrase} `);
+/**
+ * Whether normalized text (`normalizeTerm` of a whole text) contains `phrase` (normalized words,
+ * one space apart): whole words, in order, anything but letters and digits between them. One
+ * regular expression, built once per query: it runs for every candidate of a phrase query.
+ */
+export function phraseMatcher(phrase: string): (normalizedText: string) => boolean {
+  const escaped = phrase.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’])${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}]|['’][\\p{L}\\p{N}])`, 'u');
+  return (normalizedText) => pattern.test(normalizedText);
 }
 
 export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
