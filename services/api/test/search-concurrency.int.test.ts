@@ -3,20 +3,11 @@
 // domain, as two Lambda instances would be, against the local stack's table and bucket.
 import { randomUUID } from 'node:crypto';
 import type { NoteRecord } from '@jotter/shared/server/models';
+import { functionEnv } from '../../../bench/src/lib/events';
 import { readStack } from '../../../tools/src/testing/stack';
-import { setFunctionTestEnv } from '../src/test-env';
 
 const stack = readStack();
-setFunctionTestEnv({
-  AWS_REGION: stack.region,
-  AWS_ACCESS_KEY_ID: 'S3RVER',
-  AWS_SECRET_ACCESS_KEY: 'S3RVER',
-  TABLE_NAME: stack.tableName,
-  SEARCH_BUCKET: stack.searchBucket,
-  DYNAMODB_ENDPOINT: stack.dynamodbEndpoint,
-  S3_ENDPOINT: stack.s3Endpoint,
-  LOG_LEVEL: 'error',
-});
+Object.assign(process.env, functionEnv(stack), { LOG_LEVEL: 'error' });
 
 type SearchModule = typeof import('../src/domain/search');
 const indexer = (): SearchModule => {

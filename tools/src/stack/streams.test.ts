@@ -20,6 +20,15 @@ describe('streamEventTargets', () => {
 });
 
 describe('lambdaStreamRecord', () => {
+  const images = {
+    Keys: { pk: { S: 'USER#u' }, sk: { S: 'NOTE#n' } },
+    NewImage: { title: { S: 'new' } },
+    OldImage: { title: { S: 'old' } },
+    SequenceNumber: '100',
+    SizeBytes: 42,
+    StreamViewType: 'NEW_AND_OLD_IMAGES' as const,
+  };
+
   it('is the record as Lambda delivers it: epoch seconds, eventSource, eventSourceARN', () => {
     const streamArn = 'arn:aws:dynamodb:ddblocal:000000000000:table/jotter-dev/stream/2026-01-01T00:00:00.000';
     const record = lambdaStreamRecord(
@@ -29,15 +38,7 @@ describe('lambdaStreamRecord', () => {
         eventVersion: '1.1',
         eventSource: 'aws:dynamodb',
         awsRegion: 'ddblocal',
-        dynamodb: {
-          ApproximateCreationDateTime: new Date('2026-07-14T09:30:00.700Z'),
-          Keys: { pk: { S: 'USER#u' }, sk: { S: 'NOTE#n' } },
-          NewImage: { title: { S: 'new' } },
-          OldImage: { title: { S: 'old' } },
-          SequenceNumber: '100',
-          SizeBytes: 42,
-          StreamViewType: 'NEW_AND_OLD_IMAGES',
-        },
+        dynamodb: { ApproximateCreationDateTime: new Date('2026-07-14T09:30:00.700Z'), ...images },
       },
       streamArn,
     );
@@ -47,15 +48,7 @@ describe('lambdaStreamRecord', () => {
       eventVersion: '1.1',
       eventSource: 'aws:dynamodb',
       awsRegion: 'us-east-1',
-      dynamodb: {
-        ApproximateCreationDateTime: 1784021400,
-        Keys: { pk: { S: 'USER#u' }, sk: { S: 'NOTE#n' } },
-        NewImage: { title: { S: 'new' } },
-        OldImage: { title: { S: 'old' } },
-        SequenceNumber: '100',
-        SizeBytes: 42,
-        StreamViewType: 'NEW_AND_OLD_IMAGES',
-      },
+      dynamodb: { ApproximateCreationDateTime: 1784021400, ...images },
       eventSourceARN: streamArn,
     });
   });
