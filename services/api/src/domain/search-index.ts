@@ -21,10 +21,10 @@ export const indexLimits = {
   /** Characters of a note's text that are indexed: memory stays bounded at 100 kB notes. */
   maxIndexedContent: 20_000,
   /**
-   * Notes per index. Beyond it the note is not indexed (logged); such a user is the signal for a
-   * managed engine (docs/search.md).
+   * Notes per index (~450 MB of heap at ~1 KB each). Beyond it a note is not indexed (logged); such
+   * a user is past the point of moving to a managed engine (docs/search.md).
    */
-  maxDocuments: 50_000,
+  maxDocuments: 30_000,
 } as const;
 
 const fields = ['title', 'content', 'tags', 'files'] as const;

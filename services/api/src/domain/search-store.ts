@@ -37,16 +37,22 @@ export async function readManifest(sub: string): Promise<Manifest | undefined> {
 }
 
 /**
- * Indexes held by this process, by user, with the version they are of. Bounded: an index of 10,000
- * notes takes ~60 MB of heap (docs/search.md), and a function serves many users over its life.
+ * Indexes held by this process, by user, with the version they are of, least recently used first.
+ * Bounded by their notes: a loaded index of 10,000 notes of ~1 KB takes ~150 MB of heap
+ * (docs/search.md), and the functions have 1 GB. The newest is always kept.
  */
-const maxCachedIndexes = 4;
+const maxCachedDocuments = 30_000;
 const cache = new Map<string, { version: number; index: NoteIndex }>();
 
 function remember(sub: string, version: number, index: NoteIndex): void {
   cache.delete(sub);
   cache.set(sub, { version, index });
-  while (cache.size > maxCachedIndexes) cache.delete(cache.keys().next().value!);
+  let held = [...cache.values()].reduce((sum, entry) => sum + entry.index.size, 0);
+  for (const [user, entry] of cache) {
+    if (held <= maxCachedDocuments || user === sub) break;
+    cache.delete(user);
+    held -= entry.index.size;
+  }
 }
 
 /** Forgets the held index (after a caller changed it in place without saving it). */
