@@ -146,6 +146,15 @@ describe('matching and ranking', () => {
     expect(results.items[1]!.snippet).toBe('Remember: 1 &lt; 2 &amp;&amp; <mark>walrus</mark> &gt; &quot;seal&quot;');
   });
 
+  it('finds attachment file names', async () => {
+    const since = Date.now();
+    const note = await createNote(alice, { title: 'Trip files', content: 'See the attachment.' });
+    const attached = await alice.post(`/notes/${note.noteId}/attachments`, { fileName: 'Itinerary-Osaka_2026.pdf', contentType: 'application/pdf', size: 1200 });
+    expect(attached.status).toBe(201);
+    const results = await within(since, alice, 'q=osaka', (r) => ids(r).includes(note.noteId));
+    expect(ids(results)).toEqual([note.noteId]);
+  });
+
   it('pages with a cursor valid only for its query', async () => {
     const first = await search(alice, 'q=the&limit=1');
     expect(first.items).toHaveLength(1);
