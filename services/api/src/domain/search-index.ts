@@ -133,8 +133,9 @@ export class NoteIndex {
             const noteTags = tagsOf(stored.tags);
             if (!tags.every((t) => noteTags.includes(t))) return false;
             if (phrases.length === 0) return true;
-            const text = normalizeTerm(`${stored.title}\n${stored.content}\n${stored.tags}\n${stored.files}`);
-            return phrases.every((matches) => matches(text));
+            // Field by field: a phrase does not run from the title into the text.
+            const texts = [stored.title, stored.content, stored.tags, stored.files].map(normalizeTerm);
+            return phrases.every((matches) => texts.some(matches));
           }
         : undefined;
     const last = query.terms.length - 1;

@@ -2,13 +2,28 @@
 // normalized (the index and the queries use the same functions), how a query string is read, and
 // how a snippet is cut and highlighted.
 
-/** Case- and accent-insensitive form of a word: "Café" → "cafe", "ÅSA" → "asa", "Straße" → "strasse". */
-export function normalizeTerm(term: string): string {
-  // ASCII needs lower-casing only (the common case, and whole texts go through here).
+/** The folded form of each non-ASCII character met so far (few distinct ones in practice). */
+const foldedChars = new Map<string, string>();
+
+function foldChar(char: string): string {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    // Upper-casing after the accents go folds what lower-casing alone keeps apart (ß and SS).
+    folded = char.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase();
+    if (foldedChars.size > 10_000) foldedChars.clear();
+    foldedChars.set(char, folded);
+  }
+  return folded;
+}
+
+/**
+ * Case- and accent-insensitive form of a word or a whole text: "Café" → "cafe", "ÅSA" → "asa",
+ * "Straße" → "strasse". Character by character, so a long text that is mostly ASCII (every
+ * candidate of a phrase query goes through here) costs a lower-casing.
+ */
+export function normalizeTerm(text: string): string {
   // eslint-disable-next-line no-control-regex
-  if (!/[^\x00-\x7f]/.test(term)) return term.toLowerCase();
-  // Upper-casing first folds what lower-casing alone keeps apart (ß and SS).
-  return term.normalize('NFKD').replace(/\p{M}/gu, '').toUpperCase().toLowerCase();
+  return text.toLowerCase().replace(/[^\x00-\x7f]/gu, foldChar);
 }
 
 // A word: letters and digits (any script), joined by an apostrophe or nothing else. Emoji,
@@ -109,14 +124,17 @@ export function parseQuery(q: string): ParsedQuery {
 }
 
 /**
- * Whether normalized text (`normalizeTerm` of a whole text) contains `phrase` (normalized words,
- * one space apart): whole words, in order, anything but letters and digits between them. One
- * regular expression, built once per query: it runs for every candidate of a phrase query.
+ * Whether normalized text (`normalizeTerm` of a field) contains `phrase` (normalized words, one
+ * space apart): whole words, in order, anything but letters and digits between them. Built once per
+ * query: it runs for every candidate of a phrase query, so a plain expression without Unicode
+ * classes (anything but ASCII letters and digits between the words: a superset) rules out most
+ * candidates before the exact one runs.
  */
 export function phraseMatcher(phrase: string): (normalizedText: string) => boolean {
   const escaped = phrase.split(' ').map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}'’])${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}]|['’][\\p{L}\\p{N}])`, 'u');
-  return (normalizedText) => pattern.test(normalizedText);
+  const quick = new RegExp(escaped.join('[^a-z0-9]+'));
+  const exact = new RegExp(`(?<![\\p{L}\\p{N}'’])${escaped.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}]|['’][\\p{L}\\p{N}])`, 'u');
+  return (normalizedText) => quick.test(normalizedText) && exact.test(normalizedText);
 }
 
 export const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
