@@ -37,3 +37,28 @@ it('two concurrent indexers of one user never lose an update', async () => {
   const found = await reader.searchNotes(sub, { q: 'body', limit: 50 });
   expect(found.items.map((item) => item.noteId).sort()).toEqual(written.map((record) => record.noteId).sort());
 });
+
+it('writes small changes as a delta and folds a grown delta into a new base; a cold reader sees both', async () => {
+  const sub = randomUUID();
+  const writer = indexer();
+  await writer.perUserIndexBackend.rebuild(sub);
+  const { readManifest, maxDeltaChanges } = jest.requireActual<typeof import('../src/domain/search-store')>('../src/domain/search-store');
+  const batch = Array.from({ length: maxDeltaChanges + 1 }, (_, i) => note(sub, `charlie${i}`));
+  await writer.perUserIndexBackend.apply(sub, batch.map((record) => ({ noteId: record.noteId, record })));
+  const folded = await readManifest(sub);
+  expect(folded).toMatchObject({ documents: batch.length, baseVersion: folded?.version });
+  expect(folded?.deltaKey).toBeUndefined();
+
+  const late = note(sub, 'delta');
+  await writer.perUserIndexBackend.apply(sub, [{ noteId: late.noteId, record: late }, { noteId: batch[0]!.noteId, record: undefined }]);
+  const withDelta = await readManifest(sub);
+  expect(withDelta).toMatchObject({ objectKey: folded?.objectKey, documents: batch.length, version: folded!.version! + 1 });
+  expect(withDelta?.deltaKey).toEqual(expect.any(String));
+
+  const cold = indexer();
+  const found = await cold.searchNotes(sub, { q: 'delta', limit: 50 });
+  expect(found.items.map((item) => item.noteId)).toEqual([late.noteId]);
+  const removed = await cold.searchNotes(sub, { q: 'charlie0 ', limit: 50 });
+  expect(removed.items.length).toBeGreaterThan(0);
+  expect(removed.items.map((item) => item.noteId)).not.toContain(batch[0]!.noteId);
+});

@@ -39,4 +39,7 @@ export const searchKeys = {
   sk: 'SEARCH',
   /** Immutable: a new object per version, so a reader never sees a half-written index. */
   objectKey: (sub: string, version: number, writer: string) => `search/${sub}/${version}-${writer}.json`,
+  /** The changes since the base object, also one immutable object per version. */
+  deltaKey: (sub: string, version: number, writer: string) => `search/${sub}/${version}-${writer}.delta.json`,
+  prefix: (sub: string) => `search/${sub}/`,
 };

@@ -200,7 +200,12 @@ export interface SearchManifestRecord {
   type: 'searchManifest';
   /** Absent until the first index is written (a repair request can come first). */
   version?: number;
+  /** The base object: the whole index as of `baseVersion`. */
   objectKey?: string;
+  baseVersion?: number;
+  /** The changes since the base (absent right after a base is written). */
+  deltaKey?: string;
+  /** Notes in the index (base and delta). */
   documents?: number;
   bytes?: number;
   updatedAt: string;

@@ -10,7 +10,7 @@ import { searchKeys } from '@jotter/shared/server/keys';
 import type { SearchManifestRecord } from '@jotter/shared/server/models';
 import { config } from '#config';
 import { dynamoDb, isConditionFailure } from './dynamodb';
-import { NoteIndex } from './search-index';
+import { NoteIndex, type SearchDocument } from './search-index';
 import { s3Client } from './storage';
 
 export type Manifest = SearchManifestRecord;
@@ -36,22 +36,42 @@ export async function readManifest(sub: string): Promise<Manifest | undefined> {
   return result.Item ? (unmarshall(result.Item) as Manifest) : undefined;
 }
 
+/** A change of one note in a delta: its document now (null: no longer searchable), and the manifest version that made it. */
+export interface IndexChange {
+  id: string;
+  v: number;
+  document: SearchDocument | null;
+}
+
 /**
- * Indexes held by this process, by user, with the version they are of, least recently used first.
- * Bounded by their notes: a loaded index of 10,000 notes of ~1 KB takes ~150 MB of heap
- * (docs/search.md), and the functions have 1 GB. The newest is always kept.
+ * Changes collected in a delta before the indexer folds them into a new base object: a write
+ * then costs a small object, not the whole index (a 10,000-note index is tens of MB to rewrite).
+ */
+export const maxDeltaChanges = 200;
+
+interface Held {
+  objectKey: string;
+  /** The manifest version the held index is up to date with (its base plus the delta's changes to it). */
+  version: number;
+  index: NoteIndex;
+}
+
+/**
+ * Indexes held by this process, by user, least recently used first. Bounded by their notes: a
+ * loaded index of 10,000 notes of ~1 KB takes ~150 MB of heap (docs/search.md), and the functions
+ * have 1 GB. The newest is always kept.
  */
 const maxCachedDocuments = 30_000;
-const cache = new Map<string, { version: number; index: NoteIndex }>();
+const cache = new Map<string, Held>();
 
-function remember(sub: string, version: number, index: NoteIndex): void {
+function remember(sub: string, held: Held): void {
   cache.delete(sub);
-  cache.set(sub, { version, index });
-  let held = [...cache.values()].reduce((sum, entry) => sum + entry.index.size, 0);
+  cache.set(sub, held);
+  let documents = [...cache.values()].reduce((sum, entry) => sum + entry.index.size, 0);
   for (const [user, entry] of cache) {
-    if (held <= maxCachedDocuments || user === sub) break;
+    if (documents <= maxCachedDocuments || user === sub) break;
     cache.delete(user);
-    held -= entry.index.size;
+    documents -= entry.index.size;
   }
 }
 
@@ -60,70 +80,141 @@ export function forget(sub: string): void {
   cache.delete(sub);
 }
 
-/** The index the manifest names: from memory when it is that version, else from S3. */
-export async function loadIndex(sub: string, manifest: Manifest): Promise<NoteIndex> {
-  if (!manifest.objectKey || manifest.version === undefined) throw new CorruptIndexError('The manifest names no index object');
-  const held = cache.get(sub);
-  if (held && held.version === manifest.version) return held.index;
+/** An object of the search bucket as text; CorruptIndexError when it is missing. */
+async function readObject(key: string): Promise<string> {
   const { s3, sdk } = await s3Client();
-  let text: string;
   try {
-    const object = await s3.send(new sdk.GetObjectCommand({ Bucket: config().searchBucket, Key: manifest.objectKey }), transfer);
-    text = (await object.Body?.transformToString()) ?? '';
+    const object = await s3.send(new sdk.GetObjectCommand({ Bucket: config().searchBucket, Key: key }), transfer);
+    return (await object.Body?.transformToString()) ?? '';
   } catch (error) {
-    if (error instanceof Error && error.name === 'NoSuchKey') throw new CorruptIndexError(`Index object ${manifest.objectKey} is missing`);
+    if (error instanceof Error && error.name === 'NoSuchKey') throw new CorruptIndexError(`Index object ${key} is missing`);
     throw error;
   }
-  let index: NoteIndex;
+}
+
+/** The changes of the manifest's delta since its base (none without one). */
+export async function readDelta(manifest: Manifest): Promise<IndexChange[]> {
+  if (!manifest.deltaKey) return [];
+  const text = await readObject(manifest.deltaKey);
   try {
-    index = NoteIndex.fromJSON(JSON.parse(text));
+    const { changes } = JSON.parse(text) as { changes: IndexChange[] };
+    if (!Array.isArray(changes)) throw new Error('no changes');
+    return changes;
   } catch (error) {
-    throw new CorruptIndexError(`Index object ${manifest.objectKey} is unreadable: ${(error as Error).message}`);
+    throw new CorruptIndexError(`Delta object ${manifest.deltaKey} is unreadable: ${(error as Error).message}`);
   }
-  remember(sub, manifest.version, index);
-  return index;
+}
+
+/** Applies changes to an index, in order. */
+export function applyChanges(index: NoteIndex, changes: IndexChange[], log: (noteId: string) => void): void {
+  for (const change of changes) {
+    if (!change.document) index.remove(change.id);
+    else if (!index.put(change.document)) log(change.id);
+  }
 }
 
 /**
- * Saves `index` as the version after `base` (undefined: the user has no manifest yet). False when
- * another writer moved the manifest first: nothing of this write remains, start again.
+ * The index the manifest names: its base object (from memory when held) with the delta's changes
+ * the held copy has not seen yet.
+ */
+export async function loadIndex(sub: string, manifest: Manifest, onFull: (noteId: string) => void = () => {}): Promise<NoteIndex> {
+  if (!manifest.objectKey || manifest.version === undefined) throw new CorruptIndexError('The manifest names no index object');
+  let held = cache.get(sub);
+  if (held?.objectKey !== manifest.objectKey) {
+    const text = await readObject(manifest.objectKey);
+    try {
+      held = { objectKey: manifest.objectKey, version: manifest.baseVersion ?? manifest.version, index: NoteIndex.fromJSON(JSON.parse(text)) };
+    } catch (error) {
+      throw new CorruptIndexError(`Index object ${manifest.objectKey} is unreadable: ${(error as Error).message}`);
+    }
+  }
+  if (held.version < manifest.version) {
+    const since = held.version;
+    applyChanges(held.index, (await readDelta(manifest)).filter((change) => change.v > since), onFull);
+    held.version = manifest.version;
+  }
+  remember(sub, held);
+  return held.index;
+}
+
+/** Moves the manifest from `base` to `next` (a conditional write); false when another writer moved it first. */
+async function moveManifest(base: Manifest | undefined, next: Manifest): Promise<boolean> {
+  const { client, TableName } = db();
+  try {
+    await client.putItem({
+      TableName,
+      Item: marshall(next, { removeUndefinedValues: true }),
+      // A repair request on the base version is answered by this write, a request made since is not.
+      ConditionExpression: base?.version ? 'version = :version' : 'attribute_not_exists(version)',
+      ...(base?.version ? { ExpressionAttributeValues: marshall({ ':version': base.version }) } : {}),
+    });
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/** Writes an object; on a lost race the caller deletes it again. */
+async function writeObject(key: string, body: string): Promise<void> {
+  const { s3, sdk } = await s3Client();
+  await s3.send(new sdk.PutObjectCommand({ Bucket: config().searchBucket, Key: key, Body: body, ContentType: 'application/json' }), transfer);
+}
+
+async function deleteObjects(keys: string[]): Promise<void> {
+  const { s3, sdk } = await s3Client();
+  await Promise.all(keys.map((Key) => s3.send(new sdk.DeleteObjectCommand({ Bucket: config().searchBucket, Key }))));
+}
+
+/**
+ * Saves `index` as a new base, the version after `base` (undefined: the user has no manifest
+ * yet), without a delta. False when another writer moved the manifest first: nothing of this write
+ * remains, start again.
  */
 export async function commitIndex(sub: string, base: Manifest | undefined, index: NoteIndex): Promise<boolean> {
   // A manifest made by a repair request before any index existed has no version yet.
   const version = (base?.version ?? 0) + 1;
   const objectKey = searchKeys.objectKey(sub, version, randomUUID());
   const body = JSON.stringify(index);
-  const { s3, sdk } = await s3Client();
-  const Bucket = config().searchBucket;
-  await s3.send(new sdk.PutObjectCommand({ Bucket, Key: objectKey, Body: body, ContentType: 'application/json' }), transfer);
-  const { client, TableName } = db();
-  const manifest: Manifest = { pk: searchKeys.pk(sub), sk: searchKeys.sk, type: 'searchManifest', version, objectKey, documents: index.size, bytes: Buffer.byteLength(body), updatedAt: new Date().toISOString() };
-  try {
-    await client.putItem({
-      TableName,
-      Item: marshall(manifest),
-      // A repair request on the base version is answered by this write, a request made since is not.
-      ConditionExpression: base?.version ? 'version = :version' : 'attribute_not_exists(version)',
-      ...(base?.version ? { ExpressionAttributeValues: marshall({ ':version': base.version }) } : {}),
-    });
-  } catch (error) {
-    await s3.send(new sdk.DeleteObjectCommand({ Bucket, Key: objectKey }));
-    if (isConditionFailure(error)) return false;
-    throw error;
+  await writeObject(objectKey, body);
+  const next: Manifest = { pk: searchKeys.pk(sub), sk: searchKeys.sk, type: 'searchManifest', version, baseVersion: version, objectKey, documents: index.size, bytes: Buffer.byteLength(body), updatedAt: new Date().toISOString() };
+  if (!(await moveManifest(base, next))) {
+    await deleteObjects([objectKey]);
+    return false;
   }
-  remember(sub, version, index);
-  // Readers that read the old manifest a moment ago may still be loading the old object: it goes
-  // one version later, with any a crashed writer left behind.
-  const stale = base?.objectKey ? await previousObjectKeys(sub, objectKey, base.objectKey) : [];
-  await Promise.all(stale.map((Key) => s3.send(new sdk.DeleteObjectCommand({ Bucket, Key }))));
+  remember(sub, { objectKey, version, index });
+  await deleteStale(sub, [objectKey, base?.objectKey, base?.deltaKey]);
   return true;
 }
 
-/** The user's index objects other than the current and the previous one. */
-async function previousObjectKeys(sub: string, current: string, previous: string): Promise<string[]> {
+/**
+ * Saves `changes` (the delta's, then the new ones) as the delta of the base `base` names, the
+ * version after it; `index` is the base with all of them applied. False when another writer moved
+ * the manifest first.
+ */
+export async function commitDelta(sub: string, base: Manifest, changes: IndexChange[], index: NoteIndex): Promise<boolean> {
+  const version = base.version! + 1;
+  const deltaKey = searchKeys.deltaKey(sub, version, randomUUID());
+  await writeObject(deltaKey, JSON.stringify({ changes }));
+  const next: Manifest = { ...base, version, deltaKey, documents: index.size, updatedAt: new Date().toISOString() };
+  if (!(await moveManifest(base, next))) {
+    await deleteObjects([deltaKey]);
+    return false;
+  }
+  // `index` is the base with every change of the delta: the held copy of this version.
+  remember(sub, { objectKey: base.objectKey!, version, index });
+  await deleteStale(sub, [base.objectKey, deltaKey, base.deltaKey]);
+  return true;
+}
+
+/**
+ * Readers that read the previous manifest a moment ago may still be loading its objects: they go
+ * one version later, with any a crashed writer left behind.
+ */
+async function deleteStale(sub: string, keep: (string | undefined)[]): Promise<void> {
   const { s3, sdk } = await s3Client();
-  const listed = await s3.send(new sdk.ListObjectsV2Command({ Bucket: config().searchBucket, Prefix: `search/${sub}/`, MaxKeys: 20 }));
-  return (listed.Contents ?? []).map((object) => object.Key!).filter((key) => key !== current && key !== previous);
+  const listed = await s3.send(new sdk.ListObjectsV2Command({ Bucket: config().searchBucket, Prefix: searchKeys.prefix(sub), MaxKeys: 50 }));
+  await deleteObjects((listed.Contents ?? []).map((object) => object.Key!).filter((key) => !keep.includes(key)));
 }
 
 /**

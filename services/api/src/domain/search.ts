@@ -12,7 +12,7 @@ import { log } from '#http/log';
 import { dynamoDb } from './dynamodb';
 import { InvalidCursorError } from './errors';
 import { NoteIndex, searchDocument, type Hit } from './search-index';
-import { commitIndex, CorruptIndexError, forget, loadIndex, readManifest, requestRepair } from './search-store';
+import { applyChanges, commitDelta, commitIndex, CorruptIndexError, forget, loadIndex, maxDeltaChanges, readDelta, readManifest, requestRepair, type IndexChange, type Manifest } from './search-store';
 import { parseQuery, snippet, type ParsedQuery } from './search-text';
 
 /** A change to one note's searchable state: its record now, or undefined when it is gone. */
@@ -69,17 +69,20 @@ async function indexFromTable(sub: string): Promise<NoteIndex> {
 /** Attempts of an index update that keeps losing the race to other writers of the same index. */
 const maxCommitAttempts = 8;
 
+const indexFull = (sub: string) => (noteId: string) => log.error('search index full; note not indexed', { sub, noteId });
+
 /**
- * Read the manifest, make the next index from it, commit it conditionally; on a lost race, again
- * from the winner's index. `next` gets the current index (undefined: none or unreadable).
+ * Read the manifest and the index it names, write the next version, commit it conditionally; on a
+ * lost race, again from the winner's. `write` gets the current index (undefined: none, unreadable
+ * or to be repaired) with its delta, and says whether its commit won.
  */
-async function updateIndex(sub: string, next: (current: NoteIndex | undefined) => Promise<NoteIndex>): Promise<void> {
+async function updateIndex(sub: string, write: (manifest: Manifest | undefined, current: { index: NoteIndex; delta: IndexChange[] } | undefined) => Promise<boolean>): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const manifest = await readManifest(sub);
-    let current: NoteIndex | undefined;
+    let current: { index: NoteIndex; delta: IndexChange[] } | undefined;
     if (manifest?.objectKey && !manifest.repairRequested) {
       try {
-        current = await loadIndex(sub, manifest);
+        current = { index: await loadIndex(sub, manifest, indexFull(sub)), delta: await readDelta(manifest) };
       } catch (error) {
         if (!(error instanceof CorruptIndexError)) throw error;
         log.warn('search index unreadable; rebuilding it', { sub, reason: error.message });
@@ -87,9 +90,9 @@ async function updateIndex(sub: string, next: (current: NoteIndex | undefined) =
     }
     let committed = false;
     try {
-      committed = await commitIndex(sub, manifest, await next(current));
+      committed = await write(manifest, current);
     } finally {
-      // `next` changed the held index in place: only a committed one is that version's.
+      // `write` changed the held index in place: only a committed one is that version's.
       if (!committed) forget(sub);
     }
     if (committed) return;
@@ -98,18 +101,27 @@ async function updateIndex(sub: string, next: (current: NoteIndex | undefined) =
   }
 }
 
+/** The user's index, or undefined when there is none yet or it is broken (a repair is then asked for). */
+async function readableIndex(sub: string, manifest: Manifest | undefined): Promise<NoteIndex | undefined> {
+  if (!manifest?.objectKey || manifest.version === undefined) return undefined;
+  try {
+    return await loadIndex(sub, manifest);
+  } catch (error) {
+    if (!(error instanceof CorruptIndexError)) throw error;
+    log.warn('search index unreadable', { reason: error.message });
+    return undefined;
+  }
+}
+
 /** One MiniSearch index per user in S3, with its manifest in the table (search-store.ts). */
 export const perUserIndexBackend: SearchBackend = {
   async search(sub, query, { tag, offset, limit }) {
-    const manifest = await readManifest(sub);
-    let index: NoteIndex | undefined;
-    if (manifest?.objectKey && manifest.version !== undefined) {
-      try {
-        index = await loadIndex(sub, manifest);
-      } catch (error) {
-        if (!(error instanceof CorruptIndexError)) throw error;
-        log.warn('search index unreadable; repair requested', { reason: error.message });
-      }
+    let manifest = await readManifest(sub);
+    let index = await readableIndex(sub, manifest);
+    // An object read a moment ago may be gone with a newer version: read the manifest once more.
+    if (!index && manifest?.objectKey) {
+      const again = await readManifest(sub);
+      if (again?.version !== manifest.version) index = await readableIndex(sub, (manifest = again));
     }
     // No index yet (a user from before search existed) or a broken one: the indexer rebuilds it,
     // outside this request; until then there is nothing to find.
@@ -122,20 +134,20 @@ export const perUserIndexBackend: SearchBackend = {
   },
 
   async apply(sub, changes) {
-    await updateIndex(sub, async (current) => {
+    await updateIndex(sub, async (manifest, current) => {
       // Without an index the table is the truth, fresher than these changes.
-      if (!current) return indexFromTable(sub);
-      for (const { noteId, record } of changes) {
-        const document = record && searchDocument(record);
-        if (!document) current.remove(noteId);
-        else if (!current.put(document)) log.error('search index full; note not indexed', { sub, noteId, documents: current.size });
-      }
-      return current;
+      if (!manifest || !current) return commitIndex(sub, manifest, await indexFromTable(sub));
+      const version = manifest.version! + 1;
+      const added = changes.map(({ noteId, record }) => ({ id: noteId, v: version, document: (record && searchDocument(record)) ?? null }));
+      applyChanges(current.index, added, indexFull(sub));
+      const delta = [...current.delta, ...added];
+      // A small change is a small object; the whole index is rewritten once the delta has grown.
+      return delta.length > maxDeltaChanges ? commitIndex(sub, manifest, current.index) : commitDelta(sub, manifest, delta, current.index);
     });
   },
 
   async rebuild(sub) {
-    await updateIndex(sub, () => indexFromTable(sub));
+    await updateIndex(sub, async (manifest) => commitIndex(sub, manifest, await indexFromTable(sub)));
   },
 };
 
