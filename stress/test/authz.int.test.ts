@@ -15,7 +15,7 @@ import {
   unsignedToken,
 } from '@jotter/tools/testing/tokens';
 import { recordFigures } from '../src/figures';
-import { createWorld, errorShapeProblem, exampleBody, fillPath, label, ownIds, pathParams, routes, snapshot, type RouteDefinition, type World } from '../src/world';
+import { createWorld, errorShapeProblem, exampleBody, exampleQuery, fillPath, label, ownIds, pathParams, routes, snapshot, type RouteDefinition, type World } from '../src/world';
 
 jest.setTimeout(120_000);
 const stack = readStack();
@@ -101,7 +101,9 @@ describe.each(routes.map((r) => [label(r), r] as const))('%s', (_, route) => {
   it(`answers every wrong credential as the contract says (${cases.length} cases)`, async () => {
     const failures: string[] = [];
     const victimIds = ownIds(route, victim);
-    const path = fillPath(route, victimIds);
+    // A query the route needs (search: words of the victim's note, which must not be found).
+    const query = exampleQuery(route);
+    const path = `${fillPath(route, victimIds)}${query ? `?${new URLSearchParams(query)}` : ''}`;
     const body = exampleBody(route);
     for (const c of cases) {
       const expected = c.expect(route);

@@ -61,13 +61,11 @@ it('creates, edits, reloads, deletes, undoes, deletes and restores a note', asyn
     await page.getByLabel('Content').waitFor();
     await screenshot(page, 'notes-list-editor');
 
-    // `/` focuses the filter.
-    await page.getByLabel('Content').blur();
-    await page.keyboard.press('/');
-    await page.keyboard.type('ridge');
+    // The filter narrows the loaded notes (`/` searches all of them: search.e2e.test.ts).
+    await page.getByLabel('Filter notes', { exact: true }).fill('ridge');
     await page.getByText('1 of 3 loaded notes').waitFor();
     await screenshot(page, 'notes-filtered');
-    await page.keyboard.press('Escape');
+    await page.getByLabel('Filter notes', { exact: true }).press('Escape');
 
     // Delete → toast with Undo.
     await page.getByRole('button', { name: 'Move to trash' }).click();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { pathParamNames, routeLabel, routes, type RouteDefinition } from '@jotter/shared/contract';
 import { createAttachmentRoute } from '@jotter/shared/contract/attachments';
-import { exampleBody } from '@jotter/shared/contract/examples';
+import { exampleBody, exampleQuery } from '@jotter/shared/contract/examples';
 import { createKeyRoute } from '@jotter/shared/contract/keys';
 import { createNoteRoute, trashNoteRoute } from '@jotter/shared/contract/notes';
 import { createShareRoute } from '@jotter/shared/contract/shares';
@@ -158,7 +158,7 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
         const decision = (await authorize({ type: 'REQUEST', methodArn: 'arn:aws:execute-api:us-east-1:000000000000:bench/prod/GET/v1/notes', headers: { 'x-api-key': apiKey } })) as unknown as { context: Record<string, string> };
         authorizer = decision.context;
       }
-      const query = route.query ? { limit: '20' } : undefined;
+      const query = route.query ? (exampleQuery(route) ?? { limit: '20' }) : undefined;
       const { status } = await invoke(route, { pathParameters, ...(query ? { query } : {}), body: request.body, authorizer: route.auth === 'public' ? undefined : authorizer });
       results.push({ route: request.label, auth: route.auth, status, expectedStatus: request.status, commands: [...commands] });
     }

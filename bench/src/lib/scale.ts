@@ -38,13 +38,13 @@ export function noteItem(sub: string, index: number, baseTime: number) {
   };
 }
 
-/** Writes `count` notes for `sub`, 25 per BatchWriteItem, a few batches in flight. */
-export async function seedNotes(stack: StackInfo, sub: string, count: number, concurrency = 4): Promise<void> {
+/** Writes `count` notes for `sub` (made by `make`), 25 per BatchWriteItem, a few batches in flight. */
+export async function seedNotes(stack: StackInfo, sub: string, count: number, concurrency = 4, make: typeof noteItem = noteItem): Promise<void> {
   const client = new DynamoDBClient({ endpoint: stack.dynamodbEndpoint, region: stack.region, credentials: LOCAL_CREDENTIALS });
   const baseTime = Date.now() - count * 1000;
   const batches: WriteRequest[][] = [];
   for (let i = 0; i < count; i += 25) {
-    batches.push(Array.from({ length: Math.min(25, count - i) }, (_, j) => ({ PutRequest: { Item: noteItem(sub, i + j, baseTime) } })));
+    batches.push(Array.from({ length: Math.min(25, count - i) }, (_, j) => ({ PutRequest: { Item: make(sub, i + j, baseTime) } })));
   }
   let next = 0;
   const worker = async () => {

@@ -9,6 +9,7 @@ import { printService, resourcesOfType, type PrintedService } from './definition
 import { startDynamoDb, ensureTable } from './dynamodb';
 import { ensureUserPool, startCognito } from './cognito';
 import { startS3, type S3Emulator } from './s3';
+import { startStreamForwarder, type StreamForwarder } from './streams';
 import { gatewayResponsesFrom, methodThrottlesFrom, startGateway, type Gateway } from './gateway';
 import { API_DIR, AUTH_DIR, startOffline, startVite } from './offline';
 import { supervise } from './supervise';
@@ -29,6 +30,7 @@ export interface StackInfo {
   dynamodbEndpoint: string;
   s3Endpoint: string;
   attachmentsBucket: string;
+  searchBucket: string;
   tableName: string;
   // Extras (not part of the stack file contract in docs/local-stack.md, handy for tools and tests).
   stage: string;
@@ -86,11 +88,13 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
 
   const children: StackChild[] = [];
   let s3: S3Emulator | undefined;
+  let streams: StreamForwarder | undefined;
   let gateway: Gateway | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await gateway?.close();
+      await streams?.close();
       await s3?.close();
       // Reverse start order: the API before the emulators it talks to.
       await Promise.all([...children].reverse().map((c) => c.stop()));
@@ -166,14 +170,22 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     const api: PrintedService = await step('stack', () => printService(API_DIR, params));
     const tables = resourcesOfType(api, 'AWS::DynamoDB::Table');
     await step('dynamodb', () => dynamoStart);
-    const tableNames: string[] = [];
-    for (const [, table] of tables) tableNames.push(await ensureTable(urls.dynamodb, table, (l) => logger.line('dynamodb', l)));
+    const tableNames: Record<string, string> = {};
+    for (const [logicalId, table] of tables) tableNames[logicalId] = await ensureTable(urls.dynamodb, table, (l) => logger.line('dynamodb', l));
 
-    const [bucketEntry] = resourcesOfType(api, 'AWS::S3::Bucket');
+    // The attachments bucket (the one with CORS and upload events) and the others (search indexes).
+    const buckets = resourcesOfType(api, 'AWS::S3::Bucket');
+    const bucketEntry = buckets.find(([id]) => id === 'AttachmentsBucket') ?? buckets[0];
     if (!bucketEntry) throw new StackError('services/api defines no AWS::S3::Bucket');
     const [bucketLogicalId, bucket] = bucketEntry;
-    const printedName = bucket.Properties?.BucketName;
-    const bucketName = typeof printedName === 'string' ? printedName : params.attachmentsBucketName!;
+    const nameOf = ([id, resource]: (typeof buckets)[number]) => {
+      const printed = resource.Properties?.BucketName;
+      if (typeof printed === 'string') return printed;
+      return id === 'SearchIndexBucket' ? params.searchBucketName! : params.attachmentsBucketName!;
+    };
+    const bucketName = nameOf(bucketEntry);
+    const searchEntry = buckets.find(([id]) => id === 'SearchIndexBucket');
+    const otherBuckets = buckets.filter((entry) => entry !== bucketEntry).map(nameOf);
     s3 = await step('s3', () =>
       startS3({
         port: ports.s3,
@@ -181,6 +193,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
         bucket,
         bucketLogicalId,
         bucketName,
+        otherBuckets,
         api,
         webOrigin: urls.webOrigin,
         webOriginAliases: [urls.webOriginIp],
@@ -201,6 +214,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     );
 
     await step('api', () => offlineStart);
+    streams = await step('streams', () =>
+      startStreamForwarder({ dynamodbEndpoint: urls.dynamodb, tables: tableNames, api, lambdaEndpoint: urls.lambda, log: (l) => logger.line('streams', l) }),
+    );
 
     const info: StackInfo = {
       region: REGION,
@@ -212,7 +228,8 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
       dynamodbEndpoint: urls.dynamodb,
       s3Endpoint: urls.s3,
       attachmentsBucket: bucketName,
-      tableName: tableNames[0] ?? '',
+      searchBucket: searchEntry ? nameOf(searchEntry) : '',
+      tableName: Object.values(tableNames)[0] ?? '',
       stage: STAGE,
       userPoolIssuer,
       lambdaEndpoint: urls.lambda,
@@ -273,6 +290,7 @@ function offlineParams(urls: ReturnType<typeof endpoints>, dataDir: string) {
     s3Endpoint: urls.s3,
     cognitoEndpoint: urls.cognito,
     attachmentsBucketName: `jotter-${STAGE}-attachments`,
+    searchBucketName: `jotter-${STAGE}-search`,
     // /v1 API keys are created at run time: serverless-offline cannot check them
     // (docs/offline-toolchain.md, "serverless-offline versus API Gateway") and there is no API
     // Gateway to register them with; our authorizer checks them and our code enforces the daily

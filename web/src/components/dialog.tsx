@@ -10,10 +10,12 @@ export interface DialogProps {
   onClose: () => void;
   children?: ReactNode;
   actions: ReactNode;
+  /** `lg` for content that reads better wide (search results); narrower on a phone either way. */
+  size?: 'md' | 'lg';
 }
 
 /** A modal on the native <dialog> (inert background, Esc, top layer, focus given back on close); Tab cycles inside. */
-export function Dialog({ open, title, description, onClose, children, actions }: DialogProps) {
+export function Dialog({ open, title, description, onClose, children, actions, size = 'md' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descId = useId();
@@ -33,7 +35,7 @@ export function Dialog({ open, title, description, onClose, children, actions }:
   return (
     <dialog
       ref={ref}
-      className={styles.dialog}
+      className={[styles.dialog, size === 'lg' ? styles.large : ''].join(' ')}
       aria-labelledby={titleId}
       aria-describedby={description ? descId : undefined}
       onCancel={(event) => {
