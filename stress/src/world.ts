@@ -9,12 +9,12 @@ import { createdKeySchema } from '@jotter/shared/keys';
 import { noteSchema, type Note } from '@jotter/shared/notes';
 import { createdShareSchema } from '@jotter/shared/shares';
 import { pathParamNames, routeLabel, routePath, routes, type RouteDefinition } from '@jotter/shared/contract';
-import { exampleBody } from '@jotter/shared/contract/examples';
-import { apiClient, type ApiClient, type ApiResponse } from '../../tools/src/testing/api';
-import type { StackInfo } from '../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../tools/src/testing/users';
+import { exampleBody, exampleQuery } from '@jotter/shared/contract/examples';
+import { apiClient, type ApiClient, type ApiResponse } from '@jotter/tools/testing/api';
+import type { StackInfo } from '@jotter/tools/testing/stack';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
 
-export { exampleBody, routes, type RouteDefinition };
+export { exampleBody, exampleQuery, routes, type RouteDefinition };
 
 /** Heavy mode: `pnpm test:stress` sets JOTTER_STRESS=1. */
 export const heavy = process.env.JOTTER_STRESS === '1';

@@ -10,12 +10,12 @@ import YAML from 'yaml';
 import * as z from 'zod/mini';
 import { pathParamNames, routeLabel, routes, type RouteDefinition } from '@jotter/shared/contract';
 import { createAttachmentRoute } from '@jotter/shared/contract/attachments';
-import { exampleBody } from '@jotter/shared/contract/examples';
+import { exampleBody, exampleQuery } from '@jotter/shared/contract/examples';
 import { createKeyRoute } from '@jotter/shared/contract/keys';
 import { createNoteRoute, trashNoteRoute, updateNoteRoute } from '@jotter/shared/contract/notes';
 import { createShareRoute } from '@jotter/shared/contract/shares';
-import type { StackInfo } from '../../../tools/src/testing/stack';
-import type { TestUser } from '../../../tools/src/testing/users';
+import type { StackInfo } from '@jotter/tools/testing/stack';
+import type { TestUser } from '@jotter/tools/testing/users';
 import { apiEvent, functionEnv, userAuthorizer, type EventInput } from './events';
 import { API_DIR } from './bundles';
 
@@ -164,8 +164,8 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
         const decision = (await authorize({ type: 'REQUEST', methodArn: 'arn:aws:execute-api:us-east-1:000000000000:bench/prod/GET/v1/notes', headers: { 'x-api-key': apiKey } })) as unknown as { context: Record<string, string> };
         authorizer = decision.context;
       }
-      // A page of 20 for the lists; a route whose query has no `limit` (PUT ?overwrite) gets none.
-      const query = route.query && z.safeParse(route.query, { limit: '20' }).success ? { limit: '20' } : undefined;
+      // The route's example query, else a page of 20 for a list; a query without `limit` (PUT ?overwrite) gets none.
+      const query = route.query ? (exampleQuery(route) ?? (z.safeParse(route.query, { limit: '20' }).success ? { limit: '20' } : undefined)) : undefined;
       const { status } = await invoke(route, { pathParameters, ...(query ? { query } : {}), body: request.body, authorizer: route.auth === 'public' ? undefined : authorizer });
       results.push({ route: request.label, auth: route.auth, status, expectedStatus: request.status, commands: [...commands] });
     }

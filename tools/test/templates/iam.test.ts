@@ -56,6 +56,22 @@ const expected: Record<string, string[]> = {
   DeleteShareLambdaFunction: write,
   // Public: the view count is a conditional UpdateItem that also finds the link; no other write.
   GetPublicShareLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
+  // Search reads the manifest and the index; UpdateItem asks for a repair (and meters /v1).
+  SearchNotesLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
+  V1SearchLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
+  IndexNotesLambdaFunction: [
+    ...read,
+    'dynamodb:PutItem',
+    'dynamodb:DescribeStream',
+    'dynamodb:GetRecords',
+    'dynamodb:GetShardIterator',
+    'dynamodb:ListStreams',
+    's3:DeleteObject',
+    's3:GetObject',
+    's3:ListBucket',
+    's3:PutObject',
+    'sqs:SendMessage',
+  ],
 };
 
 test('every function is listed here, and only the framework-free roles exist (no shared role)', () => {

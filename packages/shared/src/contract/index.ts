@@ -5,6 +5,7 @@ import * as attachments from './attachments';
 import * as keys from './keys';
 import * as notes from './notes';
 import * as revisions from './revisions';
+import * as search from './search';
 import type { RouteDefinition } from './route';
 import * as shares from './shares';
 import * as system from './system';
@@ -19,6 +20,7 @@ export const routes: readonly RouteDefinition[] = [
   ...Object.values(notes),
   ...Object.values(trash),
   ...Object.values(revisions),
+  ...Object.values(search),
   ...Object.values(attachments),
   ...Object.values(shares),
   ...Object.values(keys),

@@ -16,6 +16,7 @@
 //   share token  SHARE#<sha256 of token>  TOKEN      (ownerId, noteId, shareId, views; expiresAt = TTL)
 //   revision     USER#<sub>     REV#<noteId>#<revision, 10 digits>  (an earlier text of the note; expiresAt = TTL;
 //                                                    the note's `revisions` lists them, oldest first, and bounds their number)
+//   search index USER#<sub>     SEARCH               (the S3 key and version of the user's search index)
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
 // byOwnerUpdated; the trash shares the index under another partition value. byOwnerCreated
@@ -27,11 +28,10 @@
 // eventually consistent: a revoked link could answer for a moment); its views are counted there.
 import * as dynamoose from 'dynamoose';
 import type { Item } from 'dynamoose/dist/Item';
-import { titleSortKey, type Attachment } from '../notes';
+import type { Attachment } from '../notes';
+import { indexes } from './keys';
 
-export { shareKeys } from './share-keys';
-
-export const indexes = { byOwnerUpdated: 'byOwnerUpdated', byOwnerCreated: 'byOwnerCreated', byOwnerTitle: 'byOwnerTitle', byLookup: 'byLookup' } as const;
+export { apiKeyKeys, indexes, noteKeys, quotaKeys, revisionKeys, searchKeys, shareKeys } from './keys';
 
 export type NoteState = 'active' | 'trash';
 
@@ -114,24 +114,6 @@ export interface NoteTagRecord extends NoteSortKeys {
 
 export type AttachmentRecord = Attachment & { etag?: string };
 
-export const noteKeys = {
-  pk: (sub: string) => `USER#${sub}`,
-  sk: (noteId: string) => `NOTE#${noteId}`,
-  listPartition: (sub: string, state: NoteState) => `USER#${sub}#${state}`,
-  listSort: (time: string, noteId: string) => `${time}#${noteId}`,
-  trashPartition: 'TRASH',
-  trashSort: (deletedAt: string, sub: string, noteId: string) => `${deletedAt}#${sub}#${noteId}`,
-  tagPartition: (sub: string, tag: string) => `USER#${sub}#tag#${tag}`,
-  tagSk: (tag: string, noteId: string) => `TAG#${tag}#${noteId}`,
-  tagCountSk: (tag: string) => `TAGCOUNT#${tag}`,
-  tagCountPrefix: 'TAGCOUNT#',
-  /** Sort keys of an active note. Pinned is `1` in the newest-first indexes, `0` in the A–Z one. */
-  sortKeys: (note: { noteId: string; title: string; createdAt: string; updatedAt: string; pinned?: boolean }): NoteSortKeys => ({
-    gsi1sk: `${note.pinned ? 1 : 0}#${note.updatedAt}#${note.noteId}`,
-    gsi3sk: `${note.pinned ? 1 : 0}#${note.createdAt}#${note.noteId}`,
-    gsi4sk: `${note.pinned ? 0 : 1}#${titleSortKey(note.title)}`,
-  }),
-};
 
 export const attachmentRecordSchema = new dynamoose.Schema({
   attachmentId: { type: String, required: true },
@@ -222,15 +204,6 @@ export interface ApiKeyCountRecord {
 
 export type KeyItemRecord = ApiKeyRecord | ApiKeyUsageRecord | ApiKeyCountRecord;
 
-export const apiKeyKeys = {
-  pk: (sub: string) => `USER#${sub}`,
-  /** Every key and usage item of a user starts with this (the count item does not). */
-  prefix: 'KEY#',
-  sk: (keyId: string) => `KEY#${keyId}`,
-  usageSk: (keyId: string, day: string) => `KEY#${keyId}#DAY#${day}`,
-  countSk: 'KEYS',
-  lookup: (hash: string) => `APIKEY#${hash}`,
-};
 
 export const keyItemRecordSchema = new dynamoose.Schema(
   {
@@ -319,11 +292,28 @@ export interface QuotaRecord {
   expiresAt?: number;
 }
 
-export const quotaKeys = {
-  pk: (sub: string) => `USER#${sub}`,
-  sk: (name: string) => `QUOTA#${name}`,
-  daySk: (name: string, day: string) => `QUOTA#${name}#${day}`,
-};
+// The manifest of a user's search index (services/api/src/domain/search-store.ts): which immutable
+// S3 object is current. Written only with a condition on `version`, so of two indexers updating the
+// same user's index one wins and the other starts again from the winner's index. `repairRequested`
+// asks the indexer (through the table's stream) to rebuild the index from the notes.
+export interface SearchManifestRecord {
+  pk: string;
+  sk: string;
+  type: 'searchManifest';
+  /** Absent until the first index is written (a repair request can come first). */
+  version?: number;
+  /** The base object: the whole index as of `baseVersion`. */
+  objectKey?: string;
+  baseVersion?: number;
+  /** The changes since the base (absent right after a base is written). */
+  deltaKey?: string;
+  /** Notes in the index (base and delta). */
+  documents?: number;
+  bytes?: number;
+  updatedAt: string;
+  repairRequested?: boolean;
+}
+
 
 /**
  * Binds the models to a table. Tables are created by CloudFormation (or, locally, by the stack

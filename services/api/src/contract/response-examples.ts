@@ -28,6 +28,10 @@ export const responseExamples: Record<string, unknown> = {
   NoteList: { items: [note], nextCursor: null },
   RevisionList: { items: [{ revision: 3, title: 'Groceries', contentPreview: 'Milk, eggs', createdAt: '2026-07-14T09:30:00.000Z' }], nextCursor: null },
   Revision: { revision: 3, title: 'Groceries', content: 'Milk, eggs', createdAt: '2026-07-14T09:30:00.000Z' },
+  SearchResults: {
+    items: [{ noteId: note.noteId, title: 'Groceries', snippet: 'Milk, <mark>eggs</mark> &amp; bread', score: 4.21, updatedAt: note.updatedAt, tags: ['home'], pinned: false }],
+    nextCursor: null,
+  },
   AttachmentUpload: {
     attachment,
     uploadUrl: 'https://jotter-prod-attachments-123456789012.s3.amazonaws.com/',

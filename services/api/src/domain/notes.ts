@@ -6,16 +6,13 @@
 // Text edits are checked against `version`; organizing (tags, pin) never touches it.
 import { randomUUID } from 'node:crypto';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeNoteRequest, TagList, UpdateNoteRequest } from '@jotter/shared/notes';
-import { indexes, noteKeys, type AttachmentRecord, type NoteRecord, type NoteRevisionFields, type NoteState, type NoteTagRecord, type RevisionRecord } from '@jotter/shared/server/models';
-import { revisionKeys } from '@jotter/shared/server/revision-keys';
-import { revisionLimits } from '@jotter/shared/revision-limits';
-import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
+import { noteKeys, type AttachmentRecord, type NoteRecord, type NoteState } from '@jotter/shared/server/models';
 import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
+import { activeNoteUpdate, ConditionFailed, findNote, item, keepRevisionWrites, noteKey, readNotePage, readTagCounts, tagWrites, transact, unchangedSince, type StoredNote } from './notes-table';
 import { changeQuota, quotaExceeded } from './quotas';
 import { keepsRevision } from './revision-policy';
-import { cancellationReasons, db, isConditionFailure, retryingConflicts } from './table';
+import { cancellationReasons, db, isConditionFailure } from './table';
 
 export interface Page {
   limit: number;
@@ -51,104 +48,7 @@ export function toAttachment({ attachmentId, fileName, contentType, size, status
   return { attachmentId, fileName, contentType, size, status, createdAt };
 }
 
-export function noteKey(sub: string, noteId: string) {
-  return { pk: noteKeys.pk(sub), sk: noteKeys.sk(noteId) };
-}
-
-export function plain(item: unknown): NoteRecord {
-  return (item as { toJSON(): NoteRecord }).toJSON();
-}
-
-const item = (value: object) => marshall(value, { removeUndefinedValues: true });
 const uniqueTags = (tags: readonly string[]) => [...new Set(tags)].sort();
-
-function tagItem(sub: string, note: NoteRecord, tag: string): NoteTagRecord {
-  return { pk: noteKeys.pk(sub), sk: noteKeys.tagSk(tag, note.noteId), gsi1pk: noteKeys.tagPartition(sub, tag), ...noteKeys.sortKeys(note), type: 'noteTag', noteId: note.noteId, tag };
-}
-
-function countChange(sub: string, tag: string, by: 1 | -1): TransactWriteItem {
-  const { TableName } = db();
-  return {
-    Update: {
-      TableName,
-      Key: item({ pk: noteKeys.pk(sub), sk: noteKeys.tagCountSk(tag) }),
-      UpdateExpression: 'SET #type = :type, #tag = :tag ADD #count :by',
-      ExpressionAttributeNames: { '#type': 'type', '#tag': 'tag', '#count': 'count' },
-      ExpressionAttributeValues: item({ ':type': 'tagCount', ':tag': tag, ':by': by }),
-    },
-  };
-}
-
-/** Puts, re-keys or deletes the note-tag items and moves the counts from `before` to `after`. */
-function tagWrites(sub: string, before: { tags: string[]; active: boolean }, after: { note: NoteRecord; active: boolean }): TransactWriteItem[] {
-  const { TableName } = db();
-  const was = new Set(before.active ? before.tags : []);
-  const will = new Set(after.active ? (after.note.tags ?? []) : []);
-  const writes: TransactWriteItem[] = [];
-  for (const tag of will) writes.push({ Put: { TableName, Item: item(tagItem(sub, after.note, tag)) } });
-  for (const tag of was) if (!will.has(tag)) writes.push({ Delete: { TableName, Key: item({ pk: noteKeys.pk(sub), sk: noteKeys.tagSk(tag, after.note.noteId) }) } });
-  for (const tag of will) if (!was.has(tag)) writes.push(countChange(sub, tag, 1));
-  for (const tag of was) if (!will.has(tag)) writes.push(countChange(sub, tag, -1));
-  return writes;
-}
-
-/** Deletes of some of a note's revisions, for a transaction. */
-export function revisionDeletes(sub: string, noteId: string, revisions: readonly number[]): TransactWriteItem[] {
-  const { TableName } = db();
-  return revisions.map((revision) => ({ Delete: { TableName, Key: item({ pk: noteKeys.pk(sub), sk: revisionKeys.sk(noteId, revision) }) } }));
-}
-
-/**
- * The writes that keep `current`'s text as a revision, and the note's new list of kept revisions:
- * the revision item, and the deletion of the oldest ones beyond the per-note limit (the list on
- * the note names them, so this costs no read).
- */
-function keepRevisionWrites(sub: string, current: StoredNote, now: Date): { writes: TransactWriteItem[]; revisions: number[] } {
-  const { TableName } = db();
-  const record: RevisionRecord = {
-    pk: noteKeys.pk(sub),
-    sk: revisionKeys.sk(current.noteId, current.version),
-    type: 'revision',
-    noteId: current.noteId,
-    revision: current.version,
-    title: current.title,
-    content: current.content,
-    createdAt: current.updatedAt,
-    expiresAt: Math.floor(now.getTime() / 1000) + revisionLimits.retentionDays * 24 * 3600,
-  };
-  const kept = [...(current.revisions ?? []), current.version];
-  const dropped = kept.slice(0, Math.max(0, kept.length - revisionLimits.maxPerNote));
-  return {
-    writes: [{ Put: { TableName, Item: item(record) } }, ...revisionDeletes(sub, current.noteId, dropped)],
-    revisions: kept.slice(dropped.length),
-  };
-}
-
-/**
- * Runs a transaction; a lost race with another transaction on the same items is retried (the
- * conditions decide, not the timing). A failed condition of the first item (the note) is
- * ConditionFailed for the caller to re-read and decide.
- */
-class ConditionFailed extends Error {}
-async function transact(writes: TransactWriteItem[]): Promise<void> {
-  const { client } = db();
-  try {
-    await retryingConflicts(() => client.transactWriteItems({ TransactItems: writes }));
-  } catch (error) {
-    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new ConditionFailed();
-    throw error;
-  }
-}
-
-/** A note item as stored, with the fields only the raw client writes. */
-export type StoredNote = NoteRecord & NoteRevisionFields;
-
-/** The note as stored, read strongly consistently (the base of a read-modify-write). */
-export async function findNote(sub: string, noteId: string): Promise<StoredNote | undefined> {
-  const { client, TableName } = db();
-  const result = await client.getItem({ TableName, Key: item(noteKey(sub, noteId)), ConsistentRead: true });
-  return result.Item ? (unmarshall(result.Item) as StoredNote) : undefined;
-}
 
 export async function getNote(sub: string, noteId: string): Promise<Note> {
   const record = await findNote(sub, noteId);
@@ -226,90 +126,15 @@ export async function putNewNote(sub: string, noteId: string, input: CreateNoteR
   }
 }
 
-const sortIndex: Record<NoteSort, { index: string; attribute: SortAttribute; forward: boolean }> = {
-  updated: { index: indexes.byOwnerUpdated, attribute: 'gsi1sk', forward: false },
-  created: { index: indexes.byOwnerCreated, attribute: 'gsi3sk', forward: false },
-  title: { index: indexes.byOwnerTitle, attribute: 'gsi4sk', forward: true },
-};
-
-/**
- * One page of a list: one Query on the order's index, reading limit+1 to know whether another page
- * exists. A tag's list reads its note-tag items the same way, then the notes in one BatchGetItem.
- * Items are read back with a plain unmarshall: Dynamoose's per-item schema conformance costs
- * ~0.7 ms of CPU per note, and these are items our own writes shaped.
- */
+/** One page of the notes list or the trash, in the asked order (see readNotePage). */
 export async function listNotes(sub: string, state: NoteState, options: ListOptions): Promise<NoteList> {
-  const { client, TableName } = db();
-  const order = state === 'trash' ? sortIndex.updated : sortIndex[options.sort ?? 'updated'];
-  const partition = { pk: noteKeys.pk(sub), gsi1pk: options.tag && state === 'active' ? noteKeys.tagPartition(sub, options.tag) : noteKeys.listPartition(sub, state) };
-  const pinnedOnly = options.pinned && state === 'active';
-  const result = await client.query({
-    TableName,
-    IndexName: order.index,
-    KeyConditionExpression: pinnedOnly ? '#pk = :pk AND begins_with(#sk, :pin)' : '#pk = :pk',
-    ExpressionAttributeNames: { '#pk': 'gsi1pk', ...(pinnedOnly ? { '#sk': order.attribute } : {}) },
-    ExpressionAttributeValues: item({ ':pk': partition.gsi1pk, ...(pinnedOnly ? { ':pin': order.forward ? '0#' : '1#' } : {}) }),
-    ScanIndexForward: order.forward,
-    Limit: options.limit + 1,
-    ...(options.cursor ? { ExclusiveStartKey: item(decodeCursor(options.cursor, partition, order.attribute)) } : {}),
-  });
-  const found = (result.Items ?? []).map((raw) => unmarshall(raw) as NoteRecord | NoteTagRecord);
-  const page = found.slice(0, options.limit);
-  const last = page.at(-1);
-  let nextCursor: string | null = null;
-  if (found.length > options.limit && last) nextCursor = encodeCursor(last, order.attribute);
-  // DynamoDB stops a page at 1 MB; then it tells us where it stopped.
-  else if (result.LastEvaluatedKey) nextCursor = encodeCursor(unmarshall(result.LastEvaluatedKey) as NoteRecord, order.attribute);
-  const notes = options.tag && state === 'active' ? await notesOf(sub, page.map((entry) => entry.noteId)) : (page as NoteRecord[]);
-  return { items: notes.map(toNote), nextCursor };
-}
-
-/** The notes with these ids, in this order, in one BatchGetItem (plus retries of unprocessed keys). */
-async function notesOf(sub: string, noteIds: string[]): Promise<NoteRecord[]> {
-  if (noteIds.length === 0) return [];
-  const { client, TableName } = db();
-  const byId = new Map<string, NoteRecord>();
-  let keys = noteIds.map((noteId) => item(noteKey(sub, noteId)));
-  for (let attempt = 0; keys.length > 0; attempt++) {
-    const result = await client.batchGetItem({ RequestItems: { [TableName]: { Keys: keys } } });
-    for (const raw of result.Responses?.[TableName] ?? []) {
-      const record = unmarshall(raw) as NoteRecord;
-      byId.set(record.noteId, record);
-    }
-    keys = result.UnprocessedKeys?.[TableName]?.Keys ?? [];
-    if (keys.length > 0) {
-      if (attempt >= 6) throw new Error('DynamoDB left keys unprocessed');
-      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
-    }
-  }
-  // A note trashed between the two reads drops out of the page.
-  return noteIds.flatMap((noteId) => {
-    const record = byId.get(noteId);
-    return record && record.state === 'active' ? [record] : [];
-  });
+  const { records, nextCursor } = await readNotePage(sub, state, options);
+  return { items: records.map(toNote), nextCursor };
 }
 
 /** GET /tags: the user's tags with their number of active notes, A–Z, in one Query. */
 export async function listTags(sub: string): Promise<TagList> {
-  const { client, TableName } = db();
-  const items: TagList['items'] = [];
-  let ExclusiveStartKey: Record<string, never> | undefined;
-  do {
-    const result = await client.query({
-      TableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      FilterExpression: '#count > :zero',
-      ExpressionAttributeNames: { '#count': 'count' },
-      ExpressionAttributeValues: item({ ':pk': noteKeys.pk(sub), ':prefix': noteKeys.tagCountPrefix, ':zero': 0 }),
-      ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
-    });
-    for (const raw of result.Items ?? []) {
-      const { tag, count } = unmarshall(raw) as { tag: string; count: number };
-      items.push({ tag, count });
-    }
-    ExclusiveStartKey = result.LastEvaluatedKey as typeof ExclusiveStartKey;
-  } while (ExclusiveStartKey);
-  return { items };
+  return { items: await readTagCounts(sub) };
 }
 
 /** A note read for a change, or NotFoundError. */
@@ -318,9 +143,6 @@ async function activeNote(sub: string, noteId: string): Promise<StoredNote> {
   if (!record || record.state !== 'active') throw new NotFoundError('Note');
   return record;
 }
-
-const tagsRevCondition = (record: NoteRecord) =>
-  record.tagsRev === undefined ? { expression: 'attribute_not_exists(tagsRev)', values: {} } : { expression: 'tagsRev = :tagsRev', values: { ':tagsRev': record.tagsRev } };
 
 /** Turns of a write whose note keeps changing under it in tags or pin (see updateNote). */
 const maxTurnsUnderChange = 20;
@@ -340,8 +162,8 @@ function lostRace(error: unknown): boolean {
  * A text edit, checked against `version`: of several writers holding the same version exactly one
  * wins, the others get VersionConflictError and change nothing. Two DynamoDB calls (read, write);
  * a tagged note's note-tag items take the new sort keys, and a revision of the text it replaces is
- * kept (revisions.ts decides when), in the same transaction. `overwrite`: the edit replaces a
- * version it did not start from, after a conflict.
+ * kept (revision-policy.ts decides when), in the same transaction. `overwrite`: the edit replaces
+ * a version it did not start from, after a conflict.
  */
 export async function updateNote(sub: string, noteId: string, input: UpdateNoteRequest, { overwrite = false } = {}): Promise<Note> {
   return saveText(sub, noteId, input.version, (current) => ({ title: input.title ?? current.title, content: input.content ?? current.content }), overwrite);
@@ -365,7 +187,6 @@ export async function saveText(
   alwaysKeepRevision: boolean,
   firstRead?: StoredNote,
 ): Promise<Note> {
-  const { TableName } = db();
   for (let attempt = 1; ; attempt++) {
     const current = attempt === 1 && firstRead ? firstRead : await activeNote(sub, noteId);
     if (current.version !== version) throw new VersionConflictError(current.version);
@@ -374,17 +195,11 @@ export async function saveText(
     Object.assign(next, noteKeys.sortKeys(next));
     const revision = keepsRevision(alwaysKeepRevision, current.lastRevisionAt, new Date(time)) ? keepRevisionWrites(sub, current, new Date(time)) : undefined;
     if (revision) Object.assign(next, { lastRevisionAt: time, revisions: revision.revisions });
-    const tagsRev = tagsRevCondition(current);
-    const write: TransactWriteItem = {
-      Update: {
-        TableName,
-        Key: item(noteKey(sub, noteId)),
-        UpdateExpression: `SET title = :title, content = :content, updatedAt = :time, gsi1sk = :s1, gsi3sk = :s3, gsi4sk = :s4${revision ? ', lastRevisionAt = :time, revisions = :revisions' : ''} ADD version :one`,
-        ConditionExpression: `#state = :active AND version = :version AND ${tagsRev.expression}`,
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: item({ ':title': next.title, ':content': next.content, ':time': time, ':s1': next.gsi1sk, ':s3': next.gsi3sk, ':s4': next.gsi4sk, ':one': 1, ':active': 'active', ':version': version, ...(revision ? { ':revisions': revision.revisions } : {}), ...tagsRev.values }),
-      },
-    };
+    const write = activeNoteUpdate(sub, current, next, {
+      set: `title = :title, content = :content, updatedAt = :time, version = :next${revision ? ', lastRevisionAt = :time, revisions = :revisions' : ''}`,
+      values: { ':title': next.title, ':content': next.content, ':time': time, ':next': next.version, ':version': version, ...(revision ? { ':revisions': revision.revisions } : {}) },
+      condition: 'version = :version',
+    });
     const writes = [write, ...(revision?.writes ?? []), ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })];
     try {
       if (writes.length === 1) await db().client.updateItem(write.Update!);
@@ -404,24 +219,16 @@ export async function saveText(
  * `version` or `updatedAt`, so it never conflicts with a text edit open elsewhere.
  */
 export async function organizeNote(sub: string, noteId: string, input: OrganizeNoteRequest): Promise<Note> {
-  const { TableName } = db();
   for (let attempt = 1; ; attempt++) {
     const current = await activeNote(sub, noteId);
     const next: NoteRecord = { ...current, tags: input.tags ? uniqueTags(input.tags) : uniqueTags(current.tags ?? []), pinned: input.pinned ?? current.pinned ?? false };
     Object.assign(next, noteKeys.sortKeys(next));
     if (next.pinned === (current.pinned ?? false) && next.tags!.join('\n') === uniqueTags(current.tags ?? []).join('\n')) return toNote(current);
     next.tagsRev = (current.tagsRev ?? 0) + 1;
-    const tagsRev = tagsRevCondition(current);
-    const write: TransactWriteItem = {
-      Update: {
-        TableName,
-        Key: item(noteKey(sub, noteId)),
-        UpdateExpression: 'SET tags = :tags, pinned = :pinned, tagsRev = :next, gsi1sk = :s1, gsi3sk = :s3, gsi4sk = :s4',
-        ConditionExpression: `#state = :active AND ${tagsRev.expression}`,
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: item({ ':tags': next.tags, ':pinned': next.pinned, ':next': next.tagsRev, ':s1': next.gsi1sk, ':s3': next.gsi3sk, ':s4': next.gsi4sk, ':active': 'active', ...tagsRev.values }),
-      },
-    };
+    const write = activeNoteUpdate(sub, current, next, {
+      set: 'tags = :tags, pinned = :pinned, tagsRev = :next',
+      values: { ':tags': next.tags, ':pinned': next.pinned, ':next': next.tagsRev },
+    });
     try {
       await transact([write, ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })]);
       return toNote(next);
@@ -431,21 +238,6 @@ export async function organizeNote(sub: string, noteId: string, input: OrganizeN
       await pauseAfterLostRace(attempt);
     }
   }
-}
-
-/** A condition that holds only while the item is exactly as read (text, attachments, tags and links alike). */
-function unchangedSince(record: NoteRecord) {
-  const names: Record<string, string> = { '#state': 'state' };
-  const values: Record<string, unknown> = { ':state': record.state, ':version': record.version };
-  const parts = ['#state = :state', 'version = :version'];
-  for (const field of ['attachmentsRev', 'tagsRev', 'shareCount'] as const) {
-    if (record[field] === undefined) parts.push(`attribute_not_exists(${field})`);
-    else {
-      parts.push(`${field} = :${field}`);
-      values[`:${field}`] = record[field];
-    }
-  }
-  return { ConditionExpression: parts.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: item(values) };
 }
 
 /**

@@ -1,12 +1,12 @@
 // Reading revisions, with the raw DynamoDB client (key layout: models.ts). A revision is written
-// by notes.ts, in the transaction of the save that replaces its text, so a save and its revision
-// land together or not at all.
+// by notes-table.ts (keepRevisionWrites), in the transaction of the save that replaces its text
+// (notes.ts), so a save and its revision land together or not at all.
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { noteKeys, type RevisionRecord } from '@jotter/shared/server/models';
-import { revisionKeys } from '@jotter/shared/server/revision-keys';
+import { noteKeys, revisionKeys } from '@jotter/shared/server/keys';
+import type { RevisionRecord } from '@jotter/shared/server/models';
 import { InvalidCursorError } from './errors';
-import type { StoredNote } from './notes';
-import { db } from './table';
+import type { StoredNote } from './notes-table';
+import { db } from './dynamodb';
 
 const item = (value: object) => marshall(value, { removeUndefinedValues: true });
 const revisionKey = (sub: string, noteId: string, revision: number) => ({ pk: noteKeys.pk(sub), sk: revisionKeys.sk(noteId, revision) });

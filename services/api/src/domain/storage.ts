@@ -1,5 +1,6 @@
-// The attachments bucket: presigned uploads/downloads and deletes. Only the functions that touch
-// files import this module, so the S3 client stays out of every other bundle.
+// S3: the attachments bucket (presigned uploads/downloads and deletes) and the client the search
+// index store shares. Only the functions that touch S3 import this module, so the S3 client stays
+// out of every other bundle.
 //
 // The SDK modules are loaded on first use, not at init: the attachment handlers' cold start would
 // otherwise pay for the S3 client and both presigners (~80 ms) even on paths that never call S3.
@@ -9,7 +10,8 @@ import { awsClientConfig } from './aws';
 
 let client: Promise<{ s3: S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
 
-function s3() {
+/** The S3 client and the SDK module, loaded on first use. */
+export function s3Client() {
   client ??= import('@aws-sdk/client-s3').then((sdk) => {
     const { s3Endpoint } = config();
     const s3 = new sdk.S3Client({
@@ -31,7 +33,7 @@ export const noteObjectsPrefix = (sub: string, noteId: string) => `${sub}/${note
  * another type is refused by S3 before anything is stored.
  */
 export async function presignUpload(key: string, contentType: string, size: number, expiresInSeconds: number) {
-  const [{ s3: client }, { createPresignedPost }] = await Promise.all([s3(), import('@aws-sdk/s3-presigned-post')]);
+  const [{ s3: client }, { createPresignedPost }] = await Promise.all([s3Client(), import('@aws-sdk/s3-presigned-post')]);
   const { url, fields } = await createPresignedPost(client, {
     Bucket: config().attachmentsBucket,
     Key: key,
@@ -67,7 +69,7 @@ export function safeDownloadType(contentType: string): string {
 }
 
 export async function presignDownload(key: string, fileName: string, contentType: string, expiresInSeconds: number) {
-  const [{ s3: client, sdk }, { getSignedUrl }] = await Promise.all([s3(), import('@aws-sdk/s3-request-presigner')]);
+  const [{ s3: client, sdk }, { getSignedUrl }] = await Promise.all([s3Client(), import('@aws-sdk/s3-request-presigner')]);
   return getSignedUrl(
     client,
     new sdk.GetObjectCommand({
@@ -81,14 +83,14 @@ export async function presignDownload(key: string, fileName: string, contentType
 }
 
 export async function deleteObject(key: string): Promise<void> {
-  const { s3: client, sdk } = await s3();
+  const { s3: client, sdk } = await s3Client();
   await client.send(new sdk.DeleteObjectCommand({ Bucket: config().attachmentsBucket, Key: key }));
 }
 
 /** Deletes every object under a prefix (a note's files, including unfinished uploads). */
 export async function deleteObjectsUnder(prefix: string): Promise<number> {
   const Bucket = config().attachmentsBucket;
-  const { s3: client, sdk } = await s3();
+  const { s3: client, sdk } = await s3Client();
   let deleted = 0;
   let ContinuationToken: string | undefined;
   do {
