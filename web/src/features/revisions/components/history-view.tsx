@@ -11,6 +11,7 @@ import { Skeleton, SkeletonList } from '../../../components/skeleton';
 import { useToast } from '../../../components/toast';
 import { excerpt, formatRelative } from '../../../lib/format';
 import { useAsync } from '../../../lib/use-async';
+import { usePagedList } from '../../../lib/use-paged-list';
 import { revisionsApi } from '../api/revisions-api';
 import styles from './history.module.css';
 
@@ -23,24 +24,23 @@ export interface HistoryViewProps {
   onRestored: (note: Note) => void;
 }
 
+const revisionIdOf = (item: RevisionSummary) => String(item.revision);
 const when = (iso: string) => `${formatRelative(iso)} · ${new Date(iso).toLocaleString()}`;
 
 /** A note's earlier texts: pick one to read it, compare it with the note as it is, or restore it. */
 export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
   const toast = useToast();
-  const loaded = useAsync(async (signal) => {
-    const [note, page] = await Promise.all([revisionsApi.current(noteId, signal), revisionsApi.list(noteId, null, signal)]);
-    return { note, ...page };
-  }, [noteId]);
-  const [more, setMore] = useState<{ items: RevisionSummary[]; nextCursor: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
+  const list = usePagedList((cursor, signal) => revisionsApi.list(noteId, cursor, signal), revisionIdOf, [noteId]);
+  const note = useAsync((signal) => revisionsApi.current(noteId, signal), [noteId]);
   const [selected, setSelected] = useState<number | null>(null);
   const [compare, setCompare] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [restoring, setRestoring] = useState(false);
 
-  const items = loaded.status === 'success' ? [...loaded.data.items, ...(more?.items ?? [])] : [];
-  const nextCursor = more ? more.nextCursor : loaded.status === 'success' ? loaded.data.nextCursor : null;
+  const { items, loadMoreError } = list;
+  useEffect(() => {
+    if (loadMoreError) toast({ tone: 'danger', message: `Couldn't load more: ${loadMoreError.message}` });
+  }, [loadMoreError, toast]);
   const current = selected ?? items[0]?.revision ?? null;
   const revision = useAsync((signal) => (current === null ? Promise.resolve(null) : revisionsApi.get(noteId, current, signal)), [noteId, current]);
 
@@ -51,33 +51,20 @@ export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
     if (chosen.current && revision.status === 'success') viewerHeading.current?.focus();
   }, [revision.status]);
 
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await revisionsApi.list(noteId, nextCursor);
-      setMore((m) => ({ items: [...(m?.items ?? []), ...page.items], nextCursor: page.nextCursor }));
-    } catch (error) {
-      toast({ tone: 'danger', message: `Couldn't load more: ${(error as Error).message}` });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
   const restore = async () => {
-    if (loaded.status !== 'success' || current === null) return;
+    if (note.status !== 'success' || current === null) return;
     setRestoring(true);
     try {
-      const note = await revisionsApi.restore(noteId, current, loaded.data.note.version);
+      const restored = await revisionsApi.restore(noteId, current, note.data.version);
       setConfirming(false);
       toast({ message: 'Restored the earlier version. The text it replaced is kept in the history.' });
-      onRestored(note);
+      onRestored(restored);
     } catch (error) {
       setRestoring(false);
       setConfirming(false);
       toast({ tone: 'danger', message: `Couldn't restore: ${(error as Error).message}` });
-      // A 409: the note moved on meanwhile; reload to name its new version.
-      loaded.retry();
+      // A 409: the note moved on meanwhile; read it again to name its new version.
+      note.retry();
     }
   };
 
@@ -91,13 +78,18 @@ export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
           History
         </h1>
         <p className={styles.subtitle}>
-          {loaded.status === 'success' ? `“${loaded.data.note.title}”: ` : ''}earlier versions of the last {revisionLimits.retentionDays} days (up to {revisionLimits.maxPerNote}).
+          {note.status === 'success' ? `“${note.data.title}”: ` : ''}earlier versions of the last {revisionLimits.retentionDays} days (up to {revisionLimits.maxPerNote}).
         </p>
       </div>
     </header>
   );
 
-  if (loaded.status === 'loading') {
+  const failed = list.status === 'error' ? list.error : note.status === 'error' ? note.error : null;
+  const retry = () => {
+    if (list.status === 'error') list.reload();
+    if (note.status === 'error') note.retry();
+  };
+  if (!failed && (list.status === 'loading' || note.status === 'loading')) {
     return (
       <div className={styles.page}>
         {header}
@@ -105,11 +97,11 @@ export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
       </div>
     );
   }
-  if (loaded.status === 'error') {
+  if (failed || note.status !== 'success') {
     return (
       <div className={styles.page}>
         {header}
-        <EmptyState alert tone="danger" icon={<AlertIcon />} title="Couldn't load the history" description={loaded.error.message} action={<Button onClick={loaded.retry}>Try again</Button>} />
+        <EmptyState alert tone="danger" icon={<AlertIcon />} title="Couldn't load the history" description={failed?.message ?? ''} action={<Button onClick={retry}>Try again</Button>} />
       </div>
     );
   }
@@ -154,9 +146,9 @@ export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
               </li>
             ))}
           </ul>
-          {nextCursor && (
+          {list.nextCursor && (
             <div className={styles.more}>
-              <Button variant="ghost" size="sm" onClick={loadMore} loading={loadingMore} loadingText="Loading…">
+              <Button variant="ghost" size="sm" onClick={list.loadMore} loading={list.loadingMore} loadingText="Loading…">
                 Load more
               </Button>
             </div>
@@ -194,7 +186,7 @@ export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
                   <TextDiff
                     caption={`Version ${shown.revision} compared with the current text`}
                     before={{ label: `Version ${shown.revision}`, text: `${shown.title}\n\n${shown.content}` }}
-                    after={{ label: 'Current', text: `${loaded.data.note.title}\n\n${loaded.data.note.content}` }}
+                    after={{ label: 'Current', text: `${note.data.title}\n\n${note.data.content}` }}
                   />
                 </Suspense>
               ) : (
