@@ -1,10 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 
-/** Modules of the app chunk: the libraries, the shell, shared components (not the lazy Cognito SDK). */
+/** Modules of the app chunk: the libraries, the shell, shared components (not the lazy Cognito SDK, nor the diff view and its library, loaded when a comparison opens). */
 const appShell = (id: string) =>
   /node_modules[/\\](react|react-dom|scheduler|react-router)[/\\]/.test(id) ||
-  (/[/\\]web[/\\]src[/\\](config|app[/\\](app|router|lazy-route|layouts[/\\])|components[/\\]|lib[/\\]|styles[/\\])/.test(id) && !/lib[/\\]auth[/\\]cognito/.test(id));
+  (/[/\\]web[/\\]src[/\\](config|app[/\\](app|router|lazy-route|layouts[/\\])|components[/\\]|lib[/\\]|styles[/\\])/.test(id) && !/lib[/\\]auth[/\\]cognito|components[/\\]text-diff/.test(id));
 
 /** The route contract and the schemas it validates with (not the lazily loaded Markdown renderer). */
 const contractModules = (id: string) =>

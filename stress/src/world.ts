@@ -1,6 +1,6 @@
 // What every part of the suite shares: the route list (straight from the API's contract, so a new
 // route is fuzzed and put through the authorization matrix without anyone editing this folder),
-// a user with one of everything (note, trashed note, attachment, API key), a snapshot of what the
+// a user with one of everything (note with a revision, trashed note, attachment, API key), a snapshot of what the
 // user can see, and the JSON error shape every refusal must have.
 import * as z from 'zod/mini';
 import { createAttachmentResponseSchema } from '@jotter/shared/attachments';
@@ -36,7 +36,7 @@ export function encodeSegment(value: string): string {
 export interface World {
   user: TestUser;
   api: ApiClient;
-  /** An active note, with a pending attachment. */
+  /** An active note, with a pending attachment and one revision (`revision`). */
   note: Note;
   /** A note in the trash. */
   trashed: Note;
@@ -46,6 +46,7 @@ export interface World {
   /** A public link of `note`, and its token. */
   shareId: string;
   shareToken: string;
+  revision: string;
 }
 
 export async function expectStatus(response: Promise<ApiResponse> | ApiResponse, status: number, what: string): Promise<ApiResponse> {
@@ -57,7 +58,9 @@ export async function expectStatus(response: Promise<ApiResponse> | ApiResponse,
 export async function createWorld(stack: StackInfo, user?: TestUser): Promise<World> {
   user ??= await createTestUser(stack);
   const api = apiClient(stack, user.accessToken);
-  const note = z.parse(noteSchema, (await expectStatus(api.post('/notes', { title: 'fixture', content: 'kept' }), 201, 'create note')).body);
+  const first = z.parse(noteSchema, (await expectStatus(api.post('/notes', { title: 'fixture', content: 'first' }), 201, 'create note')).body);
+  // The edit keeps version 1's text as revision 1.
+  const note = z.parse(noteSchema, (await expectStatus(api.put(`/notes/${first.noteId}`, { content: 'kept', version: first.version }), 200, 'edit note')).body);
   const trashed = z.parse(noteSchema, (await expectStatus(api.post('/notes', { title: 'trashed', content: 'in the trash' }), 201, 'create note')).body);
   await expectStatus(api.delete(`/notes/${trashed.noteId}`), 204, 'trash note');
   const upload = z.parse(
@@ -67,7 +70,7 @@ export async function createWorld(stack: StackInfo, user?: TestUser): Promise<Wo
   const key = z.parse(createdKeySchema, (await expectStatus(api.post('/keys', { name: 'fixture key' }), 201, 'create key')).body);
   const share = z.parse(createdShareSchema, (await expectStatus(api.post(`/notes/${note.noteId}/shares`, {}), 201, 'create share')).body);
   const shareToken = share.url.split('/s/')[1]!;
-  return { user, api, note, trashed, attachmentId: upload.attachment.attachmentId, keyId: key.keyId, keyValue: key.value, shareId: share.shareId, shareToken };
+  return { user, api, note, trashed, attachmentId: upload.attachment.attachmentId, keyId: key.keyId, keyValue: key.value, shareId: share.shareId, shareToken, revision: '1' };
 }
 
 /**
@@ -81,6 +84,7 @@ export function ownIds(route: RouteDefinition, world: World): Record<string, str
     keyId: world.keyId,
     shareId: world.shareId,
     token: world.shareToken,
+    revision: world.revision,
   };
   for (const p of pathParams(route)) if (!(p in ids)) throw new Error(`${label(route)}: the suite does not know what {${p}} names; add it to ownIds (stress/src/world.ts)`);
   return ids;
@@ -101,7 +105,7 @@ async function listAll(api: ApiClient, path: string): Promise<unknown[]> {
 }
 
 /**
- * Everything the user can see: notes, trash, keys, each note's links (without their views: a
+ * Everything the user can see: notes, trash, keys, each note's links and revisions (links without their views: a
  * public read counts, by design). With `ignoreKeyUsage`, the keys' usage counters and lastUsedAt
  * are left out (a /v1 request is metered even when it is answered 404, by design).
  */
@@ -111,12 +115,14 @@ export async function snapshot(api: ApiClient, opts: { ignoreKeyUsage?: boolean 
   const keyItems = opts.ignoreKeyUsage ? keys.body.items.map(({ usage: _u, lastUsedAt: _l, ...rest }) => rest) : keys.body.items;
   const notes = (await listAll(api, '/notes')) as { noteId: string }[];
   const shares: Record<string, unknown> = {};
+  const revisions: Record<string, unknown> = {};
   for (const { noteId } of notes) {
     const r = await api.get<{ items: Record<string, unknown>[] }>(`/notes/${noteId}/shares`);
     if (r.status !== 200 || !r.body) throw new Error(`snapshot shares of ${noteId}: ${r.status}`);
     shares[noteId] = r.body.items.map(({ views: _v, ...rest }) => rest);
+    revisions[noteId] = await listAll(api, `/notes/${noteId}/revisions`);
   }
-  return JSON.stringify({ notes, trash: await listAll(api, '/trash'), keys: keyItems, shares });
+  return JSON.stringify({ notes, trash: await listAll(api, '/trash'), keys: keyItems, shares, revisions });
 }
 
 /** Whether a response is an error in the contract's shape: `{"error":{"code","message"[,"details"][,"requestId"]}}`. */

@@ -138,14 +138,22 @@ describe.each(routes.map((r) => [label(r), r] as const))('%s', (_, route) => {
 it("left the victim's data untouched", async () => {
   const before = await snapshot(victim.api, { ignoreKeyUsage: true });
   // The matrix above ran first (Jest runs a file's tests in order); recompute a fresh world's view
-  // and compare it with what the fixtures created: one note (with one link), one trashed note, one key.
-  const view = JSON.parse(before) as { notes: { noteId: string; version: number; attachments: unknown[] }[]; trash: { noteId: string }[]; keys: { keyId: string }[]; shares: Record<string, { shareId: string }[]> };
-  expect(view.notes.map((n) => [n.noteId, n.version, n.attachments.length])).toEqual([[victim.note.noteId, 1, 1]]);
+  // and compare it with what the fixtures created: one note (edited once, so at version 2 with one
+  // revision, and with one link), one trashed note, one key.
+  const view = JSON.parse(before) as {
+    notes: { noteId: string; version: number; attachments: unknown[] }[];
+    trash: { noteId: string }[];
+    keys: { keyId: string }[];
+    shares: Record<string, { shareId: string }[]>;
+    revisions: Record<string, { revision: number }[]>;
+  };
+  expect(view.notes.map((n) => [n.noteId, n.version, n.attachments.length])).toEqual([[victim.note.noteId, 2, 1]]);
+  expect(view.revisions).toEqual({ [victim.note.noteId]: [expect.objectContaining({ revision: 1 })] });
   expect(view.trash.map((n) => n.noteId)).toEqual([victim.trashed.noteId]);
   expect(view.keys.map((k) => k.keyId)).toEqual([victim.keyId]);
   expect(view.shares).toEqual({ [victim.note.noteId]: [expect.objectContaining({ shareId: victim.shareId })] });
   // A brand-new user sees nothing of anyone.
   const stranger = apiClient(stack, (await createTestUser(stack)).accessToken);
-  expect(JSON.parse(await snapshot(stranger))).toEqual({ notes: [], trash: [], keys: [], shares: {} });
+  expect(JSON.parse(await snapshot(stranger))).toEqual({ notes: [], trash: [], keys: [], shares: {}, revisions: {} });
   recordFigures('authorization matrix', { routes: routes.length, credentialCases: cases.length, requests: counts.requests, unexpected: 0 });
 });

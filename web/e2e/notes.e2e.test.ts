@@ -1,7 +1,8 @@
 /**
  * Notes end to end against the local stack: sign in → create → edit (autosave shows Saved) →
  * reload shows the edit → delete → undo → delete → restore from trash; plus the 409 conflict
- * banner, keyboard shortcuts and phone layout. Screenshots go to e2e-artifacts/screenshots.
+ * banner (with its side-by-side Compare), keyboard shortcuts and phone layout. Screenshots go to
+ * e2e-artifacts/screenshots.
  */
 import type { Page } from 'playwright-core';
 import type { Note } from '@jotter/shared/notes';
@@ -97,7 +98,7 @@ it('creates, edits, reloads, deletes, undoes, deletes and restores a note', asyn
   });
 });
 
-it('shows the conflict banner when the note changed elsewhere, and overwrites with mine', async () => {
+it('shows the conflict banner when the note changed elsewhere, compares theirs and mine, and overwrites with mine (keeping theirs in the history)', async () => {
   const user = await createTestUser(stack);
   const api = async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${stack.apiUrl}${path}`, {
@@ -118,12 +119,24 @@ it('shows the conflict banner when the note changed elsewhere, and overwrites wi
     await page.getByText('This note changed elsewhere').waitFor();
     expect(await page.getByLabel('Content').inputValue()).toBe('My edit');
     await screenshot(page, 'notes-conflict');
+    // Compare: theirs and mine side by side (the diff's chunk loads on demand).
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const diff = page.getByRole('table', { name: 'The other version compared with yours' });
+    await diff.getByRole('columnheader', { name: 'Theirs (saved)' }).waitFor();
+    await diff.getByRole('cell', { name: /Removed: Their edit/ }).waitFor();
+    await diff.getByRole('cell', { name: /Added: My edit/ }).waitFor();
+    expect(await page.getByRole('button', { name: 'Compare' }).getAttribute('aria-expanded')).toBe('true');
+    await screenshot(page, 'notes-conflict-compare');
     await page.getByRole('button', { name: 'Overwrite with mine' }).click();
     await saved(page);
+    expect(await diff.count()).toBe(0);
     await page.reload();
     await page.getByLabel('Content').waitFor();
     expect(await page.getByLabel('Content').inputValue()).toBe('My edit');
   });
+  // The overwrite kept the text it replaced (theirs) in the history, whatever the autosave window.
+  const history = (await api('GET', `/notes/${note.noteId}/revisions`)) as unknown as { items: { contentPreview: string }[] };
+  expect(history.items.map((r) => r.contentPreview)).toEqual(['Their edit', 'Version one']);
 });
 
 it('opens a note the list holds at once, and reopens it on a newer copy the revalidation brings', async () => {

@@ -7,11 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
+import * as z from 'zod/mini';
 import { pathParamNames, routeLabel, routes, type RouteDefinition } from '@jotter/shared/contract';
 import { createAttachmentRoute } from '@jotter/shared/contract/attachments';
 import { exampleBody, exampleQuery } from '@jotter/shared/contract/examples';
 import { createKeyRoute } from '@jotter/shared/contract/keys';
-import { createNoteRoute, trashNoteRoute } from '@jotter/shared/contract/notes';
+import { createNoteRoute, trashNoteRoute, updateNoteRoute } from '@jotter/shared/contract/notes';
 import { createShareRoute } from '@jotter/shared/contract/shares';
 import type { StackInfo } from '@jotter/tools/testing/stack';
 import type { TestUser } from '@jotter/tools/testing/users';
@@ -118,6 +119,11 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
       pathParameters.noteId = note.noteId;
       version = note.version;
     }
+    if (names.includes('revision')) {
+      // An edit keeps the text it replaces as the revision named by its version.
+      version = ((await invoke(updateNoteRoute, { pathParameters, body: { content: 'edited', version } })).body as { version: number }).version;
+      pathParameters.revision = String(version - 1);
+    }
     if (names.includes('attachmentId')) {
       const upload = (await invoke(createAttachmentRoute, { pathParameters, body: exampleBody(createAttachmentRoute) })).body as { attachment: { attachmentId: string } };
       pathParameters.attachmentId = upload.attachment.attachmentId;
@@ -158,7 +164,8 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
         const decision = (await authorize({ type: 'REQUEST', methodArn: 'arn:aws:execute-api:us-east-1:000000000000:bench/prod/GET/v1/notes', headers: { 'x-api-key': apiKey } })) as unknown as { context: Record<string, string> };
         authorizer = decision.context;
       }
-      const query = route.query ? (exampleQuery(route) ?? { limit: '20' }) : undefined;
+      // The route's example query, else a page of 20 for a list; a query without `limit` (PUT ?overwrite) gets none.
+      const query = route.query ? (exampleQuery(route) ?? (z.safeParse(route.query, { limit: '20' }).success ? { limit: '20' } : undefined)) : undefined;
       const { status } = await invoke(route, { pathParameters, ...(query ? { query } : {}), body: request.body, authorizer: route.auth === 'public' ? undefined : authorizer });
       results.push({ route: request.label, auth: route.auth, status, expectedStatus: request.status, commands: [...commands] });
     }

@@ -38,6 +38,10 @@ const expected: Record<string, string[]> = {
   OrganizeNoteLambdaFunction: write,
   TrashNoteLambdaFunction: write,
   RestoreNoteLambdaFunction: write,
+  // A revision is read with its note in one TransactGetItems, which needs GetItem.
+  ListRevisionsLambdaFunction: read,
+  GetRevisionLambdaFunction: read,
+  RestoreRevisionLambdaFunction: write,
   DeleteNoteForeverLambdaFunction: [...write, 's3:DeleteObject', 's3:ListBucket'],
   CreateKeyLambdaFunction: ['apigateway:GET', 'apigateway:POST', ...write],
   DeleteKeyLambdaFunction: ['apigateway:DELETE', ...write],

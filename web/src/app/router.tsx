@@ -17,6 +17,7 @@ const ResetPassword = lazyRoute(() => landingPages().then((m) => m.ResetPassword
 const NotesLayout = lazyRoute(() => landingPages().then((m) => m.NotesLayout));
 const NotesIndex = lazyRoute(() => landingPages().then((m) => m.NotesIndexPage));
 const NotePage = lazyRoute(() => landingPages().then((m) => m.NotePage));
+const NoteHistory = lazyRoute(() => landingPages().then((m) => m.NoteHistoryPage));
 const Trash = lazyRoute(() => import('./routes/trash').then((m) => m.default));
 const Status = lazyRoute(() => import('./routes/status').then((m) => m.default));
 const Developer = lazyRoute(() => import('../features/developer/developer-page').then((m) => m.default));
@@ -44,6 +45,7 @@ const routes: RouteObject[] = createRoutesFromElements(
           {/* "new" is a note id too: after its first save the URL becomes /notes/<id>
               without remounting the editor (so typing is never interrupted). */}
           <Route path=":noteId" element={<NotePage />} />
+          <Route path=":noteId/history" element={<NoteHistory />} />
         </Route>
         <Route path="/trash" element={<Trash />} />
         <Route path="/developer" element={<Developer />} />

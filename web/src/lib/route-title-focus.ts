@@ -19,6 +19,7 @@ const titles: [RegExp, string | null][] = [
   [/^\/notes\/?$/, 'Notes'],
   [/^\/notes\/new\/?$/, 'New note'],
   [/^\/notes\/[^/]+\/?$/, null],
+  [/^\/notes\/[^/]+\/history\/?$/, 'History'],
   [/^\/s\/[^/]+\/?$/, null],
   [/^\/trash\/?$/, 'Trash'],
   [/^\/developer\/?$/, 'Developer'],

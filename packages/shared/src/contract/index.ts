@@ -4,6 +4,7 @@
 import * as attachments from './attachments';
 import * as keys from './keys';
 import * as notes from './notes';
+import * as revisions from './revisions';
 import * as search from './search';
 import type { RouteDefinition } from './route';
 import * as shares from './shares';
@@ -18,6 +19,7 @@ export const routes: readonly RouteDefinition[] = [
   system.meRoute,
   ...Object.values(notes),
   ...Object.values(trash),
+  ...Object.values(revisions),
   ...Object.values(search),
   ...Object.values(attachments),
   ...Object.values(shares),

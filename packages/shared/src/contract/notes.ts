@@ -1,5 +1,6 @@
 // The notes routes: create, list, read, edit, move to the trash.
 import { createNoteRequestSchema, listNotesQuerySchema, noteIdParamsSchema, noteListSchema, noteSchema, organizeNoteRequestSchema, putNoteRequestSchema, tagListSchema } from '../notes';
+import { updateNoteQuerySchema } from '../overwrite';
 import type { RouteDefinition } from './route';
 
 export const createNoteRoute = {
@@ -50,6 +51,7 @@ export const updateNoteRoute = {
     'With `version`: an edit; a stale version is refused with 409 version_conflict. Without `version`: creates the note under the UUID in the path (201); the same request again answers 200 with the same note (idempotent create), another body for an existing id is 409 version_conflict.',
   auth: 'user',
   params: noteIdParamsSchema,
+  query: updateNoteQuerySchema,
   body: putNoteRequestSchema,
   response: { status: 200, description: 'The note at its new version (or unchanged, for a repeated create)', schema: noteSchema, created: 'The new note (version 1), created under your id' },
   errors: ['not_found', 'version_conflict', 'limit_exceeded', 'payload_too_large', 'unsupported_media_type'],

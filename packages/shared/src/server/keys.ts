@@ -44,6 +44,12 @@ export const shareKeys = {
   tokenSk: 'TOKEN',
 };
 
+export const revisionKeys = {
+  /** Every revision of a note starts with this; the zero-padded number sorts them oldest first. */
+  prefix: (noteId: string) => `REV#${noteId}#`,
+  sk: (noteId: string, revision: number) => `REV#${noteId}#${String(revision).padStart(10, '0')}`,
+};
+
 export const quotaKeys = {
   pk: (sub: string) => `USER#${sub}`,
   sk: (name: string) => `QUOTA#${name}`,

@@ -14,6 +14,8 @@
 //   share        USER#<sub>     SHARE#<noteId>#<shareId>  (createdAt, expiry, tokenHash: the owner's list;
 //                                                    the note's `shareCount` counts them and guards the limit)
 //   share token  SHARE#<sha256 of token>  TOKEN      (ownerId, noteId, shareId, views; expiresAt = TTL)
+//   revision     USER#<sub>     REV#<noteId>#<revision, 10 digits>  (an earlier text of the note; expiresAt = TTL;
+//                                                    the note's `revisions` lists them, oldest first, and bounds their number)
 //   search index USER#<sub>     SEARCH               (the S3 key and version of the user's search index)
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
@@ -29,7 +31,7 @@ import type { Item } from 'dynamoose/dist/Item';
 import type { Attachment } from '../notes';
 import { indexes } from './keys';
 
-export { apiKeyKeys, indexes, noteKeys, quotaKeys, searchKeys, shareKeys } from './keys';
+export { apiKeyKeys, indexes, noteKeys, quotaKeys, revisionKeys, searchKeys, shareKeys } from './keys';
 
 export type NoteState = 'active' | 'trash';
 
@@ -65,6 +67,33 @@ export interface NoteRecord {
   /** Live public links of the note (share items), changed in their transactions: the per-note
    * limit, and what `shared` of the API's note is made from. */
   shareCount?: number;
+}
+
+/**
+ * A note's revision bookkeeping, written only with the raw client in the transaction of a save.
+ * Not in the Dynamoose schema: Dynamoose never writes a whole note (only partial updates, which
+ * keep these), and every function that loads the models would carry the fields.
+ */
+export interface NoteRevisionFields {
+  /** When the last revision of the note was kept: autosave keeps at most one per window. */
+  lastRevisionAt?: string;
+  /** The revision numbers kept, oldest first: the ones to delete when a new one passes the limit. */
+  revisions?: number[];
+}
+
+/** An earlier text of a note (written with the raw client, in the save's transaction). */
+export interface RevisionRecord {
+  pk: string;
+  sk: string;
+  type: 'revision';
+  noteId: string;
+  /** The note's version whose text this is. */
+  revision: number;
+  title: string;
+  content: string;
+  createdAt: string;
+  /** TTL (epoch seconds): the retention in days. */
+  expiresAt: number;
 }
 
 /** The three sort keys of an active note (and of its note-tag items). */

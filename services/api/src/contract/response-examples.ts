@@ -26,6 +26,8 @@ export const responseExamples: Record<string, unknown> = {
   Me: { sub: '5b8f2a4e-0c4d-4f3e-9a8b-2d1c0e9f7a6b', email: 'ada@example.com' },
   Note: note,
   NoteList: { items: [note], nextCursor: null },
+  RevisionList: { items: [{ revision: 3, title: 'Groceries', contentPreview: 'Milk, eggs', createdAt: '2026-07-14T09:30:00.000Z' }], nextCursor: null },
+  Revision: { revision: 3, title: 'Groceries', content: 'Milk, eggs', createdAt: '2026-07-14T09:30:00.000Z' },
   SearchResults: {
     items: [{ noteId: note.noteId, title: 'Groceries', snippet: 'Milk, <mark>eggs</mark> &amp; bread', score: 4.21, updatedAt: note.updatedAt, tags: ['home'], pinned: false }],
     nextCursor: null,

@@ -1,5 +1,5 @@
 // How notes are stored: key builders, the items and writes that go with a note (its tag items
-// and counts), the conditions that guard them, and the list read path. The rules that decide what
+// and counts, the revisions of its text), the conditions that guard them, and the list read path. The rules that decide what
 // to write live in notes.ts.
 //
 // Reads and writes here use the raw DynamoDB client (`db()`), with items as plain objects
@@ -9,7 +9,8 @@
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { NoteSort, TagList } from '@jotter/shared/notes';
-import { indexes, noteKeys, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/server/models';
+import { indexes, noteKeys, revisionKeys, type NoteRecord, type NoteRevisionFields, type NoteState, type NoteTagRecord, type RevisionRecord } from '@jotter/shared/server/models';
+import { revisionLimits } from '@jotter/shared/revision-limits';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import type { ListOptions } from './notes';
 import { cancellationReasons, db, retryingConflicts } from './table';
@@ -24,11 +25,14 @@ export function plain(item: unknown): NoteRecord {
 
 export const item = (value: object) => marshall(value, { removeUndefinedValues: true });
 
+/** A note item as stored, with the fields only the raw client writes. */
+export type StoredNote = NoteRecord & NoteRevisionFields;
+
 /** The note as stored, read strongly consistently (the base of a read-modify-write). */
-export async function findNote(sub: string, noteId: string): Promise<NoteRecord | undefined> {
+export async function findNote(sub: string, noteId: string): Promise<StoredNote | undefined> {
   const { client, TableName } = db();
   const result = await client.getItem({ TableName, Key: item(noteKey(sub, noteId)), ConsistentRead: true });
-  return result.Item ? (unmarshall(result.Item) as NoteRecord) : undefined;
+  return result.Item ? (unmarshall(result.Item) as StoredNote) : undefined;
 }
 
 function tagItem(sub: string, note: NoteRecord, tag: string): NoteTagRecord {
@@ -59,6 +63,34 @@ export function tagWrites(sub: string, before: { tags: string[]; active: boolean
   for (const tag of will) if (!was.has(tag)) writes.push(countChange(sub, tag, 1));
   for (const tag of was) if (!will.has(tag)) writes.push(countChange(sub, tag, -1));
   return writes;
+}
+
+/** Deletes of some of a note's revisions, for a transaction. */
+export function revisionDeletes(sub: string, noteId: string, revisions: readonly number[]): TransactWriteItem[] {
+  const { TableName } = db();
+  return revisions.map((revision) => ({ Delete: { TableName, Key: item({ pk: noteKeys.pk(sub), sk: revisionKeys.sk(noteId, revision) }) } }));
+}
+
+/**
+ * The writes that keep `current`'s text as a revision, and the note's new list of kept revisions:
+ * the revision item, and the deletion of the oldest ones beyond the per-note limit (the list on
+ * the note names them, so this costs no read).
+ */
+export function keepRevisionWrites(sub: string, current: StoredNote, now: Date): { writes: TransactWriteItem[]; revisions: number[] } {
+  const record: RevisionRecord = {
+    pk: noteKeys.pk(sub),
+    sk: revisionKeys.sk(current.noteId, current.version),
+    type: 'revision',
+    noteId: current.noteId,
+    revision: current.version,
+    title: current.title,
+    content: current.content,
+    createdAt: current.updatedAt,
+    expiresAt: Math.floor(now.getTime() / 1000) + revisionLimits.retentionDays * 24 * 3600,
+  };
+  const kept = [...(current.revisions ?? []), current.version];
+  const dropped = kept.slice(0, Math.max(0, kept.length - revisionLimits.maxPerNote));
+  return { writes: [{ Put: { TableName: db().TableName, Item: item(record) } }, ...revisionDeletes(sub, current.noteId, dropped)], revisions: kept.slice(dropped.length) };
 }
 
 /**

@@ -9,8 +9,9 @@ import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeNoteRequest, TagList, UpdateNoteRequest } from '@jotter/shared/notes';
 import { noteKeys, type AttachmentRecord, type NoteRecord, type NoteState } from '@jotter/shared/server/models';
 import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
-import { activeNoteUpdate, ConditionFailed, findNote, item, noteKey, readNotePage, readTagCounts, tagWrites, transact, unchangedSince } from './notes-table';
+import { activeNoteUpdate, ConditionFailed, findNote, item, keepRevisionWrites, noteKey, readNotePage, readTagCounts, tagWrites, transact, unchangedSince, type StoredNote } from './notes-table';
 import { changeQuota, quotaExceeded } from './quotas';
+import { keepsRevision } from './revision-policy';
 import { cancellationReasons, db, isConditionFailure } from './table';
 
 export interface Page {
@@ -137,7 +138,7 @@ export async function listTags(sub: string): Promise<TagList> {
 }
 
 /** A note read for a change, or NotFoundError. */
-async function activeNote(sub: string, noteId: string): Promise<NoteRecord> {
+async function activeNote(sub: string, noteId: string): Promise<StoredNote> {
   const record = await findNote(sub, noteId);
   if (!record || record.state !== 'active') throw new NotFoundError('Note');
   return record;
@@ -160,28 +161,49 @@ function lostRace(error: unknown): boolean {
 /**
  * A text edit, checked against `version`: of several writers holding the same version exactly one
  * wins, the others get VersionConflictError and change nothing. Two DynamoDB calls (read, write);
- * a tagged note's note-tag items take the new sort keys in the same transaction.
+ * a tagged note's note-tag items take the new sort keys, and a revision of the text it replaces is
+ * kept (revision-policy.ts decides when), in the same transaction. `overwrite`: the edit replaces
+ * a version it did not start from, after a conflict.
+ */
+export async function updateNote(sub: string, noteId: string, input: UpdateNoteRequest, { overwrite = false } = {}): Promise<Note> {
+  return saveText(sub, noteId, input.version, (current) => ({ title: input.title ?? current.title, content: input.content ?? current.content }), overwrite);
+}
+
+/**
+ * Writes the note's new text (`text` of the note as read) as the version after `version`.
+ * `alwaysKeepRevision`: keep the replaced text as a revision whatever the autosave window says.
+ * `firstRead`: the note as the caller just read it, strongly consistently, saving the first read.
  *
  * Only a new version is a conflict. A concurrent tag or pin change (organizeNote, which never
  * bumps the version) only means the note-tag items to re-key changed: read again and retry, with a
  * jittered back-off so the edit is not starved by a burst of them. Each lost turn means another
  * writer's change went in, so the retries are bounded.
  */
-export async function updateNote(sub: string, noteId: string, input: UpdateNoteRequest): Promise<Note> {
+export async function saveText(
+  sub: string,
+  noteId: string,
+  version: number,
+  text: (current: StoredNote) => { title: string; content: string },
+  alwaysKeepRevision: boolean,
+  firstRead?: StoredNote,
+): Promise<Note> {
   for (let attempt = 1; ; attempt++) {
-    const current = await activeNote(sub, noteId);
-    if (current.version !== input.version) throw new VersionConflictError(current.version);
+    const current = attempt === 1 && firstRead ? firstRead : await activeNote(sub, noteId);
+    if (current.version !== version) throw new VersionConflictError(current.version);
     const time = now();
-    const next: NoteRecord = { ...current, title: input.title ?? current.title, content: input.content ?? current.content, updatedAt: time, version: current.version + 1 };
+    const next: StoredNote = { ...current, ...text(current), updatedAt: time, version: current.version + 1 };
     Object.assign(next, noteKeys.sortKeys(next));
+    const revision = keepsRevision(alwaysKeepRevision, current.lastRevisionAt, new Date(time)) ? keepRevisionWrites(sub, current, new Date(time)) : undefined;
+    if (revision) Object.assign(next, { lastRevisionAt: time, revisions: revision.revisions });
     const write = activeNoteUpdate(sub, current, next, {
-      set: 'title = :title, content = :content, updatedAt = :time, version = :next',
-      values: { ':title': next.title, ':content': next.content, ':time': time, ':next': next.version, ':version': input.version },
+      set: `title = :title, content = :content, updatedAt = :time, version = :next${revision ? ', lastRevisionAt = :time, revisions = :revisions' : ''}`,
+      values: { ':title': next.title, ':content': next.content, ':time': time, ':next': next.version, ':version': version, ...(revision ? { ':revisions': revision.revisions } : {}) },
       condition: 'version = :version',
     });
+    const writes = [write, ...(revision?.writes ?? []), ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })];
     try {
-      if ((current.tags ?? []).length === 0) await db().client.updateItem(write.Update!);
-      else await transact([write, ...tagWrites(sub, { tags: current.tags ?? [], active: true }, { note: next, active: true })]);
+      if (writes.length === 1) await db().client.updateItem(write.Update!);
+      else await transact(writes);
       return toNote(next);
     } catch (error) {
       // A new version or a trashed note is found by the read at the top of the next turn.

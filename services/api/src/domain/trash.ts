@@ -2,9 +2,9 @@
 // files, giving back what it held of the quotas. Trashing and restoring are moves between a note's
 // states (notes.ts).
 import * as dynamoose from 'dynamoose';
-import { indexes, noteKeys, type NoteRecord } from '@jotter/shared/server/models';
+import { indexes, noteKeys } from '@jotter/shared/server/models';
 import { ConcurrentChangeError, NotFoundError } from './errors';
-import { findNote, noteKey, plain } from './notes-table';
+import { findNote, noteKey, plain, revisionDeletes, type StoredNote } from './notes-table';
 import { changeQuota, reservedBytes } from './quotas';
 import { deleteObjectsUnder, noteObjectsPrefix } from './storage';
 import { cancellationReasons, retryingConflicts, tableModels } from './table';
@@ -15,7 +15,7 @@ export async function deleteNoteForever(sub: string, noteId: string): Promise<vo
   if (!record || record.state !== 'trash') throw new NotFoundError('Note in the trash');
   // Files first: a failure leaves the note in the trash, and a retry finishes the job.
   await deleteObjectsUnder(noteObjectsPrefix(sub, noteId));
-  let current: NoteRecord | undefined = record;
+  let current: StoredNote | undefined = record;
   for (let attempt = 1; attempt <= 3; attempt++) {
     if (await deleteTrashedNote(current)) return;
     // Changed since it was read (a late upload's outcome, a restore): read it again.
@@ -27,10 +27,12 @@ export async function deleteNoteForever(sub: string, noteId: string): Promise<vo
 
 /**
  * Deletes a trashed note's item if it is still exactly as read (same trashing, same attachments),
- * giving its place in the notes quota and its attachments' bytes back in the same transaction;
- * false when it changed meanwhile.
+ * giving its place in the notes quota and its attachments' bytes back, and deleting the revisions
+ * its list names, in the same transaction; false when it changed meanwhile. (The purge reads notes
+ * through Dynamoose, which leaves the list out: a note purged after 30 days in the trash has no
+ * revision left that the TTL has not expired.)
  */
-async function deleteTrashedNote(record: NoteRecord): Promise<boolean> {
+async function deleteTrashedNote(record: StoredNote): Promise<boolean> {
   const { Note } = tableModels();
   const sub = record.ownerId;
   const rev = record.attachmentsRev;
@@ -42,7 +44,7 @@ async function deleteTrashedNote(record: NoteRecord): Promise<boolean> {
   const release = [changeQuota(sub, 'notes', now, -1), ...(bytes > 0 ? [changeQuota(sub, 'attachmentBytes', now, -bytes)] : [])];
   try {
     await retryingConflicts(() =>
-      dynamoose.transaction([Note.transaction.delete(noteKey(sub, record.noteId), { condition }), ...release.map((item) => Promise.resolve(item))] as never),
+      dynamoose.transaction([Note.transaction.delete(noteKey(sub, record.noteId), { condition }), ...[...release, ...revisionDeletes(sub, record.noteId, record.revisions ?? [])].map((item) => Promise.resolve(item))] as never),
     );
     return true;
   } catch (error) {

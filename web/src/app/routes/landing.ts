@@ -7,6 +7,7 @@ export { default as ForgotPasswordPage } from './auth/forgot-password';
 export { default as ResetPasswordPage } from './auth/reset-password';
 export { default as SignInPage } from './auth/sign-in';
 export { default as SignUpPage } from './auth/sign-up';
+export { default as NoteHistoryPage } from './notes/history';
 export { default as NotePage } from './notes/note';
 export { default as NotesIndexPage } from './notes/notes-index';
 export { default as NotesLayout } from './notes/notes-layout';

@@ -17,7 +17,8 @@ export const notesApi = {
   get: (noteId: string, signal?: AbortSignal) => api(getNoteRoute, { params: { noteId }, signal }),
   /** Idempotent create under the id the app made: a retry after a lost answer cannot make a second note. */
   create: (noteId: string, body: CreateNoteRequest) => api(updateNoteRoute, { params: { noteId }, body }),
-  update: (noteId: string, body: UpdateNoteRequest) => api(updateNoteRoute, { params: { noteId }, body }),
+  /** `overwrite`: replaces a version other than the one edited (after a 409); the server keeps its text as a revision. */
+  update: (noteId: string, body: UpdateNoteRequest, overwrite = false) => api(updateNoteRoute, { params: { noteId }, query: { overwrite: overwrite ? 'true' : null }, body }),
   /** Tags and pin: never a version conflict with the text. */
   organize: (noteId: string, body: OrganizeNoteRequest) => api(organizeNoteRoute, { params: { noteId }, body }),
   tags: (signal?: AbortSignal) => api(listTagsRoute, { signal }),

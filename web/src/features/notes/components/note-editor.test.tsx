@@ -84,7 +84,7 @@ it('on a version conflict shows the banner, and "Overwrite with mine" PUTs my te
 
   await user.click(screen.getByRole('button', { name: 'Overwrite with mine' }));
   expect(api.get).toHaveBeenCalledWith(base.noteId);
-  expect(api.update).toHaveBeenLastCalledWith(base.noteId, { title: 'Groceries', content: 'Mine', version: 4 });
+  expect(api.update).toHaveBeenLastCalledWith(base.noteId, { title: 'Groceries', content: 'Mine', version: 4 }, true);
   expect(await screen.findByText('Saved')).toBeInTheDocument();
   expect(screen.queryByText('This note changed elsewhere')).not.toBeInTheDocument();
 });

@@ -14,11 +14,14 @@ import { TagEditor } from './tag-editor';
 import { setDocumentTitle } from '../../../lib/route-title-focus';
 import type { AutosaveApi } from '../utils/autosave-controller';
 import { SaveStatusIndicator } from './save-status';
+import buttonStyles from '../../../components/button.module.css';
 import styles from './notes.module.css';
 
 // Its own chunk (the Markdown parser and sanitizer): only loaded once a note is previewed.
 const loadPreview = () => import('./markdown-preview');
 const MarkdownPreview = lazy(loadPreview);
+// The side-by-side diff of a conflict (the diff library): only loaded when the user compares.
+const TextDiff = lazy(() => import('../../../components/text-diff'));
 
 type EditorMode = 'write' | 'preview';
 const MODE_KEY = 'jotter.editorMode';
@@ -33,7 +36,7 @@ const preferredMode = (): EditorMode => {
 
 const autosaveApi: AutosaveApi = {
   create: (noteId, body) => notesApi.create(noteId, body),
-  update: (noteId, body) => notesApi.update(noteId, body),
+  update: (...args) => notesApi.update(...args),
   get: (noteId) => notesApi.get(noteId),
 };
 
@@ -68,6 +71,8 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, r
   const { state, controller } = useAutosave(note, autosaveApi, (n, created) => onSavedRef.current(n, created), note?.noteId ?? 'new');
   const toast = useToast();
   const [deleting, setDeleting] = useState(false);
+  /** The other version of a conflict, fetched when the user asks to compare. */
+  const [theirs, setTheirs] = useState<Note | 'loading' | null>(null);
   const titleRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const { draft, status } = state;
@@ -117,6 +122,22 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, r
       setDeleting(false);
     }
   };
+
+  const compare = async () => {
+    const noteId = state.note?.noteId;
+    if (!noteId || theirs !== null) return setTheirs(null);
+    setTheirs('loading');
+    try {
+      setTheirs(await notesApi.get(noteId));
+    } catch (error) {
+      setTheirs(null);
+      toast({ tone: 'danger', message: `Couldn't load the other version: ${(error as Error).message}` });
+    }
+  };
+  // A resolved conflict closes the comparison.
+  useEffect(() => {
+    if (status !== 'conflict') setTheirs(null);
+  }, [status]);
 
   const reloadTheirs = async () => {
     try {
@@ -172,6 +193,11 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, r
         <Button variant="ghost" size="sm" aria-pressed={mode === 'preview'} aria-keyshortcuts="Control+E Meta+E" title="Preview (Ctrl+E)" onPointerEnter={() => void loadPreview()} onFocus={() => void loadPreview()} onClick={toggleMode}>
           Preview
         </Button>
+        {state.note && (
+          <Link to={`/notes/${state.note.noteId}/history`} className={[buttonStyles.button, buttonStyles.ghost, buttonStyles.sm, styles.toolbarLink].join(' ')} title="Earlier versions of this note">
+            History
+          </Link>
+        )}
         <span ref={setToolbarSlot} className={styles.toolbarSlot} />
         {/* Named by its label, which stays in the accessibility tree when hidden at phone width. */}
         <Button variant="ghost" size="sm" icon={<TrashIcon />} onClick={onDelete} loading={deleting} loadingText="Moving to trash…">
@@ -187,6 +213,9 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, r
             title="This note changed elsewhere"
             actions={
               <>
+                <Button size="sm" variant="ghost" aria-expanded={theirs !== null} onClick={compare} loading={theirs === 'loading'} loadingText="Loading…" disabled={state.resolving}>
+                  Compare
+                </Button>
                 <Button size="sm" onClick={reloadTheirs} disabled={state.resolving}>
                   Reload theirs
                 </Button>
@@ -196,8 +225,17 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, r
               </>
             }
           >
-            A newer version was saved in another tab or device. Your text is still here and has not been saved.
+            A newer version was saved in another tab or device. Your text is still here and has not been saved. Overwriting keeps the other version in the note&apos;s history.
           </Banner>
+        )}
+        {status === 'conflict' && theirs !== null && theirs !== 'loading' && (
+          <Suspense fallback={<p role="status">Loading comparison…</p>}>
+            <TextDiff
+              caption="The other version compared with yours"
+              before={{ label: 'Theirs (saved)', text: `${theirs.title}\n\n${theirs.content}` }}
+              after={{ label: 'Mine (not saved)', text: `${draft.title.trim() || UNTITLED}\n\n${draft.content}` }}
+            />
+          </Suspense>
         )}
         {status === 'error' && (
           <Banner tone="danger" alert title="Couldn't save" actions={<Button size="sm" onClick={() => void controller.retry()}>Retry</Button>}>

@@ -184,13 +184,19 @@ describe('AutosaveController', () => {
     expect(c.getState()).toMatchObject({ status: 'conflict', draft: { content: 'Mine, more' } });
   });
 
-  it('"Overwrite with mine" GETs the fresh version and PUTs my text with it', async () => {
+  it('"Overwrite with mine" GETs the fresh version and PUTs my text with it, flagged as an overwrite', async () => {
     const { fake, c } = await conflictedEdit();
     await c.overwriteWithMine();
     expect(fake.api.get).toHaveBeenCalledTimes(1);
-    expect(fake.api.update).toHaveBeenLastCalledWith(note().noteId, expect.objectContaining({ content: 'Mine', version: 2 }));
+    // The flag tells the server to keep the text it replaces as a revision.
+    expect(fake.api.update).toHaveBeenLastCalledWith(note().noteId, expect.objectContaining({ content: 'Mine', version: 2 }), true);
     expect(fake.server).toMatchObject({ content: 'Mine', version: 3 });
     expect(c.getState()).toMatchObject({ status: 'saved', resolving: false });
+    // The next ordinary save is not an overwrite.
+    c.edit({ content: 'Mine, edited' });
+    jest.advanceTimersByTime(800);
+    await settle();
+    expect(fake.api.update).toHaveBeenLastCalledWith(note().noteId, expect.objectContaining({ content: 'Mine, edited', version: 3 }));
   });
 
   it('"Reload theirs" replaces the draft with the server version and hands mine back', async () => {

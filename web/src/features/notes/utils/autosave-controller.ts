@@ -17,7 +17,8 @@ export interface Draft {
 export interface AutosaveApi {
   /** Idempotent create under the id the app made (PUT /notes/{noteId} without version). */
   create(noteId: string, body: CreateNoteRequest): Promise<Note>;
-  update(noteId: string, body: UpdateNoteRequest): Promise<Note>;
+  /** `overwrite`: the save replaces a version it was not based on (the server keeps that text as a revision). */
+  update(noteId: string, body: UpdateNoteRequest, overwrite?: boolean): Promise<Note>;
   get(noteId: string): Promise<Note>;
 }
 
@@ -96,6 +97,8 @@ export class AutosaveController extends ExternalStore<AutosaveState> {
   private stopListening: (() => void) | undefined;
   /** The id a new note is created under (unused once the note exists). */
   private readonly newNoteId: string;
+  /** The next save is the user's "overwrite with mine" after a conflict. */
+  private overwriting = false;
 
   constructor(private readonly options: AutosaveOptions) {
     const { note, backup } = options;
@@ -230,6 +233,7 @@ export class AutosaveController extends ExternalStore<AutosaveState> {
       const fresh = await this.options.api.get(noteId);
       this.baseVersion = fresh.version;
       this.baseline = toDraft(fresh);
+      this.overwriting = true;
       this.set({ note: fresh, status: 'pending', error: null });
     } catch (error) {
       this.set({ resolving: false, error: error as Error });
@@ -297,15 +301,21 @@ export class AutosaveController extends ExternalStore<AutosaveState> {
     if (this.dirty) setTimeout(() => void this.save(), 0);
   }
 
+  /** A PUT, flagged when it is the user's overwrite after a conflict. */
+  private update(noteId: string, body: UpdateNoteRequest) {
+    return this.overwriting ? this.options.api.update(noteId, body, true) : this.options.api.update(noteId, body);
+  }
+
   private async doSave() {
     const sent = this.state.draft;
     const note = this.state.note;
     this.set({ status: 'saving', error: null });
     try {
       const saved = note
-        ? await this.options.api.update(note.noteId, { title: titleForServer(sent.title), content: sent.content, version: this.baseVersion ?? note.version })
+        ? await this.update(note.noteId, { title: titleForServer(sent.title), content: sent.content, version: this.baseVersion ?? note.version })
         : await this.options.api.create(this.newNoteId, { title: titleForServer(sent.title), content: sent.content });
       const created = note === null;
+      this.overwriting = false;
       // A new note's backup lived under "new"; from now on it is keyed by its id.
       if (created) this.options.backup?.remove('new');
       this.baseline = sent;
