@@ -20,10 +20,13 @@ const dataActions = (fnId: string) =>
 const read = ['dynamodb:GetItem', 'dynamodb:Query'];
 const write = ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'];
 const expected: Record<string, string[]> = {
-  AuthorizeLambdaFunction: [],
+  // The account-deletion marker: one GetItem per authorization.
+  AuthorizeLambdaFunction: read,
   HealthLambdaFunction: [],
   OpenapiLambdaFunction: [],
   MeLambdaFunction: [],
+  // Empties the user's partition with BatchWriteItem, their objects and API Gateway keys.
+  DeleteMeLambdaFunction: ['apigateway:DELETE', ...write, 'dynamodb:BatchWriteItem', 's3:DeleteObject', 's3:ListBucket'],
   AuthorizeApiKeyLambdaFunction: read,
   V1ListNotesLambdaFunction: [...read, 'dynamodb:UpdateItem'],
   V1GetNoteLambdaFunction: [...read, 'dynamodb:UpdateItem'],
@@ -72,12 +75,13 @@ test.each(functions.map(([, id, fn]) => [id, fn.Properties?.FunctionName] as con
   expect(statementsOf(fnId).some((st) => asArray(st.Action).includes('xray:PutTraceSegments'))).toBe(true);
 });
 
-test('attaching API keys is limited to this API\'s usage plan; nothing batches writes', () => {
+test('attaching API keys is limited to this API\'s usage plan; only account deletion batches writes', () => {
   const attach = statementsOf('CreateKeyLambdaFunction').filter((st) => JSON.stringify(st.Resource).includes('/keys'));
   expect(attach).toEqual([
     { Effect: 'Allow', Action: ['apigateway:POST'], Resource: { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}::/usageplans/${V1UsagePlan}/keys' } },
   ]);
-  expect(JSON.stringify(template('api'))).not.toContain('BatchWriteItem');
+  const batching = functions.filter(([, id]) => statementsOf(id).some((st) => asArray(st.Action).includes('dynamodb:BatchWriteItem'))).map(([, id]) => id);
+  expect(batching).toEqual(['DeleteMeLambdaFunction']);
 });
 
 test('X-Ray tracing: every function Active, the API stage traced', () => {

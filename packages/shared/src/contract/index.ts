@@ -21,5 +21,6 @@ export const routes: readonly RouteDefinition[] = [
   ...Object.values(shares),
   ...Object.values(keys),
   ...Object.values(v1),
+  system.deleteMeRoute,
   system.openApiRoute,
 ];

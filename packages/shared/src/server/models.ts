@@ -14,6 +14,8 @@
 //   share        USER#<sub>     SHARE#<noteId>#<shareId>  (createdAt, expiry, tokenHash: the owner's list;
 //                                                    the note's `shareCount` counts them and guards the limit)
 //   share token  SHARE#<sha256 of token>  TOKEN      (ownerId, noteId, shareId, views; expiresAt = TTL)
+//   deletion     DELETED#<sub>  ACCOUNT              (state deleting|deleted; expiresAt = TTL): the
+//                                                    account is being deleted, its tokens are refused
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
 // byOwnerUpdated; the trash shares the index under another partition value. byOwnerCreated
@@ -28,6 +30,7 @@ import type { Item } from 'dynamoose/dist/Item';
 import { titleSortKey, type Attachment } from '../notes';
 
 export { shareKeys } from './share-keys';
+export { accountKeys, type AccountDeletionRecord } from './account-keys';
 
 export const indexes = { byOwnerUpdated: 'byOwnerUpdated', byOwnerCreated: 'byOwnerCreated', byOwnerTitle: 'byOwnerTitle', byLookup: 'byLookup' } as const;
 

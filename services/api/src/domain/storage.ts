@@ -24,6 +24,8 @@ function s3() {
 
 /** Object keys are ids only, never user file names: `<sub>/<noteId>/<attachmentId>`. */
 export const objectKey = (sub: string, noteId: string, attachmentId: string) => `${sub}/${noteId}/${attachmentId}`;
+/** Every object of a user (account deletion). */
+export const userObjectsPrefix = (sub: string) => `${sub}/`;
 export const noteObjectsPrefix = (sub: string, noteId: string) => `${sub}/${noteId}/`;
 
 /**
