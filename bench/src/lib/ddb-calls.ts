@@ -10,11 +10,12 @@ import YAML from 'yaml';
 import { pathParamNames, routeLabel, routes, type RouteDefinition } from '@jotter/shared/contract';
 import { createAttachmentRoute } from '@jotter/shared/contract/attachments';
 import { exampleBody } from '@jotter/shared/contract/examples';
+import { startExportRoute } from '@jotter/shared/contract/exports';
 import { createKeyRoute } from '@jotter/shared/contract/keys';
 import { createNoteRoute, trashNoteRoute } from '@jotter/shared/contract/notes';
 import { createShareRoute } from '@jotter/shared/contract/shares';
 import type { StackInfo } from '../../../tools/src/testing/stack';
-import type { TestUser } from '../../../tools/src/testing/users';
+import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
 import { apiEvent, functionEnv, userAuthorizer, type EventInput } from './events';
 import { API_DIR } from './bundles';
 
@@ -96,8 +97,8 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
     return load<{ handler: Handler }>(file).handler;
   };
   const auth = userAuthorizer(user.sub);
-  const invoke = async (route: RouteDefinition, input: Omit<EventInput, 'method' | 'resource'>) => {
-    const response = await handlerOf(route)(apiEvent({ method: route.method.toUpperCase(), resource: route.path, headers: { authorization: `Bearer ${user.accessToken}` }, authorizer: auth, ...input }), { awsRequestId: 'bench' });
+  const invoke = async (route: RouteDefinition, input: Omit<EventInput, 'method' | 'resource'>, caller = user) => {
+    const response = await handlerOf(route)(apiEvent({ method: route.method.toUpperCase(), resource: route.path, headers: { authorization: `Bearer ${caller.accessToken}` }, authorizer: userAuthorizer(caller.sub), ...input }), { awsRequestId: 'bench' });
     let body: Record<string, unknown> | undefined;
     try {
       body = response.body ? (JSON.parse(response.body) as Record<string, unknown>) : undefined;
@@ -132,6 +133,7 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
         delete pathParameters.noteId;
       }
     }
+    if (names.includes('exportId')) pathParameters.exportId = ((await invoke(startExportRoute, {})).body as { exportId: string }).exportId;
     if (names.includes('keyId')) pathParameters.keyId = ((await invoke(createKeyRoute, { body: exampleBody(createKeyRoute) })).body as { keyId: string }).keyId;
     const unknown = names.filter((name) => !(name in pathParameters));
     if (unknown.length) throw new Error(`${routeLabel(route)}: the bench does not know what {${unknown.join('}, {')}} names; add it to targetsOf (bench/src/lib/ddb-calls.ts)`);
@@ -159,7 +161,10 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
         authorizer = decision.context;
       }
       const query = route.query ? { limit: '20' } : undefined;
-      const { status } = await invoke(route, { pathParameters, ...(query ? { query } : {}), body: request.body, authorizer: route.auth === 'public' ? undefined : authorizer });
+      // A route that deletes its caller (DELETE /me) deletes a user of its own, not the bench's.
+      const caller = route.deletesCaller ? await createTestUser(stack) : user;
+      if (caller !== user) authorizer = userAuthorizer(caller.sub);
+      const { status } = await invoke(route, { pathParameters, ...(query ? { query } : {}), body: request.body, authorizer: route.auth === 'public' ? undefined : authorizer }, caller);
       results.push({ route: request.label, auth: route.auth, status, expectedStatus: request.status, commands: [...commands] });
     }
   }

@@ -62,6 +62,8 @@ export function functionEnv(stack: StackInfo): Record<string, string> {
     DYNAMODB_ENDPOINT: stack.dynamodbEndpoint,
     S3_ENDPOINT: stack.s3Endpoint,
     COGNITO_ENDPOINT: stack.cognitoEndpoint,
+    LAMBDA_ENDPOINT: stack.lambdaEndpoint,
+    EXPORT_FUNCTION_NAME: 'jotter-api-dev-exportNotes',
     API_KEY_DAILY_QUOTA: '1000000',
     V1_USER_DAILY_QUOTA: '1000000',
     // No API Gateway control plane locally: keys live in DynamoDB only.

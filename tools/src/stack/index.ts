@@ -142,6 +142,8 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
       dynamodbEndpoint: urls.dynamodb,
       s3Endpoint: urls.s3,
       cognitoEndpoint: urls.cognito,
+      // POST /exports invokes the export function through serverless-offline's Lambda API.
+      lambdaEndpoint: urls.lambda,
       attachmentsBucketName: `jotter-${STAGE}-attachments`,
       // /v1 API keys are created at run time: serverless-offline cannot check them
       // (docs/offline-toolchain.md, "serverless-offline versus API Gateway") and there is no API

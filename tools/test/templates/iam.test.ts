@@ -55,6 +55,9 @@ const expected: Record<string, string[]> = {
   DeleteShareLambdaFunction: write,
   // Public: the view count is a conditional UpdateItem that also finds the link; no other write.
   GetPublicShareLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
+  StartExportLambdaFunction: [...write, 'lambda:InvokeFunction'],
+  GetExportLambdaFunction: [...read, 's3:GetObject'],
+  ExportNotesLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject', 'sqs:SendMessage'],
 };
 
 test('every function is listed here, and only the framework-free roles exist (no shared role)', () => {
@@ -82,6 +85,17 @@ test('attaching API keys is limited to this API\'s usage plan; only account dele
   ]);
   const batching = functions.filter(([, id]) => statementsOf(id).some((st) => asArray(st.Action).includes('dynamodb:BatchWriteItem'))).map(([, id]) => id);
   expect(batching).toEqual(['DeleteMeLambdaFunction']);
+});
+
+test('exports: the ZIP is written and presigned under exports/ only; POST /exports may invoke the export function alone', () => {
+  const exportObjects = { 'Fn::Join': ['', ['arn:aws:s3:::', expect.anything(), '/exports/*']] };
+  const puts = statementsOf('ExportNotesLambdaFunction').filter((st) => asArray(st.Action).includes('s3:PutObject'));
+  expect(puts).toEqual([expect.objectContaining({ Resource: exportObjects })]);
+  expect(statementsOf('GetExportLambdaFunction').filter((st) => asArray(st.Action).includes('s3:GetObject'))).toEqual([expect.objectContaining({ Resource: exportObjects })]);
+  const invoke = statementsOf('StartExportLambdaFunction').filter((st) => asArray(st.Action).includes('lambda:InvokeFunction'));
+  expect(invoke).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': ['ExportNotesLambdaFunction', 'Arn'] } })]);
+  const fn = resources.ExportNotesLambdaFunction!.Properties!;
+  expect({ memory: fn.MemorySize, timeout: fn.Timeout }).toEqual({ memory: 512, timeout: 900 });
 });
 
 test('X-Ray tracing: every function Active, the API stage traced', () => {

@@ -33,7 +33,7 @@ export interface RouteDefinition {
   body?: Schema;
   /** The success answer; its schema's `z.meta({ id, example })` names and illustrates it. */
   response: {
-    status: 200 | 201 | 204;
+    status: 200 | 201 | 202 | 204;
     description: string;
     schema?: Schema;
     /** Also answers 201 with the same schema, when the request created the resource (PUT create). */
@@ -45,6 +45,11 @@ export interface RouteDefinition {
    * too_many_requests for apiKey routes, internal_error and service_unavailable everywhere.
    */
   errors: readonly ErrorCode[];
+  /**
+   * Its success deletes the caller's account (DELETE /me): the fuzzer and the authorization matrix
+   * never send it a valid body (their users must survive); its integration test covers success.
+   */
+  deletesCaller?: true;
   /** Headers sent with every answer of this route, success or error. */
   headers?: Readonly<Record<string, string>>;
 }

@@ -34,6 +34,7 @@ export const deleteMeRoute = {
     'Deletes every note (trash included), attachment, API key, public link and export of the user, then the user itself. The access token stops working at once. A deletion that failed halfway is finished by sending the request again with the same token.',
   auth: 'user',
   body: deleteAccountSchema,
+  deletesCaller: true,
   response: { status: 204, description: 'The account and all its data are gone' },
   errors: [],
 } satisfies RouteDefinition;

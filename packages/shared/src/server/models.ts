@@ -14,6 +14,8 @@
 //   share        USER#<sub>     SHARE#<noteId>#<shareId>  (createdAt, expiry, tokenHash: the owner's list;
 //                                                    the note's `shareCount` counts them and guards the limit)
 //   share token  SHARE#<sha256 of token>  TOKEN      (ownerId, noteId, shareId, views; expiresAt = TTL)
+//   export       USER#<sub>     EXPORT#<exportId>    (status running|ready|failed, readyAt; expiresAt = TTL);
+//                                                    its ZIP is s3://<attachments>/exports/<sub>/<exportId>.zip
 //   deletion     DELETED#<sub>  ACCOUNT              (state deleting|deleted; expiresAt = TTL): the
 //                                                    account is being deleted, its tokens are refused
 //
@@ -31,6 +33,7 @@ import { titleSortKey, type Attachment } from '../notes';
 
 export { shareKeys } from './share-keys';
 export { accountKeys, type AccountDeletionRecord } from './account-keys';
+export { exportKeys, type ExportRecord } from './export-keys';
 
 export const indexes = { byOwnerUpdated: 'byOwnerUpdated', byOwnerCreated: 'byOwnerCreated', byOwnerTitle: 'byOwnerTitle', byLookup: 'byLookup' } as const;
 

@@ -4,6 +4,7 @@
 // sending the same request again. The marker outlives the user by a day: it is how a still-valid
 // access token of a deleted user is refused.
 import { accountKeys } from '@jotter/shared/server/account-keys';
+import { exportKeys } from '@jotter/shared/server/export-keys';
 import { shareKeys } from '@jotter/shared/server/share-keys';
 import { deleteItems, firstPage, markDeleted, markDeleting, type PartitionItem } from './account-table';
 import { removeGatewayKey } from './key-gateway';
@@ -35,6 +36,7 @@ export async function deleteAccount(sub: string, accessToken: string, now = new 
     await deleteItems(page.flatMap(keysToDelete));
   }
   await deleteObjectsUnder(userObjectsPrefix(sub));
+  await deleteObjectsUnder(exportKeys.userPrefix(sub));
   await deleteCognitoUser(accessToken);
   await markDeleted(sub);
 }

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as dynamoose from 'dynamoose';
 import { attachmentLimits, type AttachmentDownload, type CreateAttachmentRequest, type CreateAttachmentResponse } from '@jotter/shared/attachments';
-import { indexes, noteKeys, type AttachmentRecord, type NoteRecord } from '@jotter/shared/server/models';
+import { exportKeys, indexes, noteKeys, type AttachmentRecord, type NoteRecord } from '@jotter/shared/server/models';
 import { AttachmentNotReadyError, AttachmentTooLargeError, ConcurrentChangeError, NotFoundError, TooManyAttachmentsError } from './errors';
 import { findNote, noteKey, plain, toAttachment } from './notes';
 import { deleteObject, deleteObjectsUnder, noteObjectsPrefix, objectKey, presignDownload, presignUpload } from './storage';
@@ -157,7 +157,7 @@ async function deleteTrashedNote(record: NoteRecord): Promise<boolean> {
   }
 }
 
-export type UploadOutcome = 'ready' | 'duplicate' | 'rejected' | 'orphan';
+export type UploadOutcome = 'ready' | 'duplicate' | 'rejected' | 'orphan' | 'export';
 
 /**
  * What an uploaded object means for its attachment record (undefined: nobody asked for it).
@@ -182,6 +182,8 @@ export function uploadDecision(
  * the outcome and deletes objects that nobody asked for or that were rejected. Idempotent.
  */
 export async function recordUpload(key: string, size: number, etag: string): Promise<UploadOutcome> {
+  // The exports' ZIPs share the bucket (their own prefix, written by the export function).
+  if (key.startsWith(exportKeys.objectPrefix)) return 'export';
   const [sub, noteId, attachmentId, ...rest] = key.split('/');
   if (!sub || !noteId || !attachmentId || rest.length > 0) {
     await deleteObject(key);

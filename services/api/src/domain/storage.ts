@@ -104,3 +104,28 @@ export async function deleteObjectsUnder(prefix: string): Promise<number> {
   } while (ContinuationToken);
   return deleted;
 }
+
+/** An object's bytes as a stream (read as it is consumed, never held whole). */
+export async function objectStream(key: string): Promise<NodeJS.ReadableStream> {
+  const { s3: client, sdk } = await s3();
+  const { Body } = await client.send(new sdk.GetObjectCommand({ Bucket: config().attachmentsBucket, Key: key }));
+  if (!Body) throw new Error(`S3 returned no body for ${key}`);
+  return Body as NodeJS.ReadableStream;
+}
+
+/**
+ * Uploads a stream of unknown length as a multipart upload: memory stays at `queueSize` parts of
+ * `partSize` whatever the total. A failure aborts the upload (no part is left behind).
+ */
+export async function uploadStream(key: string, body: NodeJS.ReadableStream, contentType: string): Promise<void> {
+  const [{ s3: client }, { Upload }] = await Promise.all([s3(), import('@aws-sdk/lib-storage')]);
+  const upload = new Upload({ client, params: { Bucket: config().attachmentsBucket, Key: key, Body: body as never, ContentType: contentType }, queueSize: 2, partSize: 8 * 1024 * 1024, leavePartsOnError: false });
+  await upload.done();
+}
+
+/** Writes an object whole (imported attachments: at most the import's 5 MiB). Returns its ETag. */
+export async function putObjectBytes(key: string, bytes: Uint8Array, contentType: string): Promise<string> {
+  const { s3: client, sdk } = await s3();
+  const { ETag } = await client.send(new sdk.PutObjectCommand({ Bucket: config().attachmentsBucket, Key: key, Body: bytes, ContentType: contentType }));
+  return ETag ?? '';
+}

@@ -1,0 +1,27 @@
+// Data portability: exports (a ZIP of Markdown files with their attachments) and imports.
+import * as z from 'zod/mini';
+import { idSchema } from './notes';
+
+export const exportStatuses = ['running', 'ready', 'failed'] as const;
+export type ExportStatus = (typeof exportStatuses)[number];
+
+export const exportIdParamsSchema = z.strictObject({ exportId: idSchema });
+
+export const exportSchema = z
+  .object({
+    exportId: z.string(),
+    status: z.enum(exportStatuses),
+    /** Ready exports: a presigned GET of the ZIP, valid until `expiresAt`. */
+    downloadUrl: z.optional(z.string()),
+    expiresAt: z.optional(z.string()),
+  })
+  .check(z.meta({ id: 'Export' }));
+export type Export = z.infer<typeof exportSchema>;
+
+/** How big a POST /imports body may be (API Gateway's own limit is 10 MB). */
+export const maxImportBytes = 5 * 1024 * 1024;
+
+export const importResultSchema = z
+  .object({ imported: z.int(), skipped: z.array(z.object({ name: z.string(), reason: z.string() })) })
+  .check(z.meta({ id: 'ImportResult' }));
+export type ImportResult = z.infer<typeof importResultSchema>;
