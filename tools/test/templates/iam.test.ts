@@ -57,6 +57,7 @@ const expected: Record<string, string[]> = {
   GetPublicShareLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
   StartExportLambdaFunction: [...write, 'lambda:InvokeFunction'],
   GetExportLambdaFunction: [...read, 's3:GetObject'],
+  ImportNotesLambdaFunction: [...write, 's3:PutObject'],
   ExportNotesLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject', 'sqs:SendMessage'],
 };
 

@@ -1,5 +1,6 @@
-// Data portability: start an export and poll it (the ZIP is built by an asynchronous function).
-import { exportIdParamsSchema, exportSchema } from '../exports';
+// Data portability: start an export and poll it (the ZIP is built by an asynchronous function);
+// import a ZIP of Markdown or text files.
+import { exportIdParamsSchema, exportSchema, importResultSchema, maxImportBytes } from '../exports';
 import type { RouteDefinition } from './route';
 
 export const startExportRoute = {
@@ -26,4 +27,18 @@ export const getExportRoute = {
   params: exportIdParamsSchema,
   response: { status: 200, description: 'The export', schema: exportSchema },
   errors: ['not_found'],
+} satisfies RouteDefinition;
+
+export const importRoute = {
+  operationId: 'importNotes',
+  method: 'post',
+  path: '/imports',
+  tag: 'Data portability',
+  summary: 'Import notes from a ZIP',
+  description:
+    "Jotter's own export, or any ZIP of .md and .txt files (the title comes from the front matter, else the first heading, else the file name); files in a folder beside a note become its attachments. An archive with unsafe names (absolute, `..`, invalid UTF-8, duplicates), more than 2,000 entries or that inflates too much is refused whole (400, nothing written). Files it cannot use, and notes past the quota, are listed in `skipped`. Sending the same archive again does not duplicate notes.",
+  auth: 'user',
+  binaryBody: { contentType: 'application/zip', maxBytes: maxImportBytes, description: 'The ZIP archive' },
+  response: { status: 200, description: 'What was imported and what was skipped, and why', schema: importResultSchema },
+  errors: ['payload_too_large', 'unsupported_media_type'],
 } satisfies RouteDefinition;

@@ -31,6 +31,11 @@ export interface RouteDefinition {
   params?: Schema;
   query?: Schema;
   body?: Schema;
+  /**
+   * A body that is not JSON (POST /imports: a ZIP), handed to the handler as bytes. Its type must be
+   * one of the REST API's binary media types (serverless.yml), so that it arrives base64-encoded.
+   */
+  binaryBody?: { contentType: string; maxBytes: number; description: string };
   /** The success answer; its schema's `z.meta({ id, example })` names and illustrates it. */
   response: {
     status: 200 | 201 | 202 | 204;
@@ -94,7 +99,7 @@ export function routePath(
 /** Every error code a route can answer with: its own and the implied ones. */
 export function routeErrors(route: RouteDefinition): ErrorCode[] {
   const codes = new Set<ErrorCode>(route.errors);
-  if (route.params || route.query || route.body) codes.add('validation_failed');
+  if (route.params || route.query || route.body || route.binaryBody) codes.add('validation_failed');
   if (route.auth !== 'public') codes.add('unauthorized');
   if (route.auth === 'apiKey') {
     codes.add('quota_exceeded');

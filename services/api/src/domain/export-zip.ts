@@ -34,7 +34,7 @@ async function addNote(zip: ZipFile, sub: string, note: NoteRecord, name: string
     pinned: note.pinned ?? false,
     created: note.createdAt,
     updated: note.updatedAt,
-    attachments: attachments.map(({ attachment, name: file }) => ({ name: file, contentType: attachment.contentType })),
+    attachments: attachments.map(({ attachment, name: file }) => ({ name: file, fileName: attachment.fileName, contentType: attachment.contentType })),
   });
   await addEntry(zip, `${name}.md`, Readable.from([Buffer.from(markdown, 'utf8')]), { mtime, compress: true });
   for (const { attachment, name: file } of attachments) {

@@ -10,8 +10,8 @@ export interface NoteFile {
   pinned: boolean;
   created?: string;
   updated?: string;
-  /** The note's attachments in the folder beside it: their file names there and content types. */
-  attachments: { name: string; contentType: string }[];
+  /** The note's attachments in the folder beside it: their names there (made unique and safe), their own file names and content types. */
+  attachments: { name: string; fileName: string; contentType: string }[];
 }
 
 export function toMarkdown(note: Omit<NoteFile, 'created' | 'updated'> & { created: string; updated: string }): string {
@@ -66,8 +66,8 @@ export function parseNoteFile(text: string, fileName: string): NoteFile {
     updated: typeof fields.get('updated') === 'string' ? (fields.get('updated') as string) : undefined,
     attachments: Array.isArray(attachments)
       ? attachments.flatMap((a: unknown) => {
-          const { name, contentType } = (a ?? {}) as Record<string, unknown>;
-          return typeof name === 'string' && typeof contentType === 'string' ? [{ name, contentType }] : [];
+          const { name, fileName, contentType } = (a ?? {}) as Record<string, unknown>;
+          return typeof name === 'string' && typeof contentType === 'string' ? [{ name, fileName: typeof fileName === 'string' ? fileName : name, contentType }] : [];
         })
       : [],
   };
@@ -76,6 +76,7 @@ export function parseNoteFile(text: string, fileName: string): NoteFile {
 /** A file or folder name for a title: no path separators, control or reserved characters; at most 100 characters. */
 export function safeFileName(title: string): string {
   const name = title
+    // eslint-disable-next-line no-control-regex -- control characters are what is replaced
     .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, '_')
     .trim()
     .replace(/^\.+/, '_')
