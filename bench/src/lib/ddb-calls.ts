@@ -16,6 +16,7 @@ import { createNoteRoute, trashNoteRoute } from '@jotter/shared/contract/notes';
 import { createShareRoute } from '@jotter/shared/contract/shares';
 import type { StackInfo } from '../../../tools/src/testing/stack';
 import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
+import { craftZip } from '../../../tools/src/testing/zip';
 import { apiEvent, functionEnv, userAuthorizer, type EventInput } from './events';
 import { API_DIR } from './bundles';
 
@@ -164,7 +165,9 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
       // A route that deletes its caller (DELETE /me) deletes a user of its own, not the bench's.
       const caller = route.deletesCaller ? await createTestUser(stack) : user;
       if (caller !== user) authorizer = userAuthorizer(caller.sub);
-      const { status } = await invoke(route, { pathParameters, ...(query ? { query } : {}), body: request.body, authorizer: route.auth === 'public' ? undefined : authorizer }, caller);
+      // A binary route (POST /imports) gets a one-note ZIP.
+      const binary = route.binaryBody ? { bytes: craftZip([{ name: `bench ${Date.now()}.md`, data: '# Bench\n' }]), contentType: route.binaryBody.contentType } : undefined;
+      const { status } = await invoke(route, { pathParameters, ...(query ? { query } : {}), body: request.body, binary, authorizer: route.auth === 'public' ? undefined : authorizer }, caller);
       results.push({ route: request.label, auth: route.auth, status, expectedStatus: request.status, commands: [...commands] });
     }
   }

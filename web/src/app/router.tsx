@@ -19,6 +19,7 @@ const NotesIndex = lazyRoute(() => landingPages().then((m) => m.NotesIndexPage))
 const NotePage = lazyRoute(() => landingPages().then((m) => m.NotePage));
 const Trash = lazyRoute(() => import('./routes/trash').then((m) => m.default));
 const Status = lazyRoute(() => import('./routes/status').then((m) => m.default));
+const Settings = lazyRoute(() => import('./routes/settings').then((m) => m.default));
 const Developer = lazyRoute(() => import('../features/developer/developer-page').then((m) => m.default));
 // A shared note's public page: its own chunk, outside the app shell and the session.
 const SharedNote = lazyRoute(() => import('../features/shares/public/share-page').then((m) => m.default));
@@ -47,6 +48,7 @@ const routes: RouteObject[] = createRoutesFromElements(
         </Route>
         <Route path="/trash" element={<Trash />} />
         <Route path="/developer" element={<Developer />} />
+        <Route path="/settings" element={<Settings />} />
       </Route>
     </Route>
     <Route path="/s/:token" element={<SharedNote />} />

@@ -28,6 +28,9 @@ export const SearchIcon = (p: SVGProps<SVGSVGElement>) => (
 export const TrashIcon = (p: SVGProps<SVGSVGElement>) => (
   <svg {...iconProps(p)}><path d="M2.75 4.25h10.5M6.25 4.25V3a.75.75 0 0 1 .75-.75h2a.75.75 0 0 1 .75.75v1.25M4 4.25l.6 8.4a1 1 0 0 0 1 .93h4.8a1 1 0 0 0 1-.93l.6-8.4" /></svg>
 );
+export const SettingsIcon = (p: SVGProps<SVGSVGElement>) => (
+  <svg {...iconProps(p)}><circle cx="8" cy="8" r="2" /><path d="M8 1.75v1.5M8 12.75v1.5M1.75 8h1.5M12.75 8h1.5M3.6 3.6l1.05 1.05M11.35 11.35l1.05 1.05M3.6 12.4l1.05-1.05M11.35 4.65l1.05-1.05" /></svg>
+);
 export const NoteIcon = (p: SVGProps<SVGSVGElement>) => (
   <svg {...iconProps(p)}><path d="M4 2.25h5.5L12.75 5.5v7.25a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V3.25a1 1 0 0 1 1-1Z" /><path d="M9.25 2.5v3.25h3.25M5.5 8.5h5M5.5 11h3.5" /></svg>
 );
