@@ -44,10 +44,13 @@ it('exports and downloads a ZIP, imports a file, and deletes the account', async
     expect(titles).toEqual(['From elsewhere', 'Packing list']);
     await screenshot(page, 'settings-imported');
 
-    // The button refuses until the phrase is typed.
-    await page.getByRole('button', { name: 'Delete my account' }).click();
-    await page.getByText('Type "delete my account" to confirm.', { exact: false }).first().waitFor();
-    await page.getByLabel('Type "delete my account" to confirm').fill('delete my account');
+    // Nothing happens until the phrase is typed (the button is aria-disabled; Enter says why).
+    const phrase = page.getByLabel('Type "delete my account" to confirm');
+    await phrase.fill('delete my acount');
+    await phrase.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Type "delete my account" to confirm.' }).waitFor();
+    expect((await owner.get('/notes')).status).toBe(200);
+    await phrase.fill('delete my account');
     await page.getByRole('button', { name: 'Delete my account' }).click();
     await page.waitForURL(/\/sign-in/);
     await page.getByText('Your account and all its notes were deleted.').waitFor();
