@@ -9,7 +9,7 @@ import { clearStoredSession, expiresAt, readStoredSession, type StoredSession } 
 import { errorCode } from './auth-errors';
 
 /** `reason` says why a session ended: the user signed out, or it expired / was rejected (401). */
-export type SignOutReason = 'user' | 'expired';
+export type SignOutReason = 'user' | 'expired' | 'deleted';
 export type SessionState = { status: 'signedOut'; reason?: SignOutReason } | { status: 'signedIn'; email: string };
 
 export interface SessionOptions {

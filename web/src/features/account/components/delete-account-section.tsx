@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router';
 import { deleteAccountPhrase } from '@jotter/shared/account';
 import { Banner } from '../../../components/banner';
 import { Button } from '../../../components/button';
@@ -8,9 +7,8 @@ import { session } from '../../../lib/session';
 import { accountApi } from '../api/account-api';
 import styles from './account.module.css';
 
-/** Deletes the account after the phrase is typed, then signs out to the sign-in page. */
+/** Deletes the account after the phrase is typed, then ends the session (to the sign-in page). */
 export function DeleteAccountSection() {
-  const navigate = useNavigate();
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -27,8 +25,8 @@ export function DeleteAccountSection() {
       setPending(false);
       return setError((e as Error).message);
     }
-    session.signOut();
-    navigate('/sign-in', { replace: true, state: { notice: 'Your account and all its notes were deleted.' } });
+    // The app takes a session that ends this way to the sign-in page, saying why.
+    session.signOut('deleted');
   };
 
   return (
