@@ -3,7 +3,7 @@
 // {"durationMs","maxRssBytes"} on stdout.
 import { randomUUID } from 'node:crypto';
 import { functionEnv } from './lib/events';
-import type { StackInfo } from '../../tools/src/testing/stack';
+import type { StackInfo } from '@jotter/tools/testing/stack';
 
 const [info, sub] = process.argv.slice(2) as [string, string];
 Object.assign(process.env, functionEnv(JSON.parse(info) as StackInfo));

@@ -3,11 +3,11 @@
 //
 //   BENCH_SKIP_PACKAGE=1   reuse services/api/.serverless from an earlier `pnpm package:prod`
 //   BENCH_STACK_FILE=...   reuse a running stack (its stack.json) instead of starting one
-//   BENCH_ONLY=bundles,cold,ddb,scale,load,web   run a subset (its rows replace theirs in results.json;
+//   BENCH_ONLY=bundles,cold,ddb,scale,load,search,web   run a subset (its rows replace theirs in results.json;
 //                                                the other rows stay as they were)
 import os from 'node:os';
-import { apiClient } from '../../tools/src/testing/api';
-import { createTestUser } from '../../tools/src/testing/users';
+import { apiClient } from '@jotter/tools/testing/api';
+import { createTestUser } from '@jotter/tools/testing/users';
 import { buildReference, bundleComposition, packagedFunctions, packageProd, readBundles } from './lib/bundles';
 import { measureColdInit } from './lib/cold-init';
 import { measureDdbCalls } from './lib/ddb-calls';
@@ -16,10 +16,11 @@ import { kB, metric, readResults, readResultsMeta, textTable, writeResults, type
 import { updateReadme } from './lib/readme';
 import { measureExport } from './lib/export';
 import { listLatency, seedNotes } from './lib/scale';
+import { benchQueries, freshness, manifestOf, p50, p95, rebuildTime, searchLatency, searchNoteItem, waitForIndexed } from './lib/search';
 import { startBenchStack, waitForApi } from './lib/stack';
 import { buildWeb, measurePaint, startPreview, webBytes, webEnvFor, type NetworkProfile } from './lib/web';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'bundles,cold,ddb,scale,load,web').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'bundles,cold,ddb,scale,load,search,web').split(','));
 const started = Date.now();
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
@@ -41,10 +42,13 @@ export const budgets = {
   /** JS the public share page loads beyond the initial JS (its lazy chunk and what that imports). */
   sharePageKb: 40,
   requestsBeforeFirstPaint: 6,
+  /** Issue 15: a search over 10,000 notes (warm), and a write findable (or gone) this soon. */
+  searchP95Ms: 150,
+  searchFreshnessMs: 2000,
 };
 
 /** The metric-name prefix of each BENCH_ONLY part (to replace only a part's rows in results.json). */
-const prefixes: Record<string, string> = { bundles: 'bundle.', cold: 'coldInit.', ddb: 'ddbCalls.', scale: 'scale.', load: 'load.', web: 'web.' };
+const prefixes: Record<string, string> = { bundles: 'bundle.', cold: 'coldInit.', ddb: 'ddbCalls.', scale: 'scale.', load: 'load.', search: 'search.', web: 'web.' };
 
 async function main() {
   const metrics: Metric[] = [];
@@ -73,7 +77,7 @@ async function main() {
     log(notes.at(-1)!);
   }
 
-  const needStack = ['cold', 'ddb', 'scale', 'load', 'web'].some((k) => only.has(k));
+  const needStack = ['cold', 'ddb', 'scale', 'load', 'search', 'web'].some((k) => only.has(k));
   if (needStack) {
     const stack = await startBenchStack(log);
     const info = stack.info;
@@ -131,6 +135,8 @@ async function main() {
       if (only.has('scale') || only.has('load')) {
         log('seeding 100 + 10,000 notes ...');
         await Promise.all([seedNotes(info, small.sub, 99), seedNotes(info, large.sub, 10_000)]);
+        // The stream indexes the seeded notes for search: measured once that is done, not during.
+        await Promise.all([waitForIndexed(info, small.sub, 99), waitForIndexed(info, large.sub, 10_000)]);
       } else if (only.has('web')) {
         log('seeding 100 notes ...');
         await seedNotes(info, small.sub, 99);
@@ -197,7 +203,34 @@ async function main() {
         }));
       }
 
-      // 6. Web.
+      // 6. Search: 10,000 notes of ~1 KB for one user, indexed through the stream like any write.
+      if (only.has('search')) {
+        const [reader, fresh] = await Promise.all([createTestUser(info), createTestUser(info)]);
+        log('seeding 10,000 notes of ~1 KB for search, indexed from the stream ...');
+        const seeded = performance.now();
+        await seedNotes(info, reader.sub, 10_000, 4, searchNoteItem);
+        const seedMs = performance.now() - seeded;
+        const indexedMs = seedMs + (await waitForIndexed(info, reader.sub, 10_000));
+        const manifest = await manifestOf(info, reader.sub);
+        metrics.push(metric({ metric: 'search.indexSize @10k notes', value: (manifest?.bytes ?? 0) / 1e6, unit: 'MB', note: `one S3 object per user (serialized MiniSearch with the stored text), version ${manifest?.version} after the stream's batches` }));
+        metrics.push(metric({ metric: 'search.indexFromStream @10k notes', value: indexedMs / 1000, unit: 's', note: `from the first BatchWriteItem (${(seedMs / 1000).toFixed(1)} s of seeding) to all 10,000 notes in the index` }));
+        log('GET /search latency @10k notes ...');
+        await waitForApi(info, reader.accessToken, log);
+        const latency = await searchLatency(info, reader.accessToken);
+        const queries = `${latency.times.length} sequential requests over HTTP cycling ${benchQueries.length} queries (${benchQueries.join(', ')}), ${(latency.hits / latency.times.length).toFixed(1)} hits each on average, index warm`;
+        metrics.push(metric({ metric: 'search.GET /search p50 @10k notes', value: p50(latency.times), unit: 'ms', note: queries }));
+        metrics.push(metric({ metric: 'search.GET /search p95 @10k notes', value: p95(latency.times), unit: 'ms', budget: budgets.searchP95Ms, note: queries }));
+        log('rebuilding the index from the table ...');
+        metrics.push(metric({ metric: 'search.rebuild @10k notes', value: (await rebuildTime(info, reader.sub)) / 1000, unit: 's', note: '`pnpm --filter @jotter/api search:rebuild <sub>`: Query the notes, build, write the object, commit the manifest' }));
+        log('freshness (create → found, trash → gone) ...');
+        const freshTimes = await freshness(info, fresh.accessToken);
+        metrics.push(metric({ metric: 'search.freshness p95', value: p95(freshTimes), unit: 'ms', budget: budgets.searchFreshnessMs, note: `a user with a few notes: from the write's 2xx to the first search showing it (p50 ${p50(freshTimes).toFixed(0)} ms, max ${Math.max(...freshTimes).toFixed(0)} ms; ${freshTimes.length} samples, half creates, half trashes)` }));
+        // The same for the user with 10,000 notes: a write is a delta, a cold reader loads the base.
+        const bigTimes = await freshness(info, reader.accessToken, 5);
+        metrics.push(metric({ metric: 'search.freshness p95 @10k notes', value: p95(bigTimes), unit: 'ms', note: `the same for the user with 10,000 notes (p50 ${p50(bigTimes).toFixed(0)} ms; ${bigTimes.length} samples): each write a delta object, a fold into a new base every 200 changes (docs/search.md)`, budget: budgets.searchFreshnessMs }));
+      }
+
+      // 7. Web.
       if (only.has('web')) {
         log('vite build (web/, into bench/node_modules/.cache) ...');
         const dist = buildWeb(webEnvFor(info));

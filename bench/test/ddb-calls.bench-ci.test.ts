@@ -1,8 +1,8 @@
 // Budget (issue 8): every user-facing route makes at most 2 DynamoDB calls; a list is exactly 1 Query.
 // The handlers run in this process against the run's local stack (integration global setup).
 import { routeLabel, routes } from '@jotter/shared/contract';
-import { readStack } from '../../tools/src/testing/stack';
-import { createTestUser } from '../../tools/src/testing/users';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser } from '@jotter/tools/testing/users';
 import { measureDdbCalls, type RouteCalls } from '../src/lib/ddb-calls';
 
 jest.setTimeout(60_000);

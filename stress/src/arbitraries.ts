@@ -126,7 +126,7 @@ export function idArbitrary(own: string, foreign: string[]): fc.Arbitrary<string
   );
 }
 
-const queryKey = fc.oneof(fc.constantFrom('limit', 'cursor', ...pollutionKeys, 'limit[]', 'constructor[prototype][x]', ''), fc.string({ maxLength: 12 }));
+const queryKey = fc.oneof(fc.constantFrom('limit', 'cursor', 'q', 'tag', ...pollutionKeys, 'limit[]', 'constructor[prototype][x]', ''), fc.string({ maxLength: 12 }));
 const queryValue = fc.oneof(
   fc.constantFrom('0', '1', '20', '100', '101', '-1', '1.5', '1e2', '0x10', '999999999999', 'abc', '', ' 5', '%', 'eyJ4IjoxfQ', 'AAAA'),
   fc.integer().map(String),

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { StackInfo } from '../../tools/src/testing/stack';
+import type { StackInfo } from '@jotter/tools/testing/stack';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const WEB_DIR = path.join(REPO, 'web');

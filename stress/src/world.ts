@@ -10,12 +10,12 @@ import { createdKeySchema } from '@jotter/shared/keys';
 import { noteSchema, type Note } from '@jotter/shared/notes';
 import { createdShareSchema } from '@jotter/shared/shares';
 import { pathParamNames, routeLabel, routePath, routes, type RouteDefinition } from '@jotter/shared/contract';
-import { exampleBody as contractExample } from '@jotter/shared/contract/examples';
-import { apiClient, type ApiClient, type ApiResponse } from '../../tools/src/testing/api';
-import type { StackInfo } from '../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../tools/src/testing/users';
+import { exampleBody as contractExample, exampleQuery } from '@jotter/shared/contract/examples';
+import { apiClient, type ApiClient, type ApiResponse } from '@jotter/tools/testing/api';
+import type { StackInfo } from '@jotter/tools/testing/stack';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
 
-export { routes, type RouteDefinition };
+export { exampleQuery, routes, type RouteDefinition };
 
 /** The route's valid example body, except for a route whose success would delete the suite's user. */
 export const exampleBody = (route: RouteDefinition) => (route.deletesCaller ? undefined : contractExample(route));

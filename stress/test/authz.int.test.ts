@@ -2,9 +2,9 @@
 // @jotter/shared/contract) × every kind of wrong credential → the status the contract promises, with the JSON
 // error body. Generated from the route list: a new route is in the matrix the day it is added.
 // Afterwards the victim's data is exactly as before.
-import { readStack } from '../../tools/src/testing/stack';
-import { apiClient, type ApiResponse } from '../../tools/src/testing/api';
-import { createTestUser } from '../../tools/src/testing/users';
+import { readStack } from '@jotter/tools/testing/stack';
+import { apiClient, type ApiResponse } from '@jotter/tools/testing/api';
+import { createTestUser } from '@jotter/tools/testing/users';
 import {
   algorithmConfusionToken,
   alteredPayloadToken,
@@ -13,9 +13,9 @@ import {
   freshToken,
   otherClientAccessToken,
   unsignedToken,
-} from '../../tools/src/testing/tokens';
+} from '@jotter/tools/testing/tokens';
 import { recordFigures } from '../src/figures';
-import { createWorld, errorShapeProblem, exampleBody, fillPath, label, ownIds, pathParams, routes, snapshot, type RouteDefinition, type World } from '../src/world';
+import { createWorld, errorShapeProblem, exampleBody, exampleQuery, fillPath, label, ownIds, pathParams, routes, snapshot, type RouteDefinition, type World } from '../src/world';
 
 jest.setTimeout(120_000);
 const stack = readStack();
@@ -101,7 +101,9 @@ describe.each(routes.map((r) => [label(r), r] as const))('%s', (_, route) => {
   it(`answers every wrong credential as the contract says (${cases.length} cases)`, async () => {
     const failures: string[] = [];
     const victimIds = ownIds(route, victim);
-    const path = fillPath(route, victimIds);
+    // A query the route needs (search: words of the victim's note, which must not be found).
+    const query = exampleQuery(route);
+    const path = `${fillPath(route, victimIds)}${query ? `?${new URLSearchParams(query)}` : ''}`;
     const body = exampleBody(route);
     for (const c of cases) {
       const expected = c.expect(route);

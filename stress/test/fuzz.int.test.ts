@@ -8,8 +8,8 @@
 // FUZZ_RUNS sets the runs per route (20 in `pnpm test`, 200 in `pnpm test:stress`); FUZZ_SEED
 // replays a run.
 import fc from 'fast-check';
-import { readStack } from '../../tools/src/testing/stack';
-import { apiClient } from '../../tools/src/testing/api';
+import { readStack } from '@jotter/tools/testing/stack';
+import { apiClient } from '@jotter/tools/testing/api';
 import { createdKeySchema } from '@jotter/shared/keys';
 import * as z from 'zod/mini';
 import { describeRequest, requestArbitrary, type FuzzRequest } from '../src/arbitraries';

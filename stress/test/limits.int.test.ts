@@ -4,9 +4,9 @@
 // response, as API Gateway would) — and a burst of note creations by one user keeps working (or is
 // limited with 429 + Retry-After), never 5xx. 100 notes in `pnpm test`, 1,000 in `pnpm test:stress`.
 import { gzipSync } from 'node:zlib';
-import { readStack } from '../../tools/src/testing/stack';
-import { apiClient } from '../../tools/src/testing/api';
-import { createTestUser } from '../../tools/src/testing/users';
+import { readStack } from '@jotter/tools/testing/stack';
+import { apiClient } from '@jotter/tools/testing/api';
+import { createTestUser } from '@jotter/tools/testing/users';
 import { percentile, recordFigures } from '../src/figures';
 import { errorShapeProblem, heavy, rawRequest, snapshot } from '../src/world';
 

@@ -4,9 +4,9 @@
 // serverless-offline process's memory before and after. 50 connections × 30 s in
 // `pnpm test:stress`; 10 × 5 s in `pnpm test`.
 import autocannon from 'autocannon';
-import { readStack } from '../../tools/src/testing/stack';
-import { apiClient } from '../../tools/src/testing/api';
-import { createTestUser, type TestUser } from '../../tools/src/testing/users';
+import { readStack } from '@jotter/tools/testing/stack';
+import { apiClient } from '@jotter/tools/testing/api';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
 import { recordFigures } from '../src/figures';
 import { pidListeningOn, rssMiB } from '../src/proc';
 import { expectStatus, heavy } from '../src/world';

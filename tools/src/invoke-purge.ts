@@ -7,6 +7,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { StackInfo } from './stack';
+import { LOCAL_CREDENTIALS } from './stack/config';
 
 async function main(): Promise<void> {
   const stackFile = process.env.JOTTER_STACK_FILE ?? path.join(__dirname, '..', '..', '.dev', 'stack.json');
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const lambda = new LambdaClient({
     endpoint: stack.lambdaEndpoint,
     region: stack.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: LOCAL_CREDENTIALS,
   });
   const event = {
     version: '0',

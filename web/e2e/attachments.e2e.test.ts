@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { createTestUser, type TestUser } from '../../tools/src/testing/users';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
 import { screenshot, viewports } from './browser';
 import { inNewPage, saved, signIn, stack, suiteBrowser } from './steps';
 

@@ -3,7 +3,7 @@
  * code from the cognito log → sign in → reload stays signed in → sign out; wrong password message.
  */
 import type { Page } from 'playwright-core';
-import { readConfirmationCode, uniqueEmail } from '../../tools/src/testing/users';
+import { readConfirmationCode, uniqueEmail } from '@jotter/tools/testing/users';
 import { newPage, screenshot, viewports } from './browser';
 import { stack, suiteBrowser } from './steps';
 

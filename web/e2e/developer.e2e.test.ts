@@ -3,8 +3,8 @@
  * with it from the test like an outside program would, see its usage rise on the page, revoke it,
  * and check the next /v1 request is refused.
  */
-import { createTestUser } from '../../tools/src/testing/users';
-import { apiClient } from '../../tools/src/testing/api';
+import { createTestUser } from '@jotter/tools/testing/users';
+import { apiClient } from '@jotter/tools/testing/api';
 import { newPage, screenshot } from './browser';
 import { signIn, stack, suiteBrowser } from './steps';
 

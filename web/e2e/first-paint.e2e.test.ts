@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildWeb, FALLBACK_SELECTOR, webEnvFor } from '../../bench/src/lib/web';
-import { createTestUser } from '../../tools/src/testing/users';
+import { createTestUser } from '@jotter/tools/testing/users';
 import { newPage } from './browser';
 import { signIn, stack } from './steps';
 

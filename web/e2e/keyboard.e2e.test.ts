@@ -5,7 +5,7 @@
  * never dropped to the page after a dialog closes or an item leaves, and dialogs keep it inside.
  */
 import type { Locator, Page } from 'playwright-core';
-import { readConfirmationCode, uniqueEmail } from '../../tools/src/testing/users';
+import { readConfirmationCode, uniqueEmail } from '@jotter/tools/testing/users';
 import { screenshot } from './browser';
 import { inNewPage, saved, stack, suiteBrowser } from './steps';
 import { viewports } from './viewports';

@@ -4,7 +4,9 @@
  * banner, keyboard shortcuts and phone layout. Screenshots go to e2e-artifacts/screenshots.
  */
 import type { Page } from 'playwright-core';
-import { createTestUser } from '../../tools/src/testing/users';
+import type { Note } from '@jotter/shared/notes';
+import { apiClient } from '@jotter/tools/testing/api';
+import { createTestUser } from '@jotter/tools/testing/users';
 import { screenshot, viewports } from './browser';
 import { inNewPage, saved, signIn, stack, suiteBrowser } from './steps';
 
@@ -59,13 +61,11 @@ it('creates, edits, reloads, deletes, undoes, deletes and restores a note', asyn
     await page.getByLabel('Content').waitFor();
     await screenshot(page, 'notes-list-editor');
 
-    // `/` focuses the filter.
-    await page.getByLabel('Content').blur();
-    await page.keyboard.press('/');
-    await page.keyboard.type('ridge');
+    // The filter narrows the loaded notes (`/` searches all of them: search.e2e.test.ts).
+    await page.getByLabel('Filter notes', { exact: true }).fill('ridge');
     await page.getByText('1 of 3 loaded notes').waitFor();
     await screenshot(page, 'notes-filtered');
-    await page.keyboard.press('Escape');
+    await page.getByLabel('Filter notes', { exact: true }).press('Escape');
 
     // Delete → toast with Undo.
     await page.getByRole('button', { name: 'Move to trash' }).click();
@@ -123,6 +123,34 @@ it('shows the conflict banner when the note changed elsewhere, and overwrites wi
     await page.reload();
     await page.getByLabel('Content').waitFor();
     expect(await page.getByLabel('Content').inputValue()).toBe('My edit');
+  });
+});
+
+it('opens a note the list holds at once, and reopens it on a newer copy the revalidation brings', async () => {
+  const user = await createTestUser(stack);
+  const api = apiClient(stack, user.accessToken);
+  const note = (await api.post<Note>('/notes', { title: 'Packing', content: 'Tent' })).body!;
+  await inNewPage(browser(), viewports.desktop, async (page, errors) => {
+    await signIn(page, user);
+    await noteLink(page, 'Packing').waitFor();
+    // The note's own read is held back until the note has changed on "another device".
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const read = `${stack.webUrl}/api/notes/${note.noteId}`;
+    await page.route(read, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await noteLink(page, 'Packing').click();
+    await page.waitForURL(`**/notes/${note.noteId}`);
+    expect(await page.getByLabel('Content').inputValue()).toBe('Tent');
+    expect(await page.getByRole('status', { name: 'Loading note…' }).count()).toBe(0);
+
+    await api.put(`/notes/${note.noteId}`, { content: 'Tent, stove', version: 1 });
+    release();
+    await page.waitForFunction(() => (document.querySelector('textarea[aria-label="Content"]') as HTMLTextAreaElement | null)?.value === 'Tent, stove');
+    await page.unroute(read);
+    expect(errors).toEqual([]);
   });
 });
 

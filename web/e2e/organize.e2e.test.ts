@@ -3,7 +3,7 @@
  * list by a tag, pin a note and see it first, change the sort order.
  */
 import type { Page } from 'playwright-core';
-import { createTestUser } from '../../tools/src/testing/users';
+import { createTestUser } from '@jotter/tools/testing/users';
 import { screenshot, viewports } from './browser';
 import { inNewPage, saved, signIn, stack, suiteBrowser } from './steps';
 

@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { apiClient } from '../../tools/src/testing/api';
-import { eventually } from '../../tools/src/testing/processes';
-import { setStoredAttributes } from '../../tools/src/testing/table';
-import { createTestUser } from '../../tools/src/testing/users';
+import { apiClient } from '@jotter/tools/testing/api';
+import { eventually } from '@jotter/tools/testing/processes';
+import { setStoredAttributes } from '@jotter/tools/testing/table';
+import { createTestUser } from '@jotter/tools/testing/users';
 import { viewports } from './browser';
 import { inNewPage, signIn, stack, suiteBrowser } from './steps';
 

@@ -3,9 +3,9 @@
  * files and read what was skipped, then delete the account and land on the sign-in page with the
  * old token refused.
  */
-import { createTestUser } from '../../tools/src/testing/users';
-import { apiClient } from '../../tools/src/testing/api';
-import { craftZip } from '../../tools/src/testing/zip';
+import { createTestUser } from '@jotter/tools/testing/users';
+import { apiClient } from '@jotter/tools/testing/api';
+import { craftZip } from '@jotter/tools/testing/zip';
 import { newPage, screenshot } from './browser';
 import { signIn, stack, suiteBrowser } from './steps';
 

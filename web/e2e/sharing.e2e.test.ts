@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import { createTestUser, type TestUser } from '../../tools/src/testing/users';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
 import { screenshot, viewports } from './browser';
 import { inNewPage, signIn, stack, suiteBrowser } from './steps';
 

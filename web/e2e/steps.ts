@@ -1,7 +1,7 @@
 /** Steps shared by the browser tests: the local stack, the suite's browser, signing in, failure screenshots. */
 import type { Browser, Page } from 'playwright-core';
-import { readStack } from '../../tools/src/testing/stack';
-import type { TestUser } from '../../tools/src/testing/users';
+import { readStack } from '@jotter/tools/testing/stack';
+import type { TestUser } from '@jotter/tools/testing/users';
 import { expectNoA11yFailures, reportAudits } from './a11y';
 import { launch, newPage, SCREENSHOT_DIR } from './browser';
 

@@ -5,7 +5,7 @@
  * titles, focus after navigation, `?` shortcuts, Attach reachable at phone width).
  */
 import type { Page } from 'playwright-core';
-import { createTestUser, type TestUser } from '../../tools/src/testing/users';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
 import { screenshot, viewports } from './browser';
 import { inNewPage, saved, signIn, stack, suiteBrowser } from './steps';
 

@@ -9,14 +9,14 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { pathParamNames, routeLabel, routes, type RouteDefinition } from '@jotter/shared/contract';
 import { createAttachmentRoute } from '@jotter/shared/contract/attachments';
-import { exampleBody } from '@jotter/shared/contract/examples';
+import { exampleBody, exampleQuery } from '@jotter/shared/contract/examples';
 import { startExportRoute } from '@jotter/shared/contract/exports';
 import { createKeyRoute } from '@jotter/shared/contract/keys';
 import { createNoteRoute, trashNoteRoute } from '@jotter/shared/contract/notes';
 import { createShareRoute } from '@jotter/shared/contract/shares';
-import type { StackInfo } from '../../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
-import { craftZip } from '../../../tools/src/testing/zip';
+import type { StackInfo } from '@jotter/tools/testing/stack';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
+import { craftZip } from '@jotter/tools/testing/zip';
 import { apiEvent, functionEnv, userAuthorizer, type EventInput } from './events';
 import { API_DIR } from './bundles';
 
@@ -161,7 +161,7 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
         const decision = (await authorize({ type: 'REQUEST', methodArn: 'arn:aws:execute-api:us-east-1:000000000000:bench/prod/GET/v1/notes', headers: { 'x-api-key': apiKey } })) as unknown as { context: Record<string, string> };
         authorizer = decision.context;
       }
-      const query = route.query ? { limit: '20' } : undefined;
+      const query = route.query ? (exampleQuery(route) ?? { limit: '20' }) : undefined;
       // A route that deletes its caller (DELETE /me) deletes a user of its own, not the bench's.
       const caller = route.deletesCaller ? await createTestUser(stack) : user;
       if (caller !== user) authorizer = userAuthorizer(caller.sub);

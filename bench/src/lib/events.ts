@@ -1,5 +1,5 @@
 // API Gateway (REST, v1 payload)–shaped events, as serverless-offline and API Gateway send them.
-import type { StackInfo } from '../../../tools/src/testing/stack';
+import type { StackInfo } from '@jotter/tools/testing/stack';
 
 export interface EventInput {
   method: string;
@@ -59,6 +59,7 @@ export function functionEnv(stack: StackInfo): Record<string, string> {
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
     TABLE_NAME: stack.tableName,
     ATTACHMENTS_BUCKET: stack.attachmentsBucket,
+    SEARCH_BUCKET: stack.searchBucket,
     WEB_ORIGIN: stack.webUrl,
     COGNITO_ISSUER: stack.userPoolIssuer,
     COGNITO_CLIENT_ID: stack.userPoolClientId,

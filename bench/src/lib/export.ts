@@ -2,7 +2,7 @@
 // against the local stack (S3 multipart upload included), timed, with its peak RSS.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import type { StackInfo } from '../../../tools/src/testing/stack';
+import type { StackInfo } from '@jotter/tools/testing/stack';
 
 export interface ExportRun {
   durationMs: number;

@@ -1,7 +1,8 @@
 // API under load: autocannon (in this process) against the local stack's apiUrl, one route after
 // another in the same run: GET /health (the baseline), then GET /notes, POST /notes, GET /me.
 import autocannon from 'autocannon';
-import type { StackInfo } from '../../../tools/src/testing/stack';
+import type { StackInfo } from '@jotter/tools/testing/stack';
+import { LOCAL_CREDENTIALS } from '@jotter/tools/stack/config';
 
 export interface LoadResult {
   route: string;
@@ -54,7 +55,7 @@ export async function runLoad(stack: StackInfo, target: LoadTarget, seconds = 10
 export async function dynamoQueryCeiling(stack: StackInfo, sub: string, seconds = 5, concurrency = 10): Promise<{ requestsPerSecond: number; p50Ms: number }> {
   const { DynamoDBClient, QueryCommand } = await import('@aws-sdk/client-dynamodb');
   const { noteKeys, indexes } = await import('../../../packages/shared/src/server/models');
-  const client = new DynamoDBClient({ endpoint: stack.dynamodbEndpoint, region: stack.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const client = new DynamoDBClient({ endpoint: stack.dynamodbEndpoint, region: stack.region, credentials: LOCAL_CREDENTIALS });
   const command = () =>
     new QueryCommand({
       TableName: stack.tableName,

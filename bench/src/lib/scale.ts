@@ -4,9 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from '@aws-sdk/client-dynamodb';
 import { noteKeys } from '../../../packages/shared/src/server/models';
-import type { StackInfo } from '../../../tools/src/testing/stack';
+import type { StackInfo } from '@jotter/tools/testing/stack';
 import { median } from './metrics';
 import { waitForApi } from './stack';
+import { LOCAL_CREDENTIALS } from '@jotter/tools/stack/config';
 
 export function noteItem(sub: string, index: number, baseTime: number) {
   const noteId = randomUUID();
@@ -37,13 +38,13 @@ export function noteItem(sub: string, index: number, baseTime: number) {
   };
 }
 
-/** Writes `count` notes for `sub`, 25 per BatchWriteItem, a few batches in flight. */
-export async function seedNotes(stack: StackInfo, sub: string, count: number, concurrency = 4): Promise<void> {
-  const client = new DynamoDBClient({ endpoint: stack.dynamodbEndpoint, region: stack.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+/** Writes `count` notes for `sub` (made by `make`), 25 per BatchWriteItem, a few batches in flight. */
+export async function seedNotes(stack: StackInfo, sub: string, count: number, concurrency = 4, make: typeof noteItem = noteItem): Promise<void> {
+  const client = new DynamoDBClient({ endpoint: stack.dynamodbEndpoint, region: stack.region, credentials: LOCAL_CREDENTIALS });
   const baseTime = Date.now() - count * 1000;
   const batches: WriteRequest[][] = [];
   for (let i = 0; i < count; i += 25) {
-    batches.push(Array.from({ length: Math.min(25, count - i) }, (_, j) => ({ PutRequest: { Item: noteItem(sub, i + j, baseTime) } })));
+    batches.push(Array.from({ length: Math.min(25, count - i) }, (_, j) => ({ PutRequest: { Item: make(sub, i + j, baseTime) } })));
   }
   let next = 0;
   const worker = async () => {

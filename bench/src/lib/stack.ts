@@ -4,9 +4,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startStack } from '../../../tools/src/stack';
-import { silentSink } from '../../../tools/src/stack/logs';
-import type { StackInfo } from '../../../tools/src/testing/stack';
+import { startStack } from '@jotter/tools/stack';
+import { silentSink } from '@jotter/tools/stack/logs';
+import type { StackInfo } from '@jotter/tools/testing/stack';
 
 export interface BenchStack {
   info: StackInfo;

@@ -5,8 +5,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { StackInfo } from '../../../tools/src/testing/stack';
-import type { TestUser } from '../../../tools/src/testing/users';
+import type { StackInfo } from '@jotter/tools/testing/stack';
+import type { TestUser } from '@jotter/tools/testing/users';
 import { median, OUT_DIR, REPO_ROOT } from './metrics';
 import { gzipSize } from './zip';
 

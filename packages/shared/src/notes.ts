@@ -1,16 +1,10 @@
 // zod/mini, not classic zod: the same schemas validate inside every Lambda bundle, where classic
 // zod would add ~440 kB minified to each function; mini adds ~15 kB.
 import * as z from 'zod/mini';
+import { noteLimits } from './note-limits';
 
-/** Limits of the REST contract; the schemas below carry them into the OpenAPI document. */
-export const noteLimits = {
-  titleMax: 200,
-  contentMax: 100_000,
-  pageDefault: 20,
-  pageMax: 100,
-  tagsMax: 20,
-  tagMax: 40,
-} as const;
+// The schemas below carry the limits into the OpenAPI document.
+export { noteLimits };
 
 /**
  * A tag as stored and as sent: lower-case letters, digits, space, `-` and `_`, no space at either

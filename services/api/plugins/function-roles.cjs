@@ -58,6 +58,13 @@ class FunctionRoles {
       fn.Properties.Role = { 'Fn::GetAtt': [roleId, 'Arn'] };
       fn.DependsOn = [...new Set([...(fn.DependsOn ?? []).filter((d) => d !== 'IamRoleLambdaExecution'), roleId])];
     }
+    // A stream's event source mapping waits for the role that may read the stream: the function's own.
+    for (const resource of Object.values(resources)) {
+      if (resource.Type !== 'AWS::Lambda::EventSourceMapping' || !resource.DependsOn) continue;
+      const fnId = resource.Properties.FunctionName?.['Fn::GetAtt']?.[0];
+      const depends = [].concat(resource.DependsOn).filter((d) => d !== 'IamRoleLambdaExecution');
+      resource.DependsOn = fnId && resources[`${fnId}Role`] ? [...new Set([...depends, `${fnId}Role`])] : depends;
+    }
     // The framework's shared role, now used by nothing (checked: a leftover reference would fail the deploy).
     delete resources.IamRoleLambdaExecution;
     if (JSON.stringify(resources).includes('IamRoleLambdaExecution')) {

@@ -4,6 +4,8 @@ export interface Config {
   region: string;
   tableName: string;
   attachmentsBucket: string;
+  /** Per-user search indexes (domain/search-store.ts). */
+  searchBucket: string;
   /** The one browser origin allowed by CORS; undefined when the API is served on the site's own origin. */
   webOrigin?: string;
   cognitoIssuer: string;
@@ -68,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     tableName: required(env, 'TABLE_NAME'),
     attachmentsBucket: required(env, 'ATTACHMENTS_BUCKET'),
+    searchBucket: required(env, 'SEARCH_BUCKET'),
     webOrigin: env.WEB_ORIGIN || undefined,
     cognitoIssuer: required(env, 'COGNITO_ISSUER'),
     cognitoClientId: required(env, 'COGNITO_CLIENT_ID'),

@@ -7,10 +7,10 @@ import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/clien
 import * as z from 'zod/mini';
 import { createdShareSchema } from '@jotter/shared/shares';
 import { noteSchema, type Note } from '@jotter/shared/notes';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser, signIn, type TestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
-import { putStoredItem } from '../../../tools/src/testing/table';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser, signIn, type TestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
+import { putStoredItem } from '@jotter/tools/testing/table';
 
 jest.setTimeout(60_000);
 const stack = readStack();

@@ -7,13 +7,14 @@ import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/clien
 import * as z from 'zod/mini';
 import { attachmentDownloadSchema, createAttachmentResponseSchema, type CreateAttachmentResponse } from '@jotter/shared/attachments';
 import { noteSchema, type Attachment, type Note } from '@jotter/shared/notes';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
-import { getStoredItem, putStoredItem } from '../../../tools/src/testing/table';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
+import { getStoredItem, putStoredItem } from '@jotter/tools/testing/table';
+import { LOCAL_CREDENTIALS } from '@jotter/tools/stack/config';
 
 const stack = readStack();
-const local = { region: stack.region, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } };
+const local = { region: stack.region, credentials: LOCAL_CREDENTIALS };
 const s3 = new S3Client({ ...local, endpoint: stack.s3Endpoint, forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
 const dynamodb = new DynamoDBClient({ ...local, endpoint: stack.dynamodbEndpoint });
 const lambda = new LambdaClient({ ...local, endpoint: stack.lambdaEndpoint });

@@ -1,10 +1,10 @@
 // Token verification against the real Cognito emulator: only access tokens of this pool's app
 // client, signed by the pool's key and unexpired, get through; everything else is a 401 body.
 import { decodeJwt } from 'jose';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
-import { apiClient } from '../../../tools/src/testing/api';
-import { alteredPayloadToken, expiredToken, foreignKeyToken, freshToken, otherClientAccessToken } from '../../../tools/src/testing/tokens';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
+import { apiClient } from '@jotter/tools/testing/api';
+import { alteredPayloadToken, expiredToken, foreignKeyToken, freshToken, otherClientAccessToken } from '@jotter/tools/testing/tokens';
 
 const stack = readStack();
 let user: TestUser;

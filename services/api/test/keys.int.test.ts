@@ -3,11 +3,11 @@
 // user and UTC day, revoked at once.
 import * as z from 'zod/mini';
 import { createdKeySchema, keyListSchema, type CreatedKey } from '@jotter/shared/keys';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
-import { awayFromUtcMidnight } from '../../../tools/src/testing/processes';
-import { getStoredItem, putStoredItem } from '../../../tools/src/testing/table';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
+import { awayFromUtcMidnight } from '@jotter/tools/testing/processes';
+import { getStoredItem, putStoredItem } from '@jotter/tools/testing/table';
 
 const stack = readStack();
 

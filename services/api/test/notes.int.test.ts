@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { noteListSchema, noteSchema, type Note, type NoteList } from '@jotter/shared/notes';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiResponse } from '../../../tools/src/testing/api';
-import { getStoredItem, putStoredItem } from '../../../tools/src/testing/table';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiResponse } from '@jotter/tools/testing/api';
+import { getStoredItem, putStoredItem } from '@jotter/tools/testing/table';
 
 const stack = readStack();
 type Api = ReturnType<typeof apiClient>;

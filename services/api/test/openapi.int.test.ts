@@ -3,10 +3,10 @@
 // each function guards its route the way the route's contract auth says.
 import http from 'node:http';
 import { routeLabel, routes } from '@jotter/shared/contract';
-import { printService } from '../../../tools/src/stack/definitions';
-import { API_DIR } from '../../../tools/src/stack/offline';
-import { readStack } from '../../../tools/src/testing/stack';
-import { apiClient } from '../../../tools/src/testing/api';
+import { printService } from '@jotter/tools/stack/definitions';
+import { API_DIR } from '@jotter/tools/stack/offline';
+import { readStack } from '@jotter/tools/testing/stack';
+import { apiClient } from '@jotter/tools/testing/api';
 import { validateOpenApi } from './openapi-validator';
 
 const stack = readStack();

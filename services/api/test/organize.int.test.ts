@@ -4,9 +4,9 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { noteListSchema, noteSchema, tagListSchema, titleSortKey, type Note, type NoteList } from '@jotter/shared/notes';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiResponse } from '../../../tools/src/testing/api';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiResponse } from '@jotter/tools/testing/api';
 
 jest.setTimeout(120_000);
 

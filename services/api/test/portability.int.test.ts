@@ -11,10 +11,10 @@ import { createAttachmentResponseSchema } from '@jotter/shared/attachments';
 import { exportSchema, type Export } from '@jotter/shared/exports';
 import { noteSchema, type Note } from '@jotter/shared/notes';
 import { importResultSchema } from '@jotter/shared/exports';
-import { craftZip } from '../../../tools/src/testing/zip';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
+import { craftZip } from '@jotter/tools/testing/zip';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
 
 jest.setTimeout(90_000);
 const stack = readStack();

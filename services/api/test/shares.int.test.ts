@@ -7,13 +7,14 @@ import * as z from 'zod/mini';
 import { createAttachmentResponseSchema } from '@jotter/shared/attachments';
 import { noteListSchema, noteSchema, type Note } from '@jotter/shared/notes';
 import { createdShareSchema, publicShareSchema, shareListSchema, type CreatedShare } from '@jotter/shared/shares';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiClient, type ApiResponse } from '../../../tools/src/testing/api';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiClient, type ApiResponse } from '@jotter/tools/testing/api';
+import { LOCAL_CREDENTIALS } from '@jotter/tools/stack/config';
 
 const stack = readStack();
 const anonymous = apiClient(stack);
-const dynamodb = new DynamoDBClient({ region: stack.region, endpoint: stack.dynamodbEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+const dynamodb = new DynamoDBClient({ region: stack.region, endpoint: stack.dynamodbEndpoint, credentials: LOCAL_CREDENTIALS });
 
 const hashShareToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 

@@ -5,12 +5,13 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import * as z from 'zod/mini';
 import { createdKeySchema, keyListSchema, type CreatedKey } from '@jotter/shared/keys';
 import { noteListSchema, noteSchema, type Note } from '@jotter/shared/notes';
-import { readStack } from '../../../tools/src/testing/stack';
-import { createTestUser, type TestUser } from '../../../tools/src/testing/users';
-import { apiClient, type ApiClient } from '../../../tools/src/testing/api';
-import { awayFromUtcMidnight } from '../../../tools/src/testing/processes';
+import { readStack } from '@jotter/tools/testing/stack';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
+import { apiClient, type ApiClient } from '@jotter/tools/testing/api';
+import { awayFromUtcMidnight } from '@jotter/tools/testing/processes';
 import { apiEvent } from '../../../bench/src/lib/events';
-import { getStoredItem, putStoredItem } from '../../../tools/src/testing/table';
+import { getStoredItem, putStoredItem } from '@jotter/tools/testing/table';
+import { LOCAL_CREDENTIALS } from '@jotter/tools/stack/config';
 
 // Room for the usage tests to wait out a UTC midnight (awayFromUtcMidnight).
 jest.setTimeout(90_000);
@@ -20,7 +21,7 @@ const anonymous = apiClient(stack);
 /** The dev stage's params (services/api/serverless.yml apiKeyDailyQuota, v1UserDailyQuota). */
 const dailyQuota = 100;
 const userDailyQuota = 300;
-const lambda = new LambdaClient({ region: stack.region, endpoint: stack.lambdaEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+const lambda = new LambdaClient({ region: stack.region, endpoint: stack.lambdaEndpoint, credentials: LOCAL_CREDENTIALS });
 afterAll(() => lambda.destroy());
 
 const today = () => new Date().toISOString().slice(0, 10);

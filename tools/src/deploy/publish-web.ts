@@ -19,37 +19,10 @@ import {
   type _Object,
 } from '@aws-sdk/client-s3';
 import { CloudFrontClient, CreateInvalidationCommand } from '@aws-sdk/client-cloudfront';
+import { sameOriginApiPath, webBuildEnv, type WebConfig } from '../web-env';
 
 export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const webDir = path.join(repoRoot, 'web');
-
-/** The web app's build-time config, one value per VITE_* variable. */
-export interface WebConfig {
-  apiUrl: string;
-  region: string;
-  userPoolId: string;
-  userPoolClientId: string;
-  authFlow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
-  /** Empty on AWS (the SDK's regional endpoint); the emulator's URL locally. */
-  cognitoEndpoint: string;
-}
-
-export function webBuildEnv(config: WebConfig): Record<string, string> {
-  return {
-    VITE_API_URL: config.apiUrl,
-    VITE_REGION: config.region,
-    VITE_USER_POOL_ID: config.userPoolId,
-    VITE_USER_POOL_CLIENT_ID: config.userPoolClientId,
-    VITE_AUTH_FLOW: config.authFlow,
-    VITE_COGNITO_ENDPOINT: config.cognitoEndpoint,
-    // Explicit, so a developer's web/.env.local (loaded by Vite in every mode) cannot turn a
-    // deployed build into a local-stack one.
-    VITE_LOCAL_STACK: 'false',
-  };
-}
-
-/** Where a deployed SPA finds the API: its own origin (the web stack's /api/* behavior). */
-export const sameOriginApiPath = '/api';
 
 /** The build config of a deployed stage, from the auth stack's outputs; refuses when one is missing. */
 export function webConfigFromAuthOutputs(outputs: Record<string, string | undefined>): WebConfig {

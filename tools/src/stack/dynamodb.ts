@@ -115,7 +115,7 @@ type CfnTableProps = {
 
 /**
  * Creates the table from its CloudFormation definition, or brings an existing one (data persists
- * across restarts) up to date: missing GSIs are added, TTL enabled. Never drops anything.
+ * across restarts) up to date: missing GSIs are added, the stream and TTL enabled. Never drops anything.
  */
 export async function ensureTable(endpoint: string, resource: CfnResource, log: (line: string) => void): Promise<string> {
   const props = resource.Properties as unknown as CfnTableProps;
@@ -161,6 +161,11 @@ export async function ensureTable(endpoint: string, resource: CfnResource, log: 
           }),
         );
         log(`added index ${gsi.IndexName} to existing table ${tableName}`);
+      }
+      const streamViewType = props.StreamSpecification?.StreamViewType as 'NEW_AND_OLD_IMAGES' | undefined;
+      if (streamViewType && !existing.StreamSpecification?.StreamEnabled) {
+        await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: { StreamEnabled: true, StreamViewType: streamViewType } }));
+        log(`enabled the stream (${streamViewType}) of existing table ${tableName}`);
       }
       log(`reusing table ${tableName}`);
     }

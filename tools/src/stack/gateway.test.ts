@@ -7,53 +7,25 @@ const cors = {
   'gatewayresponse.header.Access-Control-Allow-Origin': "'http://localhost:5173'",
   'gatewayresponse.header.Access-Control-Allow-Headers': "'Content-Type,Authorization'",
 };
+/** A GatewayResponse resource as the printed template has it. */
+const gatewayResponse = (ResponseType: string, StatusCode: string | undefined, ResponseParameters: Record<string, string>, template: string) => ({
+  Type: 'AWS::ApiGateway::GatewayResponse',
+  Properties: { ResponseType, StatusCode, ResponseParameters, ResponseTemplates: { 'application/json': template } },
+});
 const printed: PrintedService = {
   service: 'jotter-api',
   resources: {
     Resources: {
-      Unauthorized: {
-        Type: 'AWS::ApiGateway::GatewayResponse',
-        Properties: {
-          ResponseType: 'UNAUTHORIZED',
-          StatusCode: '401',
-          ResponseParameters: { ...cors, 'gatewayresponse.header.Vary': "'Origin'", 'gatewayresponse.header.x-request-id': 'context.requestId' },
-          ResponseTemplates: { 'application/json': '{"error":{"code":"unauthorized","message":"Sign in again.","requestId":"$context.requestId"}}' },
-        },
-      },
-      Denied: {
-        Type: 'AWS::ApiGateway::GatewayResponse',
-        Properties: {
-          ResponseType: 'ACCESS_DENIED',
-          StatusCode: '403',
-          ResponseParameters: cors,
-          ResponseTemplates: { 'application/json': '{"error":{"code":"forbidden","message":"$context.authorizer.message"}}' },
-        },
-      },
-      TooLarge: {
-        Type: 'AWS::ApiGateway::GatewayResponse',
-        Properties: {
-          ResponseType: 'REQUEST_TOO_LARGE',
-          StatusCode: '413',
-          ResponseParameters: cors,
-          ResponseTemplates: { 'application/json': '{"error":{"code":"payload_too_large","message":"Too large."}}' },
-        },
-      },
-      Default4xx: {
-        Type: 'AWS::ApiGateway::GatewayResponse',
-        Properties: {
-          ResponseType: 'DEFAULT_4XX',
-          ResponseParameters: { ...cors, 'gatewayresponse.header.X-From-Request': 'method.request.header.Foo' },
-          ResponseTemplates: { 'application/json': '{"error":{"code":"not_found","message":"$context.error.messageString"}}' },
-        },
-      },
-      Default5xx: {
-        Type: 'AWS::ApiGateway::GatewayResponse',
-        Properties: {
-          ResponseType: 'DEFAULT_5XX',
-          ResponseParameters: cors,
-          ResponseTemplates: { 'application/json': '{"error":{"code":"internal_error","message":$context.error.messageString}}' },
-        },
-      },
+      Unauthorized: gatewayResponse(
+        'UNAUTHORIZED',
+        '401',
+        { ...cors, 'gatewayresponse.header.Vary': "'Origin'", 'gatewayresponse.header.x-request-id': 'context.requestId' },
+        '{"error":{"code":"unauthorized","message":"Sign in again.","requestId":"$context.requestId"}}',
+      ),
+      Denied: gatewayResponse('ACCESS_DENIED', '403', cors, '{"error":{"code":"forbidden","message":"$context.authorizer.message"}}'),
+      TooLarge: gatewayResponse('REQUEST_TOO_LARGE', '413', cors, '{"error":{"code":"payload_too_large","message":"Too large."}}'),
+      Default4xx: gatewayResponse('DEFAULT_4XX', undefined, { ...cors, 'gatewayresponse.header.X-From-Request': 'method.request.header.Foo' }, '{"error":{"code":"not_found","message":"$context.error.messageString"}}'),
+      Default5xx: gatewayResponse('DEFAULT_5XX', undefined, cors, '{"error":{"code":"internal_error","message":$context.error.messageString}}'),
       Table: { Type: 'AWS::DynamoDB::Table', Properties: {} },
     },
   },

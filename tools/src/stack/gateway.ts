@@ -232,6 +232,59 @@ export const API_GATEWAY_MAX_BODY = 10 * 1024 * 1024;
 // Boom bodies are tiny; anything larger is a handler's own response and is streamed untouched.
 const MAX_INSPECTED_BODY = 16 * 1024;
 
+/**
+ * The request headers sent on. serverless-offline is asked for uncompressed answers: hapi gzips
+ * bodies over 1 kB (e.g. its route-not-found body, which lists every route), and a compressed Boom
+ * body cannot be recognised and replaced by our gateway response. API Gateway compresses on its
+ * own side. The body is forwarded decoded and with its own length (see `forward`).
+ */
+function forwardedHeaders(req: http.IncomingMessage): http.OutgoingHttpHeaders {
+  const { 'accept-encoding': _acceptEncoding, 'content-encoding': _contentEncoding, 'content-length': _length, 'transfer-encoding': _te, expect: _expect, ...headers } = req.headers;
+  return headers;
+}
+
+/**
+ * The whole request body: API Gateway reads it before it calls anything (and refuses bodies over
+ * 10 MB itself); so does this proxy, which also lets it send a body in one piece or retry it. The
+ * rest of an oversize body is read and dropped before the 413, as API Gateway does: answering and
+ * closing while the client still writes reset the connection under it (its fetch failed with
+ * EPIPE instead of seeing the 413).
+ */
+function readBody(req: http.IncomingMessage): Promise<Buffer | 'too large'> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let tooLarge = false;
+    req.on('data', (c: Buffer) => {
+      if (tooLarge) return;
+      received += c.length;
+      if (received > API_GATEWAY_MAX_BODY) {
+        tooLarge = true;
+        chunks.length = 0;
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(tooLarge ? 'too large' : Buffer.concat(chunks, received)));
+  });
+}
+
+/**
+ * The body decoded, or undefined when it cannot be. API Gateway (with payload compression on)
+ * decodes a compressed request body itself and refuses one it cannot decode. serverless-offline's
+ * hapi crashed its whole process on an invalid gzip body (an uncaught "Invalid compressed
+ * payload"), so it is decoded here.
+ */
+async function decodeRequestBody(req: http.IncomingMessage, body: Buffer): Promise<Buffer | undefined> {
+  const encoding = String(req.headers['content-encoding'] ?? '').trim().toLowerCase();
+  if (body.length === 0 || !encoding || encoding === 'identity') return body;
+  try {
+    return await decodeBody(encoding, body);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface Gateway {
   port: number;
   close(): Promise<void>;
@@ -249,7 +302,9 @@ export function startGateway(opts: {
   const throttles = (opts.throttles ?? []).map((t) => throttleFor(t));
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
+  /** Answers with our gateway response for `status`; a response already under way can only be cut. */
   const answer = (res: http.ServerResponse, status: number, error: string, message: string, extra: http.OutgoingHttpHeaders = {}) => {
+    if (res.headersSent) return void res.destroy();
     const rewritten = rewriteErrorResponse(opts.responses, status, {}, JSON.stringify({ statusCode: status, error, message }), randomUUID());
     res.writeHead(rewritten?.statusCode ?? status, { ...(rewritten?.headers ?? { 'content-type': 'application/json' }), ...extra });
     res.end(rewritten?.body ?? JSON.stringify({ error: { code: 'internal_error', message } }));
@@ -323,64 +378,29 @@ export function startGateway(opts: {
         return;
       }
       opts.log(`upstream error for ${req.method} ${req.url}: ${e.message}`);
-      if (res.headersSent) res.destroy();
-      else answer(res, 502, 'Bad Gateway', `API not reachable: ${e.message}`);
+      answer(res, 502, 'Bad Gateway', `API not reachable: ${e.message}`);
     });
     if (!withBody) upstream.end();
     else upstream.flushHeaders();
   };
 
-  const server = http.createServer((req, res) => {
+  /** Whether a method throttle refuses the request (it uses up the method's token otherwise). */
+  const throttled = (req: http.IncomingMessage) => {
     const pathname = (req.url ?? '/').split('?')[0]!;
-    if (throttles.some((allows) => allows(req.method ?? 'GET', pathname) === false)) {
+    return throttles.some((allows) => allows(req.method ?? 'GET', pathname) === false);
+  };
+
+  const server = http.createServer(async (req, res) => {
+    if (throttled(req)) {
       // Refused before anything is read or invoked, as API Gateway does (THROTTLED gateway response).
       req.resume();
-      answer(res, 429, 'Too Many Requests', 'Too Many Requests');
-      return;
+      return answer(res, 429, 'Too Many Requests', 'Too Many Requests');
     }
-    // Ask serverless-offline for uncompressed answers: hapi gzips bodies over 1 kB (e.g. its
-    // route-not-found body, which lists every route), and a compressed Boom body cannot be
-    // recognised and replaced by our gateway response. API Gateway compresses on its own side.
-    // The body is forwarded decoded and with its own length (see `forward`).
-    const { 'accept-encoding': _acceptEncoding, 'content-encoding': _contentEncoding, 'content-length': _length, 'transfer-encoding': _te, expect: _expect, ...headers } = req.headers;
-    // API Gateway reads the whole request before it calls anything (and refuses bodies over 10 MB
-    // itself); so does this proxy, which also lets it send a body in one piece or retry it.
-    const chunks: Buffer[] = [];
-    let received = 0;
-    let tooLarge = false;
-    req.on('data', (c: Buffer) => {
-      if (tooLarge) return;
-      received += c.length;
-      if (received > API_GATEWAY_MAX_BODY) {
-        tooLarge = true;
-        chunks.length = 0;
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', async () => {
-      // The rest of an oversize body is read and dropped before the 413, as API Gateway does:
-      // answering and closing while the client still writes reset the connection under it (its
-      // fetch failed with EPIPE instead of seeing the 413).
-      if (tooLarge) {
-        answer(res, 413, 'Request Entity Too Large', 'Request Too Long', { connection: 'close' });
-        return;
-      }
-      let body: Buffer = Buffer.concat(chunks, received);
-      // API Gateway (with payload compression on) decodes a compressed request body itself and
-      // refuses one it cannot decode. serverless-offline's hapi crashed its whole process on an
-      // invalid gzip body (an uncaught "Invalid compressed payload"), so decode here.
-      const encoding = String(req.headers['content-encoding'] ?? '').trim().toLowerCase();
-      if (body.length > 0 && encoding && encoding !== 'identity') {
-        try {
-          body = await decodeBody(encoding, body);
-        } catch {
-          answer(res, 400, 'Bad Request', 'Invalid compressed payload');
-          return;
-        }
-      }
-      forward(req, res, headers, body, false);
-    });
+    const body = await readBody(req);
+    if (body === 'too large') return answer(res, 413, 'Request Entity Too Large', 'Request Too Long', { connection: 'close' });
+    const decoded = await decodeRequestBody(req, body);
+    if (!decoded) return answer(res, 400, 'Bad Request', 'Invalid compressed payload');
+    forward(req, res, forwardedHeaders(req), decoded, false);
   });
   server.keepAliveTimeout = 5_000;
 

@@ -9,9 +9,11 @@ import { printService, resourcesOfType, type PrintedService } from './definition
 import { startDynamoDb, ensureTable } from './dynamodb';
 import { ensureUserPool, startCognito } from './cognito';
 import { startS3, type S3Emulator } from './s3';
+import { startStreamForwarder, type StreamForwarder } from './streams';
 import { gatewayResponsesFrom, methodThrottlesFrom, startGateway, type Gateway } from './gateway';
 import { API_DIR, AUTH_DIR, startOffline, startVite } from './offline';
 import { supervise } from './supervise';
+import { sameOriginApiPath, webBuildEnv } from '../web-env';
 
 export { StackError } from './preflight';
 export type { LogSink } from './logs';
@@ -28,6 +30,7 @@ export interface StackInfo {
   dynamodbEndpoint: string;
   s3Endpoint: string;
   attachmentsBucket: string;
+  searchBucket: string;
   tableName: string;
   // Extras (not part of the stack file contract in docs/local-stack.md, handy for tools and tests).
   stage: string;
@@ -85,11 +88,13 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
 
   const children: StackChild[] = [];
   let s3: S3Emulator | undefined;
+  let streams: StreamForwarder | undefined;
   let gateway: Gateway | undefined;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await gateway?.close();
+      await streams?.close();
       await s3?.close();
       // Reverse start order: the API before the emulators it talks to.
       await Promise.all([...children].reverse().map((c) => c.stop()));
@@ -119,42 +124,10 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     supervise(child, { label, start: restart, log, stopping: () => stopping !== undefined });
     return child;
   };
-  // Tags a failure with the part it came from, so its last log lines can be shown.
-  const failedPart = new WeakMap<object, string>();
-  const step = async <T>(part: string, fn: () => Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e && typeof e === 'object' && !failedPart.has(e)) failedPart.set(e, part);
-      throw e;
-    }
-  };
+  const { step, partOf } = failureParts();
 
   try {
-    const baseParams = {
-      // The SPA reaches the API through Vite's /api proxy (same origin, like CloudFront on AWS);
-      // CORS for the web origin stays declared so tests can call the API from a page's origin.
-      webOrigin: urls.webOrigin,
-      developerApiOrigin: urls.webOrigin,
-      // The emulator only implements USER_PASSWORD_AUTH (services/auth/serverless.yml).
-      clientAuthFlows: 'local',
-      publicApiUrl: urls.api,
-      dynamodbEndpoint: urls.dynamodb,
-      s3Endpoint: urls.s3,
-      cognitoEndpoint: urls.cognito,
-      // POST /exports invokes the export function through serverless-offline's Lambda API.
-      lambdaEndpoint: urls.lambda,
-      attachmentsBucketName: `jotter-${STAGE}-attachments`,
-      // /v1 API keys are created at run time: serverless-offline cannot check them
-      // (docs/offline-toolchain.md, "serverless-offline versus API Gateway") and there is no API
-      // Gateway to register them with; our authorizer checks them and our code enforces the daily
-      // quota (docs/developer-api.md).
-      gatewayApiKeys: 'false',
-      // serverless-esbuild bundles into services/api/<work folder> and deletes it on exit: stacks
-      // running side by side (pnpm dev + a Jest run) must not share it. Only takes effect once
-      // services/api/serverless.yml sets `custom.esbuild.outputWorkFolder: ${param:esbuildWorkFolder}`.
-      esbuildWorkFolder: `.esbuild/stacks/${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`,
-    };
+    const baseParams = offlineParams(urls, dataDir);
     log(`starting the local stack (data in ${path.relative(process.cwd(), dataDir) || '.'})`);
 
     // The auth print needs no emulator ids; run it alongside the emulators' start-up.
@@ -197,14 +170,22 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     const api: PrintedService = await step('stack', () => printService(API_DIR, params));
     const tables = resourcesOfType(api, 'AWS::DynamoDB::Table');
     await step('dynamodb', () => dynamoStart);
-    const tableNames: string[] = [];
-    for (const [, table] of tables) tableNames.push(await ensureTable(urls.dynamodb, table, (l) => logger.line('dynamodb', l)));
+    const tableNames: Record<string, string> = {};
+    for (const [logicalId, table] of tables) tableNames[logicalId] = await ensureTable(urls.dynamodb, table, (l) => logger.line('dynamodb', l));
 
-    const [bucketEntry] = resourcesOfType(api, 'AWS::S3::Bucket');
+    // The attachments bucket (the one with CORS and upload events) and the others (search indexes).
+    const buckets = resourcesOfType(api, 'AWS::S3::Bucket');
+    const bucketEntry = buckets.find(([id]) => id === 'AttachmentsBucket') ?? buckets[0];
     if (!bucketEntry) throw new StackError('services/api defines no AWS::S3::Bucket');
     const [bucketLogicalId, bucket] = bucketEntry;
-    const printedName = bucket.Properties?.BucketName;
-    const bucketName = typeof printedName === 'string' ? printedName : params.attachmentsBucketName!;
+    const nameOf = ([id, resource]: (typeof buckets)[number]) => {
+      const printed = resource.Properties?.BucketName;
+      if (typeof printed === 'string') return printed;
+      return id === 'SearchIndexBucket' ? params.searchBucketName! : params.attachmentsBucketName!;
+    };
+    const bucketName = nameOf(bucketEntry);
+    const searchEntry = buckets.find(([id]) => id === 'SearchIndexBucket');
+    const otherBuckets = buckets.filter((entry) => entry !== bucketEntry).map(nameOf);
     s3 = await step('s3', () =>
       startS3({
         port: ports.s3,
@@ -212,6 +193,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
         bucket,
         bucketLogicalId,
         bucketName,
+        otherBuckets,
         api,
         webOrigin: urls.webOrigin,
         webOriginAliases: [urls.webOriginIp],
@@ -232,6 +214,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     );
 
     await step('api', () => offlineStart);
+    streams = await step('streams', () =>
+      startStreamForwarder({ dynamodbEndpoint: urls.dynamodb, tables: tableNames, api, lambdaEndpoint: urls.lambda, log: (l) => logger.line('streams', l) }),
+    );
 
     const info: StackInfo = {
       region: REGION,
@@ -243,7 +228,8 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
       dynamodbEndpoint: urls.dynamodb,
       s3Endpoint: urls.s3,
       attachmentsBucket: bucketName,
-      tableName: tableNames[0] ?? '',
+      searchBucket: searchEntry ? nameOf(searchEntry) : '',
+      tableName: Object.values(tableNames)[0] ?? '',
       stage: STAGE,
       userPoolIssuer,
       lambdaEndpoint: urls.lambda,
@@ -262,14 +248,11 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
           logger,
           env: {
             // Same origin as on AWS: Vite proxies /api to the local API stage.
-            VITE_API_URL: '/api',
+            ...webBuildEnv(
+              { apiUrl: sameOriginApiPath, region: REGION, userPoolId: ids.userPoolId, userPoolClientId: ids.userPoolClientId, authFlow: 'USER_PASSWORD_AUTH', cognitoEndpoint: urls.cognito },
+              { localStack: true },
+            ),
             JOTTER_API_PROXY_TARGET: info.apiUrl,
-            VITE_REGION: REGION,
-            VITE_USER_POOL_ID: ids.userPoolId,
-            VITE_USER_POOL_CLIENT_ID: ids.userPoolClientId,
-            VITE_COGNITO_ENDPOINT: urls.cognito,
-            VITE_AUTH_FLOW: 'USER_PASSWORD_AUTH',
-            VITE_LOCAL_STACK: 'true',
           },
           track,
         }),
@@ -281,7 +264,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     log(`stack up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; wrote ${info.stackFile}`);
     return { info, stop };
   } catch (error) {
-    const part = (error !== null && typeof error === 'object' ? failedPart.get(error) : undefined) ?? 'stack';
+    const part = partOf(error);
     const tail = part === 'stack' ? [] : logger.tail(part);
     log(`failed while starting ${part}: ${(error as Error).message}`);
     if (tail.length) {
@@ -291,4 +274,52 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     await stop();
     throw error;
   }
+}
+
+/** The parameters both services are printed and run with (serverless `--param`), before Cognito's ids exist. */
+function offlineParams(urls: ReturnType<typeof endpoints>, dataDir: string) {
+  return {
+    // The SPA reaches the API through Vite's /api proxy (same origin, like CloudFront on AWS);
+    // CORS for the web origin stays declared so tests can call the API from a page's origin.
+    webOrigin: urls.webOrigin,
+    developerApiOrigin: urls.webOrigin,
+    // The emulator only implements USER_PASSWORD_AUTH (services/auth/serverless.yml).
+    clientAuthFlows: 'local',
+    publicApiUrl: urls.api,
+    dynamodbEndpoint: urls.dynamodb,
+    s3Endpoint: urls.s3,
+    cognitoEndpoint: urls.cognito,
+    // POST /exports invokes the export function through serverless-offline's Lambda API.
+    lambdaEndpoint: urls.lambda,
+    attachmentsBucketName: `jotter-${STAGE}-attachments`,
+    searchBucketName: `jotter-${STAGE}-search`,
+    // /v1 API keys are created at run time: serverless-offline cannot check them
+    // (docs/offline-toolchain.md, "serverless-offline versus API Gateway") and there is no API
+    // Gateway to register them with; our authorizer checks them and our code enforces the daily
+    // quota (docs/developer-api.md).
+    gatewayApiKeys: 'false',
+    // serverless-esbuild bundles into services/api/<work folder> and deletes it on exit: stacks
+    // running side by side (pnpm dev + a Jest run) must not share it. Only takes effect once
+    // services/api/serverless.yml sets `custom.esbuild.outputWorkFolder: ${param:esbuildWorkFolder}`.
+    esbuildWorkFolder: `.esbuild/stacks/${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`,
+  };
+}
+
+/**
+ * Tags a failure with the part of the stack it came from (`step`), so that the part's last log
+ * lines can be shown with it (`partOf`).
+ */
+function failureParts() {
+  const parts = new WeakMap<object, string>();
+  return {
+    step: async <T>(part: string, fn: () => Promise<T>): Promise<T> => {
+      try {
+        return await fn();
+      } catch (e) {
+        if (e && typeof e === 'object' && !parts.has(e)) parts.set(e, part);
+        throw e;
+      }
+    },
+    partOf: (error: unknown) => (error !== null && typeof error === 'object' ? parts.get(error) : undefined) ?? 'stack',
+  };
 }

@@ -129,6 +129,8 @@ export async function startS3(opts: {
   bucket: CfnResource;
   bucketLogicalId: string;
   bucketName: string;
+  /** More buckets of the service: private, without CORS or events (the search indexes). */
+  otherBuckets?: string[];
   api: PrintedService;
   webOrigin: string;
   webOriginAliases: string[];
@@ -145,7 +147,7 @@ export async function startS3(opts: {
     directory,
     // Its own logger writes straight to the console; object events are logged below instead.
     silent: true,
-    configureBuckets: [{ name: opts.bucketName, configs }],
+    configureBuckets: [{ name: opts.bucketName, configs }, ...(opts.otherBuckets ?? []).map((name) => ({ name, configs: [] }))],
   });
 
   const targets = [

@@ -1,6 +1,7 @@
 // Direct access to the local stack's table, for tests that must set up what no route can (a quota
 // counter near its limit, an item written by an older release) or check what a route wrote.
 import { DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { LOCAL_CREDENTIALS } from '../stack/config';
 import type { StackInfo } from './stack';
 
 export type StoredItem = Record<string, AttributeValue>;
@@ -10,8 +11,7 @@ export interface ItemKey {
 }
 
 async function withClient<T>(stack: Pick<StackInfo, 'region' | 'dynamodbEndpoint'>, use: (db: DynamoDBClient) => Promise<T>): Promise<T> {
-  // DynamoDB Local ignores credentials, but the SDK wants some.
-  const db = new DynamoDBClient({ region: stack.region, endpoint: stack.dynamodbEndpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const db = new DynamoDBClient({ region: stack.region, endpoint: stack.dynamodbEndpoint, credentials: LOCAL_CREDENTIALS });
   try {
     return await use(db);
   } finally {

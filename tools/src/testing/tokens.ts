@@ -7,6 +7,7 @@ import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { CognitoIdentityProviderClient, CreateUserPoolClientCommand, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { decodeJwt, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import type { StackInfo } from './stack';
+import { LOCAL_CREDENTIALS } from '../stack/config';
 
 /** The private key cognito-local signs every token with (kid `CognitoLocal`). */
 export function emulatorSigningKey(): KeyObject {
@@ -63,7 +64,7 @@ export async function otherClientAccessToken(stack: StackInfo, email: string, pa
   const cognito = new CognitoIdentityProviderClient({
     region: stack.region,
     endpoint: stack.cognitoEndpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: LOCAL_CREDENTIALS,
   });
   try {
     const other = await cognito.send(

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { stripAnsi } from '../stack/logs';
 import type { StackInfo } from './stack';
+import { LOCAL_CREDENTIALS } from '../stack/config';
 
 export interface TestUser {
   email: string;
@@ -34,7 +35,7 @@ function cognito(stack: Pick<StackInfo, 'cognitoEndpoint' | 'region'>): CognitoI
   return new CognitoIdentityProviderClient({
     endpoint: stack.cognitoEndpoint,
     region: stack.region,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: LOCAL_CREDENTIALS,
   });
 }
 

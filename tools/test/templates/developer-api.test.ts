@@ -51,8 +51,8 @@ describe('/v1 methods', () => {
       ([id, r]) => r.Type === 'AWS::ApiGateway::Method' && /^ApiGatewayMethodV1/.test(id) && r.Properties?.HttpMethod !== 'OPTIONS',
     );
 
-  test('only GET exists under /v1', () => {
-    expect(methods().map(([, r]) => r.Properties?.HttpMethod)).toEqual(['GET', 'GET']);
+  test('only GET exists under /v1 (notes, one note, search)', () => {
+    expect(methods().map(([, r]) => r.Properties?.HttpMethod)).toEqual(['GET', 'GET', 'GET']);
   });
 
   test('require an API key (metered by the plan) and use the uncached REQUEST authorizer on x-api-key', () => {

@@ -59,6 +59,22 @@ const expected: Record<string, string[]> = {
   GetExportLambdaFunction: [...read, 's3:GetObject'],
   ImportNotesLambdaFunction: [...write, 's3:PutObject'],
   ExportNotesLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject', 'sqs:SendMessage'],
+  // Search reads the manifest and the index; UpdateItem asks for a repair (and meters /v1).
+  SearchNotesLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
+  V1SearchLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
+  IndexNotesLambdaFunction: [
+    ...read,
+    'dynamodb:PutItem',
+    'dynamodb:DescribeStream',
+    'dynamodb:GetRecords',
+    'dynamodb:GetShardIterator',
+    'dynamodb:ListStreams',
+    's3:DeleteObject',
+    's3:GetObject',
+    's3:ListBucket',
+    's3:PutObject',
+    'sqs:SendMessage',
+  ],
 };
 
 test('every function is listed here, and only the framework-free roles exist (no shared role)', () => {

@@ -9,10 +9,10 @@ import {
   publish,
   staleKeys,
   uploadOrder,
-  webBuildEnv,
   webConfigFromAuthOutputs,
   webConfigFromEnv,
 } from '../../src/deploy/publish-web';
+import { webBuildEnv } from '../../src/web-env';
 import { composeServices, referencedOutputs, seedState } from '../../src/deploy/package-prod';
 import { repoRoot, template } from './templates';
 

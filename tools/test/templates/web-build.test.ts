@@ -4,7 +4,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildWeb, isHashedAsset, isPublished, webConfigFromAuthOutputs, type WebConfig } from '../../src/deploy/publish-web';
+import { buildWeb, isHashedAsset, isPublished, webConfigFromAuthOutputs } from '../../src/deploy/publish-web';
+import type { WebConfig } from '../../src/web-env';
 
 // What publish builds: the auth stack's outputs; the API on the site's own origin (/api).
 const fake: WebConfig = webConfigFromAuthOutputs({

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Button } from './button';
 import styles from './dialog.module.css';
 
 export interface DialogProps {
@@ -9,10 +10,12 @@ export interface DialogProps {
   onClose: () => void;
   children?: ReactNode;
   actions: ReactNode;
+  /** `lg` for content that reads better wide (search results); narrower on a phone either way. */
+  size?: 'md' | 'lg';
 }
 
 /** A modal on the native <dialog> (inert background, Esc, top layer, focus given back on close); Tab cycles inside. */
-export function Dialog({ open, title, description, onClose, children, actions }: DialogProps) {
+export function Dialog({ open, title, description, onClose, children, actions, size = 'md' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descId = useId();
@@ -32,7 +35,7 @@ export function Dialog({ open, title, description, onClose, children, actions }:
   return (
     <dialog
       ref={ref}
-      className={styles.dialog}
+      className={[styles.dialog, size === 'lg' ? styles.large : ''].join(' ')}
       aria-labelledby={titleId}
       aria-describedby={description ? descId : undefined}
       onCancel={(event) => {
@@ -74,5 +77,37 @@ export function Dialog({ open, title, description, onClose, children, actions }:
         </div>
       )}
     </dialog>
+  );
+}
+
+export interface ConfirmDialogProps extends Pick<DialogProps, 'open' | 'title' | 'description'> {
+  /** The destructive action's button, e.g. "Delete forever". */
+  confirmLabel: string;
+  /** Shown on that button while the action runs, e.g. "Deleting…". */
+  busyLabel: string;
+  busy: boolean;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** Asks before something that can't be undone. Cancel has the focus; nothing closes it while the action runs. */
+export function ConfirmDialog({ open, title, description, confirmLabel, busyLabel, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+  return (
+    <Dialog
+      open={open}
+      title={title}
+      description={description}
+      onClose={() => !busy && onCancel()}
+      actions={
+        <>
+          <Button onClick={onCancel} disabled={busy} autoFocus>
+            Cancel
+          </Button>
+          <Button variant="danger" onClick={onConfirm} loading={busy} loadingText={busyLabel}>
+            {confirmLabel}
+          </Button>
+        </>
+      }
+    />
   );
 }

@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { Button } from './button';
+import { AlertIcon } from './icons';
 import styles from './empty-state.module.css';
 
 export interface EmptyStateProps {
@@ -20,4 +22,9 @@ export function EmptyState({ icon, title, description, action, tone = 'neutral',
       {action && <div className={styles.action}>{action}</div>}
     </div>
   );
+}
+
+/** A read that failed: what could not be loaded, the reason, and a way to try again. */
+export function LoadFailed({ title, error, onRetry }: { title: string; error: Error | null | undefined; onRetry: () => void }) {
+  return <EmptyState alert tone="danger" icon={<AlertIcon />} title={title} description={error?.message} action={<Button onClick={onRetry}>Try again</Button>} />;
 }

@@ -7,7 +7,8 @@ const mod = isMac ? '⌘' : 'Ctrl';
 
 const shortcuts: [keys: string[], what: string][] = [
   [['n'], 'New note'],
-  [['/'], 'Filter notes'],
+  [['/'], 'Search all notes'],
+  [['↑/↓'], 'Move through search results (Enter opens one)'],
   [[mod, 'S'], 'Save now'],
   [[mod, 'E'], 'Switch between writing and preview'],
   [['Enter'], 'From the title to the text'],

@@ -14,47 +14,47 @@ function ShowButton() {
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
-const setup = () => {
+/** Shows the toast; the returned `user` then drives it. */
+const showToast = async () => {
   const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
   render(
     <ToastProvider>
       <ShowButton />
     </ToastProvider>,
   );
+  await user.click(screen.getByRole('button', { name: 'Show' }));
   return user;
 };
 const advance = (ms: number) => act(() => void jest.advanceTimersByTime(ms));
+const toastText = () => screen.queryByText('Note moved to trash.');
 
 it('goes away after its duration', async () => {
-  const user = setup();
-  await user.click(screen.getByRole('button', { name: 'Show' }));
+  await showToast();
   await advance(999);
-  expect(screen.getByText('Note moved to trash.')).toBeInTheDocument();
+  expect(toastText()).toBeInTheDocument();
   await advance(1);
-  expect(screen.queryByText('Note moved to trash.')).not.toBeInTheDocument();
+  expect(toastText()).not.toBeInTheDocument();
 });
 
 it('pauses while hovered and resumes with the time it had left', async () => {
-  const user = setup();
-  await user.click(screen.getByRole('button', { name: 'Show' }));
+  const user = await showToast();
   await advance(600);
-  await user.hover(screen.getByText('Note moved to trash.'));
+  await user.hover(toastText()!);
   await advance(10_000);
-  expect(screen.getByText('Note moved to trash.')).toBeInTheDocument();
-  await user.unhover(screen.getByText('Note moved to trash.'));
+  expect(toastText()).toBeInTheDocument();
+  await user.unhover(toastText()!);
   await advance(399);
-  expect(screen.getByText('Note moved to trash.')).toBeInTheDocument();
+  expect(toastText()).toBeInTheDocument();
   await advance(1);
-  expect(screen.queryByText('Note moved to trash.')).not.toBeInTheDocument();
+  expect(toastText()).not.toBeInTheDocument();
 });
 
 it('pauses while focus is inside it (reaching for Undo with the keyboard)', async () => {
-  const user = setup();
-  await user.click(screen.getByRole('button', { name: 'Show' }));
+  await showToast();
   act(() => screen.getByRole('button', { name: 'Undo' }).focus());
   await advance(10_000);
-  expect(screen.getByText('Note moved to trash.')).toBeInTheDocument();
+  expect(toastText()).toBeInTheDocument();
   act(() => screen.getByRole('button', { name: 'Show' }).focus());
   await advance(1000);
-  expect(screen.queryByText('Note moved to trash.')).not.toBeInTheDocument();
+  expect(toastText()).not.toBeInTheDocument();
 });

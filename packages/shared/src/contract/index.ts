@@ -5,6 +5,7 @@ import * as attachments from './attachments';
 import * as portability from './exports';
 import * as keys from './keys';
 import * as notes from './notes';
+import * as search from './search';
 import type { RouteDefinition } from './route';
 import * as shares from './shares';
 import * as system from './system';
@@ -18,6 +19,7 @@ export const routes: readonly RouteDefinition[] = [
   system.meRoute,
   ...Object.values(notes),
   ...Object.values(trash),
+  ...Object.values(search),
   ...Object.values(attachments),
   ...Object.values(shares),
   ...Object.values(keys),

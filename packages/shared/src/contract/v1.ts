@@ -1,5 +1,6 @@
 // The developer API: read-only, authenticated by an API key (x-api-key), metered per key and day.
 import { noteIdParamsSchema, noteListSchema, noteSchema, pageQuerySchema } from '../notes';
+import { searchQuerySchema, searchResultsSchema } from '../search';
 import type { RouteDefinition } from './route';
 
 export const v1ListNotesRoute = {
@@ -25,4 +26,17 @@ export const v1GetNoteRoute = {
   params: noteIdParamsSchema,
   response: { status: 200, description: 'The note', schema: noteSchema },
   errors: ['not_found'],
+} satisfies RouteDefinition;
+
+export const v1SearchRoute = {
+  operationId: 'v1Search',
+  method: 'get',
+  path: '/v1/search',
+  tag: 'Developer API (v1)',
+  summary: "Search the key owner's notes",
+  description: 'Same query and answer as GET /search. Every request counts against the key’s daily quota.',
+  auth: 'apiKey',
+  query: searchQuerySchema,
+  response: { status: 200, description: 'One page of hits, best match first', schema: searchResultsSchema },
+  errors: ['invalid_cursor'],
 } satisfies RouteDefinition;

@@ -14,6 +14,7 @@
 //   share        USER#<sub>     SHARE#<noteId>#<shareId>  (createdAt, expiry, tokenHash: the owner's list;
 //                                                    the note's `shareCount` counts them and guards the limit)
 //   share token  SHARE#<sha256 of token>  TOKEN      (ownerId, noteId, shareId, views; expiresAt = TTL)
+//   search index USER#<sub>     SEARCH               (the S3 key and version of the user's search index)
 //   export       USER#<sub>     EXPORT#<exportId>    (status running|ready|failed, readyAt; expiresAt = TTL);
 //                                                    its ZIP is s3://<attachments>/exports/<sub>/<exportId>.zip
 //   deletion     DELETED#<sub>  ACCOUNT              (state deleting|deleted; expiresAt = TTL): the
@@ -29,13 +30,12 @@
 // eventually consistent: a revoked link could answer for a moment); its views are counted there.
 import * as dynamoose from 'dynamoose';
 import type { Item } from 'dynamoose/dist/Item';
-import { titleSortKey, type Attachment } from '../notes';
+import type { Attachment } from '../notes';
+import { indexes } from './keys';
 
-export { shareKeys } from './share-keys';
+export { apiKeyKeys, indexes, noteKeys, quotaKeys, searchKeys, shareKeys } from './keys';
 export { accountKeys, type AccountDeletionRecord } from './account-keys';
 export { exportKeys, type ExportRecord } from './export-keys';
-
-export const indexes = { byOwnerUpdated: 'byOwnerUpdated', byOwnerCreated: 'byOwnerCreated', byOwnerTitle: 'byOwnerTitle', byLookup: 'byLookup' } as const;
 
 export type NoteState = 'active' | 'trash';
 
@@ -91,24 +91,6 @@ export interface NoteTagRecord extends NoteSortKeys {
 
 export type AttachmentRecord = Attachment & { etag?: string };
 
-export const noteKeys = {
-  pk: (sub: string) => `USER#${sub}`,
-  sk: (noteId: string) => `NOTE#${noteId}`,
-  listPartition: (sub: string, state: NoteState) => `USER#${sub}#${state}`,
-  listSort: (time: string, noteId: string) => `${time}#${noteId}`,
-  trashPartition: 'TRASH',
-  trashSort: (deletedAt: string, sub: string, noteId: string) => `${deletedAt}#${sub}#${noteId}`,
-  tagPartition: (sub: string, tag: string) => `USER#${sub}#tag#${tag}`,
-  tagSk: (tag: string, noteId: string) => `TAG#${tag}#${noteId}`,
-  tagCountSk: (tag: string) => `TAGCOUNT#${tag}`,
-  tagCountPrefix: 'TAGCOUNT#',
-  /** Sort keys of an active note. Pinned is `1` in the newest-first indexes, `0` in the A–Z one. */
-  sortKeys: (note: { noteId: string; title: string; createdAt: string; updatedAt: string; pinned?: boolean }): NoteSortKeys => ({
-    gsi1sk: `${note.pinned ? 1 : 0}#${note.updatedAt}#${note.noteId}`,
-    gsi3sk: `${note.pinned ? 1 : 0}#${note.createdAt}#${note.noteId}`,
-    gsi4sk: `${note.pinned ? 0 : 1}#${titleSortKey(note.title)}`,
-  }),
-};
 
 export const attachmentRecordSchema = new dynamoose.Schema({
   attachmentId: { type: String, required: true },
@@ -199,15 +181,6 @@ export interface ApiKeyCountRecord {
 
 export type KeyItemRecord = ApiKeyRecord | ApiKeyUsageRecord | ApiKeyCountRecord;
 
-export const apiKeyKeys = {
-  pk: (sub: string) => `USER#${sub}`,
-  /** Every key and usage item of a user starts with this (the count item does not). */
-  prefix: 'KEY#',
-  sk: (keyId: string) => `KEY#${keyId}`,
-  usageSk: (keyId: string, day: string) => `KEY#${keyId}#DAY#${day}`,
-  countSk: 'KEYS',
-  lookup: (hash: string) => `APIKEY#${hash}`,
-};
 
 export const keyItemRecordSchema = new dynamoose.Schema(
   {
@@ -296,11 +269,28 @@ export interface QuotaRecord {
   expiresAt?: number;
 }
 
-export const quotaKeys = {
-  pk: (sub: string) => `USER#${sub}`,
-  sk: (name: string) => `QUOTA#${name}`,
-  daySk: (name: string, day: string) => `QUOTA#${name}#${day}`,
-};
+// The manifest of a user's search index (services/api/src/domain/search-store.ts): which immutable
+// S3 object is current. Written only with a condition on `version`, so of two indexers updating the
+// same user's index one wins and the other starts again from the winner's index. `repairRequested`
+// asks the indexer (through the table's stream) to rebuild the index from the notes.
+export interface SearchManifestRecord {
+  pk: string;
+  sk: string;
+  type: 'searchManifest';
+  /** Absent until the first index is written (a repair request can come first). */
+  version?: number;
+  /** The base object: the whole index as of `baseVersion`. */
+  objectKey?: string;
+  baseVersion?: number;
+  /** The changes since the base (absent right after a base is written). */
+  deltaKey?: string;
+  /** Notes in the index (base and delta). */
+  documents?: number;
+  bytes?: number;
+  updatedAt: string;
+  repairRequested?: boolean;
+}
+
 
 /**
  * Binds the models to a table. Tables are created by CloudFormation (or, locally, by the stack

@@ -26,6 +26,10 @@ export const responseExamples: Record<string, unknown> = {
   Me: { sub: '5b8f2a4e-0c4d-4f3e-9a8b-2d1c0e9f7a6b', email: 'ada@example.com' },
   Note: note,
   NoteList: { items: [note], nextCursor: null },
+  SearchResults: {
+    items: [{ noteId: note.noteId, title: 'Groceries', snippet: 'Milk, <mark>eggs</mark> &amp; bread', score: 4.21, updatedAt: note.updatedAt, tags: ['home'], pinned: false }],
+    nextCursor: null,
+  },
   AttachmentUpload: {
     attachment,
     uploadUrl: 'https://jotter-prod-attachments-123456789012.s3.amazonaws.com/',

@@ -1,19 +1,10 @@
 // Table access for account deletion, with the raw DynamoDB client: the token authorizer reads the
 // deletion marker and stays free of Dynamoose. Keys: models.ts.
-import { DynamoDB, type WriteRequest } from '@aws-sdk/client-dynamodb';
+import type { WriteRequest } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { accountKeys, type AccountDeletionRecord } from '@jotter/shared/server/account-keys';
-import { config } from '#config';
-import { awsClientConfig } from './aws';
+import { db } from './dynamodb';
 import { isConditionFailure } from './ddb-errors';
-
-let client: DynamoDB | undefined;
-
-function db() {
-  const { dynamodbEndpoint, tableName } = config();
-  client ??= new DynamoDB(awsClientConfig(dynamodbEndpoint));
-  return { client, TableName: tableName };
-}
 
 const markerKey = (sub: string) => marshall({ pk: accountKeys.deletionPk(sub), sk: accountKeys.deletionSk });
 

@@ -5,9 +5,10 @@
 // access token of a deleted user is refused.
 import { accountKeys } from '@jotter/shared/server/account-keys';
 import { exportKeys } from '@jotter/shared/server/export-keys';
-import { shareKeys } from '@jotter/shared/server/share-keys';
+import { shareKeys } from '@jotter/shared/server/keys';
 import { deleteItems, firstPage, markDeleted, markDeleting, type PartitionItem } from './account-table';
 import { removeGatewayKey } from './key-gateway';
+import { deleteIndexObjects } from './search-store';
 import { deleteObjectsUnder, userObjectsPrefix } from './storage';
 import { deleteCognitoUser } from './users';
 
@@ -37,6 +38,7 @@ export async function deleteAccount(sub: string, accessToken: string, now = new 
   }
   await deleteObjectsUnder(userObjectsPrefix(sub));
   await deleteObjectsUnder(exportKeys.userPrefix(sub));
+  await deleteIndexObjects(sub);
   await deleteCognitoUser(accessToken);
   await markDeleted(sub);
 }

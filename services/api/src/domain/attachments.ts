@@ -3,22 +3,18 @@
 import { randomUUID } from 'node:crypto';
 import * as dynamoose from 'dynamoose';
 import { attachmentLimits, type AttachmentDownload, type CreateAttachmentRequest, type CreateAttachmentResponse } from '@jotter/shared/attachments';
-import { exportKeys, indexes, noteKeys, type AttachmentRecord, type NoteRecord } from '@jotter/shared/server/models';
+import { exportKeys, type AttachmentRecord, type NoteRecord } from '@jotter/shared/server/models';
 import { AttachmentNotReadyError, AttachmentTooLargeError, ConcurrentChangeError, NotFoundError, TooManyAttachmentsError } from './errors';
-import { findNote, noteKey, plain, toAttachment } from './notes';
-import { deleteObject, deleteObjectsUnder, noteObjectsPrefix, objectKey, presignDownload, presignUpload } from './storage';
-import { changeQuota, quotaExceeded } from './quotas';
-import { cancellationReasons, retryingConflicts, tableModels } from './table';
+import { toAttachment } from './notes';
+import { findNote, noteKey } from './notes-table';
+import { changeQuota, quotaExceeded, reservedBytes } from './quotas';
+import { deleteObject, objectKey, presignDownload, presignUpload } from './storage';
+import { cancellationReasons, tableModels } from './table';
 
 // Several uploads of one note finish at about the same time; each retry is one read and one write.
 const maxLockAttempts = 30;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Bytes a note's attachments hold of the owner's quota: each at its declared size, from the upload request until it fails or is deleted. */
-export function reservedBytes(attachments: AttachmentRecord[]): number {
-  return attachments.reduce((sum, a) => (a.status === 'failed' ? sum : sum + a.size), 0);
-}
 
 /**
  * Rewrites a note's attachment list under its own optimistic lock (`attachmentsRev`), retrying when
@@ -115,48 +111,6 @@ export async function deleteAttachment(sub: string, noteId: string, attachmentId
   });
 }
 
-/** Deletes a trashed note for good, with its files (including uploads that never finished). */
-export async function deleteNoteForever(sub: string, noteId: string): Promise<void> {
-  const record = await findNote(sub, noteId);
-  if (!record || record.state !== 'trash') throw new NotFoundError('Note in the trash');
-  // Files first: a failure leaves the note in the trash, and a retry finishes the job.
-  await deleteObjectsUnder(noteObjectsPrefix(sub, noteId));
-  let current: NoteRecord | undefined = record;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    if (await deleteTrashedNote(current)) return;
-    // Changed since it was read (a late upload's outcome, a restore): read it again.
-    current = await findNote(sub, noteId);
-    if (!current || current.state !== 'trash') throw new NotFoundError('Note in the trash');
-  }
-  throw new ConcurrentChangeError('The note kept changing while it was being deleted; try again');
-}
-
-/**
- * Deletes a trashed note's item if it is still exactly as read (same trashing, same attachments),
- * giving its place in the notes quota and its attachments' bytes back in the same transaction;
- * false when it changed meanwhile.
- */
-async function deleteTrashedNote(record: NoteRecord): Promise<boolean> {
-  const { Note } = tableModels();
-  const sub = record.ownerId;
-  const rev = record.attachmentsRev;
-  const condition = new dynamoose.Condition('state').eq('trash').and().where('deletedAt').eq(record.deletedAt).and().where('attachmentsRev');
-  if (rev === undefined) condition.not().exists();
-  else condition.eq(rev);
-  const bytes = reservedBytes(record.attachments ?? []);
-  const now = new Date();
-  const release = [changeQuota(sub, 'notes', now, -1), ...(bytes > 0 ? [changeQuota(sub, 'attachmentBytes', now, -bytes)] : [])];
-  try {
-    await retryingConflicts(() =>
-      dynamoose.transaction([Note.transaction.delete(noteKey(sub, record.noteId), { condition }), ...release.map((item) => Promise.resolve(item))] as never),
-    );
-    return true;
-  } catch (error) {
-    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') return false;
-    throw error;
-  }
-}
-
 export type UploadOutcome = 'ready' | 'duplicate' | 'rejected' | 'orphan' | 'export';
 
 /**
@@ -207,44 +161,4 @@ export async function recordUpload(key: string, size: number, etag: string): Pro
   }
   if (outcome === 'orphan' || outcome === 'rejected') await deleteObject(key);
   return outcome;
-}
-
-export interface PurgeReport {
-  notesDeleted: number;
-  objectsDeleted: number;
-  morePending: boolean;
-}
-
-/**
- * Deletes notes that have been in the trash longer than `retentionDays`, oldest first, with their
- * files. Bounded per run (the next run continues); idempotent (each delete is conditional).
- */
-export async function purgeTrash({
-  now = new Date(),
-  retentionDays = 30,
-  maxNotes = 500,
-  pageSize = 25,
-}: { now?: Date; retentionDays?: number; maxNotes?: number; pageSize?: number } = {}): Promise<PurgeReport> {
-  const { Note } = tableModels();
-  const cutoff = new Date(now.getTime() - retentionDays * 24 * 3600 * 1000).toISOString();
-  const report: PurgeReport = { notesDeleted: 0, objectsDeleted: 0, morePending: false };
-  while (report.notesDeleted < maxNotes) {
-    const page = await Note.query('gsi2pk')
-      .eq(noteKeys.trashPartition)
-      .where('gsi2sk')
-      .lt(cutoff)
-      .using(indexes.byLookup)
-      .limit(Math.min(pageSize, maxNotes - report.notesDeleted))
-      .exec();
-    const records = page.map(plain);
-    if (records.length === 0) return report;
-    for (const record of records) {
-      report.objectsDeleted += await deleteObjectsUnder(noteObjectsPrefix(record.ownerId, record.noteId));
-      // Not deleted when changed (restored, purged by an overlapping run) since the query: the next run decides.
-      if (await deleteTrashedNote(record)) report.notesDeleted++;
-    }
-    if (!page.lastKey && records.length < pageSize) return report;
-  }
-  report.morePending = true;
-  return report;
 }

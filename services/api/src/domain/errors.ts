@@ -1,56 +1,43 @@
 // Domain failures, named for what went wrong. src/http/errors.ts maps them to HTTP in one place.
-export class NotFoundError extends Error {
-  override name = 'NotFoundError';
+
+/** The base of each failure below: its name is spelled out because the bundles are minified. */
+const failure = (name: string) =>
+  class extends Error {
+    override name = name;
+  };
+
+export class NotFoundError extends failure('NotFoundError') {
   constructor(what: string) {
     super(`${what} was not found`);
   }
 }
 
-export class VersionConflictError extends Error {
-  override name = 'VersionConflictError';
+export class VersionConflictError extends failure('VersionConflictError') {
   constructor(readonly currentVersion: number) {
     super(`The note changed since version you edited; it is now at version ${currentVersion}`);
   }
 }
 
-export class InvalidCursorError extends Error {
-  override name = 'InvalidCursorError';
+export class InvalidCursorError extends failure('InvalidCursorError') {
   constructor() {
     super('The cursor is not valid for this list; start again without it');
   }
 }
 
-export class LimitExceededError extends Error {
-  override name = 'LimitExceededError';
-}
-
-export class NotAuthenticatedError extends Error {
-  override name = 'NotAuthenticatedError';
-}
-
-export class AttachmentTooLargeError extends Error {
-  override name = 'AttachmentTooLargeError';
-}
-
-export class TooManyAttachmentsError extends Error {
-  override name = 'TooManyAttachmentsError';
-}
+export class LimitExceededError extends failure('LimitExceededError') {}
+export class NotAuthenticatedError extends failure('NotAuthenticatedError') {}
+export class AttachmentTooLargeError extends failure('AttachmentTooLargeError') {}
+export class TooManyAttachmentsError extends failure('TooManyAttachmentsError') {}
 
 /** A note's attachment list kept changing under concurrent writers; the client may retry. */
-export class ConcurrentChangeError extends Error {
-  override name = 'ConcurrentChangeError';
-}
-
-export class AttachmentNotReadyError extends Error {
-  override name = 'AttachmentNotReadyError';
-}
+export class ConcurrentChangeError extends failure('ConcurrentChangeError') {}
+export class AttachmentNotReadyError extends failure('AttachmentNotReadyError') {}
 
 /**
  * A per-user quota (domain/quotas.ts) or an API key's daily quota is used up. Daily quotas carry
  * the seconds until they reset (the next UTC midnight); the others last until something is deleted.
  */
-export class QuotaExceededError extends Error {
-  override name = 'QuotaExceededError';
+export class QuotaExceededError extends failure('QuotaExceededError') {
   constructor(
     readonly quota: string,
     readonly limit: number,

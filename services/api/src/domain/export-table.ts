@@ -1,19 +1,10 @@
 // Table access for exports, with the raw DynamoDB client: the export function streams notes into a
 // ZIP and carries no Dynamoose. Keys: models.ts.
-import { DynamoDB, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { NoteRecord } from '@jotter/shared/server/models';
 import { exportKeys, type ExportRecord } from '@jotter/shared/server/export-keys';
-import { config } from '#config';
-import { awsClientConfig } from './aws';
-
-let client: DynamoDB | undefined;
-
-function db() {
-  const { dynamodbEndpoint, tableName } = config();
-  client ??= new DynamoDB(awsClientConfig(dynamodbEndpoint));
-  return { client, TableName: tableName };
-}
+import { db } from './dynamodb';
 
 const key = (sub: string, exportId: string) => marshall({ pk: exportKeys.pk(sub), sk: exportKeys.sk(exportId) });
 

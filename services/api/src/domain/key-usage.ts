@@ -1,15 +1,18 @@
 // The /v1 hot path: who a key belongs to (one Query on byLookup, in the authorizer) and counting
 // its use against the daily quotas (one TransactWriteItems, in the function). Kept apart from
 // keys.ts so the authorizer and the /v1 functions don't load the API Gateway client that key
-// creation needs.
+// creation needs; raw client calls, not the Dynamoose models, so /v1 functions that need no
+// models (search) stay small.
 import { createHash } from 'node:crypto';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { apiKeyValuePattern } from '@jotter/shared/keys';
-import { apiKeyKeys, indexes, type ApiKeyRecord, type KeyItemRecord } from '@jotter/shared/server/models';
+import { apiKeyKeys, indexes } from '@jotter/shared/server/keys';
+import type { ApiKeyRecord, KeyItemRecord } from '@jotter/shared/server/models';
+import { cancellationReasons, retryingConflicts } from './ddb-errors';
+import { db } from './dynamodb';
 import { NotAuthenticatedError, QuotaExceededError } from './errors';
 import { changeQuota, dayExpiry, quotaExceeded, secondsUntilUtcMidnight, utcDay } from './quotas';
-import { cancellationReasons, db, retryingConflicts, tableModels } from './table';
 
 /** Day items live until 40 days after their day: long enough to sum the current month. */
 const usageRetentionSeconds = 40 * 24 * 3600;
@@ -32,16 +35,18 @@ export function usageExpiry(now: Date): number {
   return dayExpiry(now, usageRetentionSeconds);
 }
 
-function plain<T>(item: unknown): T {
-  return (item as { toJSON(): T }).toJSON();
-}
-
 /** The key's owner, or undefined for an unknown (or revoked) value. One Query, no Scan. */
 export async function findKeyOwner(value: string): Promise<KeyOwner | undefined> {
   if (!apiKeyValuePattern.test(value)) return undefined;
-  const { ApiKeyItem } = tableModels();
-  const result = await ApiKeyItem.query('gsi2pk').eq(apiKeyKeys.lookup(hashKeyValue(value))).using(indexes.byLookup).limit(1).exec();
-  const record = result[0] ? plain<KeyItemRecord>(result[0]) : undefined;
+  const { client, TableName } = db();
+  const result = await client.query({
+    TableName,
+    IndexName: indexes.byLookup,
+    KeyConditionExpression: 'gsi2pk = :lookup',
+    ExpressionAttributeValues: marshall({ ':lookup': apiKeyKeys.lookup(hashKeyValue(value)) }),
+    Limit: 1,
+  });
+  const record = result.Items?.[0] ? (unmarshall(result.Items[0]) as KeyItemRecord) : undefined;
   if (!record || record.type !== 'apiKey') return undefined;
   return { sub: (record as ApiKeyRecord).ownerId, keyId: (record as ApiKeyRecord).keyId };
 }

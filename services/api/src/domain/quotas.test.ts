@@ -2,8 +2,7 @@
 // them against DynamoDB Local).
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { setFunctionTestEnv } from '../test-env';
-import { reservedBytes } from './attachments';
-import { changeQuota, quotaExceeded } from './quotas';
+import { changeQuota, quotaExceeded, reservedBytes } from './quotas';
 
 setFunctionTestEnv({ NOTE_QUOTA: '7', KEY_CREATION_DAILY_QUOTA: '3' });
 const now = new Date('2026-07-14T22:00:00.000Z');

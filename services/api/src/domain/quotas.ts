@@ -1,15 +1,17 @@
 // Per-user quotas: how many notes and attachment bytes a user may have, and how many API keys they
-// may create and /v1 requests they may make per UTC day (limits: config.ts). Each is one counter item (models.ts
+// may create and /v1 requests they may make per UTC day (limits: config.ts). Each is one counter item (server/keys.ts
 // quotaKeys) changed in the same transaction as what it counts, under the condition that it stays
 // within its limit: parallel requests can never pass it, and a refused request writes nothing.
 // Daily counters expire some days after their day (TTL); a standing one is given back when what
 // it counts is gone for good.
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { quotaKeys } from '@jotter/shared/server/models';
+import { quotaKeys } from '@jotter/shared/server/keys';
+import type { AttachmentRecord } from '@jotter/shared/server/models';
 import { config, type QuotaLimits } from '#config';
 import { QuotaExceededError } from './errors';
-import { cancelledItem, cancellationReasons, db } from './table';
+import { cancelledItem, cancellationReasons } from './ddb-errors';
+import { db } from './dynamodb';
 
 export type QuotaName = keyof QuotaLimits;
 
@@ -39,6 +41,11 @@ export function secondsUntilUtcMidnight(now: Date): number {
 /** Unix seconds `retentionSeconds` after the end of `now`'s UTC day: a day item's TTL. */
 export function dayExpiry(now: Date, retentionSeconds: number): number {
   return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1) / 1000 + retentionSeconds;
+}
+
+/** Bytes a note's attachments hold of the owner's quota: each at its declared size, from the upload request until it fails or is deleted. */
+export function reservedBytes(attachments: AttachmentRecord[]): number {
+  return attachments.reduce((sum, a) => (a.status === 'failed' ? sum : sum + a.size), 0);
 }
 
 export function quotaLimit(name: QuotaName): number {

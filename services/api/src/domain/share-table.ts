@@ -1,24 +1,15 @@
 // Table access for share links, with the raw DynamoDB client: the public share function stays
-// free of Dynamoose (its bundle carries the Markdown renderer instead). Keys: models.ts.
-import { DynamoDB, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+// free of Dynamoose (its bundle carries the Markdown renderer instead). Keys: server/keys.ts.
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { NoteRecord, ShareRecord, ShareTokenRecord } from '@jotter/shared/server/models';
-import { shareKeys } from '@jotter/shared/server/share-keys';
-import { config } from '#config';
-import { awsClientConfig } from './aws';
+import { noteKeys, shareKeys } from '@jotter/shared/server/keys';
 import { LimitExceededError, NotFoundError } from './errors';
 import { cancellationReasons, isConditionFailure, retryingConflicts } from './ddb-errors';
-
-let client: DynamoDB | undefined;
-
-function db() {
-  const { dynamodbEndpoint, tableName } = config();
-  client ??= new DynamoDB(awsClientConfig(dynamodbEndpoint));
-  return { client, TableName: tableName };
-}
+import { db } from './dynamodb';
 
 const item = (value: object) => marshall(value, { removeUndefinedValues: true });
-const noteKey = (sub: string, noteId: string) => item({ pk: shareKeys.pk(sub), sk: shareKeys.noteSk(noteId) });
+const noteKey = (sub: string, noteId: string) => item({ pk: shareKeys.pk(sub), sk: noteKeys.sk(noteId) });
 const tokenKey = (tokenHash: string) => item({ pk: shareKeys.tokenPk(tokenHash), sk: shareKeys.tokenSk });
 
 const transact = (writes: TransactWriteItem[]) => retryingConflicts(() => db().client.transactWriteItems({ TransactItems: writes }));
@@ -86,7 +77,7 @@ export async function findShares(sub: string, noteId: string): Promise<{ share: 
     }
     keys = result.UnprocessedKeys?.[TableName]?.Keys ?? [];
   }
-  if (found.get(`${shareKeys.pk(sub)}|${shareKeys.noteSk(noteId)}`)?.state !== 'active') return undefined;
+  if (found.get(`${shareKeys.pk(sub)}|${noteKeys.sk(noteId)}`)?.state !== 'active') return undefined;
   return shares.map((share) => ({ share, views: found.get(`${shareKeys.tokenPk(share.tokenHash)}|${shareKeys.tokenSk}`)?.views ?? 0 }));
 }
 

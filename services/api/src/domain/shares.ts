@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sharePagePath } from '@jotter/shared/share-limits';
 import { shareLimits, type CreatedShare, type CreateShareRequest, type Share } from '@jotter/shared/shares';
 import type { ShareRecord, ShareTokenRecord } from '@jotter/shared/server/models';
-import { shareKeys } from '@jotter/shared/server/share-keys';
+import { shareKeys } from '@jotter/shared/server/keys';
 import { NotFoundError } from './errors';
 import { findShares, insertShare, removeShare } from './share-table';
 import { hashShareToken, newShareToken } from './share-token';

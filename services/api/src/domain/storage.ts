@@ -1,5 +1,6 @@
-// The attachments bucket: presigned uploads/downloads and deletes. Only the functions that touch
-// files import this module, so the S3 client stays out of every other bundle.
+// S3: the attachments bucket (presigned uploads/downloads and deletes) and the client the search
+// index store shares. Only the functions that touch S3 import this module, so the S3 client stays
+// out of every other bundle.
 //
 // The SDK modules are loaded on first use, not at init: the attachment handlers' cold start would
 // otherwise pay for the S3 client and both presigners (~80 ms) even on paths that never call S3.
@@ -9,7 +10,8 @@ import { awsClientConfig } from './aws';
 
 let client: Promise<{ s3: S3Client; sdk: typeof import('@aws-sdk/client-s3') }> | undefined;
 
-function s3() {
+/** The S3 client and the SDK module, loaded on first use. */
+export function s3Client() {
   client ??= import('@aws-sdk/client-s3').then((sdk) => {
     const { s3Endpoint } = config();
     const s3 = new sdk.S3Client({
@@ -33,7 +35,7 @@ export const noteObjectsPrefix = (sub: string, noteId: string) => `${sub}/${note
  * another type is refused by S3 before anything is stored.
  */
 export async function presignUpload(key: string, contentType: string, size: number, expiresInSeconds: number) {
-  const [{ s3: client }, { createPresignedPost }] = await Promise.all([s3(), import('@aws-sdk/s3-presigned-post')]);
+  const [{ s3: client }, { createPresignedPost }] = await Promise.all([s3Client(), import('@aws-sdk/s3-presigned-post')]);
   const { url, fields } = await createPresignedPost(client, {
     Bucket: config().attachmentsBucket,
     Key: key,
@@ -69,7 +71,7 @@ export function safeDownloadType(contentType: string): string {
 }
 
 export async function presignDownload(key: string, fileName: string, contentType: string, expiresInSeconds: number) {
-  const [{ s3: client, sdk }, { getSignedUrl }] = await Promise.all([s3(), import('@aws-sdk/s3-request-presigner')]);
+  const [{ s3: client, sdk }, { getSignedUrl }] = await Promise.all([s3Client(), import('@aws-sdk/s3-request-presigner')]);
   return getSignedUrl(
     client,
     new sdk.GetObjectCommand({
@@ -83,14 +85,13 @@ export async function presignDownload(key: string, fileName: string, contentType
 }
 
 export async function deleteObject(key: string): Promise<void> {
-  const { s3: client, sdk } = await s3();
+  const { s3: client, sdk } = await s3Client();
   await client.send(new sdk.DeleteObjectCommand({ Bucket: config().attachmentsBucket, Key: key }));
 }
 
-/** Deletes every object under a prefix (a note's files, including unfinished uploads). */
-export async function deleteObjectsUnder(prefix: string): Promise<number> {
-  const Bucket = config().attachmentsBucket;
-  const { s3: client, sdk } = await s3();
+/** Deletes every object under a prefix (a note's files, including unfinished uploads; an account's search index). */
+export async function deleteObjectsUnder(prefix: string, Bucket = config().attachmentsBucket): Promise<number> {
+  const { s3: client, sdk } = await s3Client();
   let deleted = 0;
   let ContinuationToken: string | undefined;
   do {
@@ -105,9 +106,24 @@ export async function deleteObjectsUnder(prefix: string): Promise<number> {
   return deleted;
 }
 
+let transfers: Promise<S3Client> | undefined;
+
+/**
+ * A client for streamed transfers (the export, an import's files): a part or a stream that waits
+ * on the ZIP's backpressure can stay silent far longer than a request path's 1.5 s bound.
+ */
+function transferClient(): Promise<S3Client> {
+  transfers ??= import('@aws-sdk/client-s3').then((sdk) => {
+    const { s3Endpoint } = config();
+    const base = awsClientConfig(s3Endpoint);
+    return new sdk.S3Client({ ...base, requestHandler: { ...base.requestHandler, requestTimeout: 60_000 }, ...(s3Endpoint ? { forcePathStyle: true } : {}) });
+  });
+  return transfers;
+}
+
 /** An object's bytes as a stream (read as it is consumed, never held whole). */
 export async function objectStream(key: string): Promise<NodeJS.ReadableStream> {
-  const { s3: client, sdk } = await s3();
+  const [client, { sdk }] = await Promise.all([transferClient(), s3Client()]);
   const { Body } = await client.send(new sdk.GetObjectCommand({ Bucket: config().attachmentsBucket, Key: key }));
   if (!Body) throw new Error(`S3 returned no body for ${key}`);
   return Body as NodeJS.ReadableStream;
@@ -118,14 +134,14 @@ export async function objectStream(key: string): Promise<NodeJS.ReadableStream> 
  * `partSize` whatever the total. A failure aborts the upload (no part is left behind).
  */
 export async function uploadStream(key: string, body: NodeJS.ReadableStream, contentType: string): Promise<void> {
-  const [{ s3: client }, { Upload }] = await Promise.all([s3(), import('@aws-sdk/lib-storage')]);
+  const [client, { Upload }] = await Promise.all([transferClient(), import('@aws-sdk/lib-storage')]);
   const upload = new Upload({ client, params: { Bucket: config().attachmentsBucket, Key: key, Body: body as never, ContentType: contentType }, queueSize: 2, partSize: 8 * 1024 * 1024, leavePartsOnError: false });
   await upload.done();
 }
 
-/** Writes an object whole (imported attachments: at most the import's 5 MiB). Returns its ETag. */
+/** Writes an object whole (an imported attachment: at most 4 MiB). Returns its ETag. */
 export async function putObjectBytes(key: string, bytes: Uint8Array, contentType: string): Promise<string> {
-  const { s3: client, sdk } = await s3();
+  const [client, { sdk }] = await Promise.all([transferClient(), s3Client()]);
   const { ETag } = await client.send(new sdk.PutObjectCommand({ Bucket: config().attachmentsBucket, Key: key, Body: bytes, ContentType: contentType }));
   return ETag ?? '';
 }

@@ -1,4 +1,4 @@
-import { craftZip } from '../../../../tools/src/testing/zip';
+import { craftZip } from '@jotter/tools/testing/zip';
 import { HostileArchiveError } from './errors';
 import { archiveLimits, readArchive } from './zip-archive';
 

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
-import { Logo, NoteIcon, SettingsIcon, SignOutIcon, TrashIcon } from '../../components/icons';
+import { Logo, NoteIcon, SearchIcon, SettingsIcon, SignOutIcon, TrashIcon } from '../../components/icons';
 import { PageSpinner } from '../../components/page-spinner';
 import { CodeIcon } from '../../features/developer/components/code-icon';
 import { HealthIndicator } from '../../features/health/components/health-indicator';
@@ -11,6 +11,7 @@ import { useHotkey } from '../../lib/use-hotkey';
 import styles from './app-layout.module.css';
 
 const KeyboardShortcuts = lazy(() => import('../../components/keyboard-shortcuts'));
+const SearchDialog = lazy(() => import('../../features/search/components/search-dialog'));
 
 export function AppLayout() {
   const state = useSession();
@@ -21,6 +22,8 @@ export function AppLayout() {
   useHotkey('n', () => navigate('/notes/new'), signedIn);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   useHotkey('?', () => setShortcutsOpen(true));
+  const [searchOpen, setSearchOpen] = useState(false);
+  useHotkey('/', () => setSearchOpen(true), signedIn);
 
   return (
     <div className={styles.shell}>
@@ -53,6 +56,14 @@ export function AppLayout() {
           </nav>
         )}
         <div className={styles.spacer} />
+        {signedIn && (
+          <Button variant="ghost" size="sm" icon={<SearchIcon />} onClick={() => setSearchOpen(true)} aria-keyshortcuts="/" title="Search all notes (/)" className={styles.searchButton}>
+            <span className={styles.searchLabel}>Search</span>
+            <kbd className={styles.searchKbd} aria-hidden>
+              /
+            </kbd>
+          </Button>
+        )}
         {signedIn ? (
           <div className={styles.account}>
             <span className={styles.avatar} aria-hidden>
@@ -94,6 +105,17 @@ export function AppLayout() {
           Press <kbd>n</kbd> for a new note, <kbd>/</kbd> to search, <kbd>?</kbd> for all shortcuts
         </span>
       </footer>
+      {searchOpen && (
+        <Suspense fallback={null}>
+          <SearchDialog
+            onClose={() => setSearchOpen(false)}
+            onOpenNote={(noteId) => {
+              setSearchOpen(false);
+              navigate(`/notes/${noteId}`);
+            }}
+          />
+        </Suspense>
+      )}
       {shortcutsOpen && (
         <Suspense fallback={null}>
           <KeyboardShortcuts onClose={() => setShortcutsOpen(false)} />

@@ -1,12 +1,13 @@
 /**
  * The session: who is signed in, a fresh access token on demand, silent refresh on a timer.
- * Framework-free (React subscribes through useSyncExternalStore in auth-provider.tsx).
+ * Framework-free (React subscribes through useSyncExternalStore in use-session.ts).
  * amazon-cognito-identity-js is loaded on first need, never on the initial paint.
  */
 import type { AuthFlow } from '../../config';
 import type { CognitoSettings, Tokens } from './cognito';
 import { clearStoredSession, expiresAt, readStoredSession, type StoredSession } from './storage';
 import { errorCode } from './auth-errors';
+import { ExternalStore } from '../external-store';
 
 /** `reason` says why a session ended: the user signed out, or it expired / was rejected (401). */
 export type SignOutReason = 'user' | 'expired' | 'deleted';
@@ -23,6 +24,15 @@ export interface SessionOptions {
   now?: () => number;
 }
 
+class SessionStore extends ExternalStore<SessionState> {
+  /** Tells subscribers only when who is signed in changed. */
+  change(next: SessionState) {
+    if (next.status === 'signedOut' && this.state.status === 'signedOut') return;
+    if (next.status === 'signedIn' && this.state.status === 'signedIn' && this.state.email === next.email) return;
+    this.replace(next);
+  }
+}
+
 const loadCognito = () => import('./cognito');
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -33,18 +43,11 @@ export function createSession(options: SessionOptions) {
   const settings: CognitoSettings = { userPoolId: options.userPoolId, clientId: options.clientId, endpoint: options.endpoint, authFlow: options.authFlow };
 
   let stored: StoredSession | null = readStoredSession(options.clientId);
-  let state: SessionState = stored ? { status: 'signedIn', email: stored.email } : { status: 'signedOut' };
-  const listeners = new Set<() => void>();
+  const store = new SessionStore(stored ? { status: 'signedIn', email: stored.email } : { status: 'signedOut' });
   let refreshing: Promise<string | null> | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const emit = () => listeners.forEach((l) => l());
-  const setState = (next: SessionState) => {
-    if (next.status === 'signedOut' && state.status === 'signedOut') return;
-    if (next.status === 'signedIn' && state.status === 'signedIn' && state.email === next.email) return;
-    state = next;
-    emit();
-  };
+  const setState = (next: SessionState) => store.change(next);
 
   function schedule() {
     clearTimeout(timer);
@@ -119,11 +122,8 @@ export function createSession(options: SessionOptions) {
   const cognitoEndpoint = () => options.endpoint ?? `https://cognito-idp.${options.region}.amazonaws.com/`;
 
   return {
-    getState: () => state,
-    subscribe(listener: () => void) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getState: store.getState,
+    subscribe: store.subscribe,
     getAccessToken,
 
     async signIn(email: string, password: string) {

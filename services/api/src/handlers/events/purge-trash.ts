@@ -1,6 +1,6 @@
 // Daily: notes in the trash for more than 30 days are deleted for good, with their files.
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { purgeTrash } from '#domain/attachments';
+import { purgeTrash } from '#domain/trash';
 import { log, setRequestFields, startInvocation } from '#log';
 
 export async function handler(event: Partial<ScheduledEvent>, context?: Context) {

@@ -1,5 +1,5 @@
 import type { Note } from '@jotter/shared/notes';
-import { useMemo, useState } from 'react';
+import { lazy, startTransition, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
@@ -9,10 +9,15 @@ import { useToast } from '../../../components/toast';
 import { isApiError } from '../../../lib/api-client';
 import { useAsync } from '../../../lib/use-async';
 import { notesApi } from '../../../features/notes/api/notes-api';
-import { NoteEditor } from '../../../features/notes/components/note-editor';
+import { NoteEditor, type NoteFeaturesSlot } from '../../../features/notes/components/note-editor';
 import { offlineCopy } from '../../../features/notes/hooks/use-autosave';
 import { useNotes } from '../../../features/notes/stores/notes-store';
 import styles from '../../../features/notes/components/notes.module.css';
+
+// Its own chunk (upload queue, XHR, drop zone): the editor shows at once, the Attach button a moment later.
+const AttachmentsPanel = lazy(() => import('../../../features/attachments/components/attachments-panel'));
+// Its own chunk as well: the Share button and dialog (public read-only links).
+const SharePanel = lazy(() => import('../../../features/shares/components/share-panel'));
 
 let newSeq = 0;
 interface EditorSession {
@@ -38,13 +43,28 @@ export default function NotePage() {
   // Offline with unsaved text for this note on this device: open it from there (saved once back
   // online). Read once per failed load: the copy is gone as soon as the editor saved the draft.
   const loadError = loaded.status === 'error' ? loaded.error : null;
-  const offline = useMemo(() => (isApiError(loadError) && loadError.status === 0 ? offlineCopy(session.key) : null), [loadError, session.key]);
+  const cutOff = isApiError(loadError) && loadError.status === 0;
+  const offline = useMemo(() => (cutOff ? offlineCopy(session.key) : null), [cutOff, session.key]);
+  // A note the list already holds opens at once while the read above revalidates it. When the read
+  // brings something else (changed on another device) and nothing was saved here meanwhile (the
+  // list still holds the copy shown), the editor reopens on the fresh copy, once.
+  const held = isNewSession ? undefined : store.items.find((n) => n.noteId === session.key);
+  const [opening, setOpening] = useState<{ key: string; note: Note; fresh: boolean } | null>(null);
+  const opened = opening?.key === session.key ? opening : null;
+  if (!opened && held && loaded.status === 'loading') setOpening({ key: session.key, note: held, fresh: false });
+  if (opened && !opened.fresh && loaded.status === 'success' && loaded.data && held === opened.note && JSON.stringify(loaded.data) !== JSON.stringify(held)) {
+    setOpening({ key: session.key, note: loaded.data, fresh: true });
+  }
 
   const onSaved = (note: Note, created: boolean) => {
     store.upsert(note);
     if (created) {
-      setSession((s) => ({ ...s, createdId: note.noteId }));
-      navigate(`/notes/${note.noteId}`, { replace: true });
+      // One transition with the router's: were the session to change first, the page would
+      // still be at /notes/new with an id already given, which is what pressing New looks like.
+      startTransition(() => {
+        setSession((s) => ({ ...s, createdId: note.noteId }));
+        void navigate(`/notes/${note.noteId}`, { replace: true });
+      });
     }
   };
 
@@ -82,7 +102,18 @@ export default function NotePage() {
     });
   };
 
-  if (isNewSession) return <NoteEditor key={session.key} note={null} onSaved={onSaved} onOrganized={onOrganized} onSharedChange={onSharedChange} knownTags={store.tags} onDeleted={onDeleted} />;
+  // One boundary for both, so their toolbar buttons appear together and always in this order.
+  const renderFeatures = (slot: NoteFeaturesSlot) => (
+    <Suspense fallback={null}>
+      <AttachmentsPanel {...slot} />
+      <SharePanel noteId={slot.noteId} toolbarSlot={slot.toolbarSlot} onSharedChange={onSharedChange} />
+    </Suspense>
+  );
+  const editor = (note: Note | null) => <NoteEditor key={opened?.fresh ? `${session.key}:fresh` : session.key} note={note} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} renderFeatures={renderFeatures} />;
+
+  if (isNewSession) return editor(null);
+  // Offline, the note stays open as the list had it; a note deleted elsewhere says so.
+  if (opened && (loaded.status !== 'error' || cutOff)) return editor(opened.note);
   if (loaded.status === 'loading') {
     return (
       <div className={styles.editor} role="status" aria-label="Loading note…">
@@ -97,7 +128,7 @@ export default function NotePage() {
     );
   }
   if (loaded.status === 'error') {
-    if (offline) return <NoteEditor key={session.key} note={offline} onSaved={onSaved} onOrganized={onOrganized} onSharedChange={onSharedChange} knownTags={store.tags} onDeleted={onDeleted} />;
+    if (offline) return editor(offline);
     const notFound = isApiError(loaded.error, 'not_found');
     return (
       <EmptyState
@@ -110,5 +141,5 @@ export default function NotePage() {
       />
     );
   }
-  return <NoteEditor key={session.key} note={loaded.data} onSaved={onSaved} onOrganized={onOrganized} onSharedChange={onSharedChange} knownTags={store.tags} onDeleted={onDeleted} />;
+  return editor(loaded.data);
 }

@@ -147,19 +147,17 @@ export default function AttachmentsPanel({ noteId, attachments, ensureNoteId, dr
       e.preventDefault();
       if (e.type === 'dragover' && e.dataTransfer) e.dataTransfer.dropEffect = 'none';
     };
-    dropTarget.addEventListener('dragenter', enter);
-    dropTarget.addEventListener('dragover', over);
-    dropTarget.addEventListener('dragleave', leave);
-    dropTarget.addEventListener('drop', drop);
-    window.addEventListener('dragover', guard);
-    window.addEventListener('drop', guard);
+    const listeners: [EventTarget, string, (e: DragEvent) => void][] = [
+      [dropTarget, 'dragenter', enter],
+      [dropTarget, 'dragover', over],
+      [dropTarget, 'dragleave', leave],
+      [dropTarget, 'drop', drop],
+      [window, 'dragover', guard],
+      [window, 'drop', guard],
+    ];
+    for (const [target, type, listener] of listeners) target.addEventListener(type, listener as EventListener);
     return () => {
-      dropTarget.removeEventListener('dragenter', enter);
-      dropTarget.removeEventListener('dragover', over);
-      dropTarget.removeEventListener('dragleave', leave);
-      dropTarget.removeEventListener('drop', drop);
-      window.removeEventListener('dragover', guard);
-      window.removeEventListener('drop', guard);
+      for (const [target, type, listener] of listeners) target.removeEventListener(type, listener as EventListener);
     };
   }, [dropTarget, queue]);
 

@@ -10,6 +10,7 @@
 import type { CreateAttachmentRequest, CreateAttachmentResponse } from '@jotter/shared/attachments';
 import type { Attachment, Note } from '@jotter/shared/notes';
 import { attachmentLimits as limits } from '@jotter/shared/attachment-limits';
+import { ExternalStore } from '../../../lib/external-store';
 import { contentTypeOf, fileProblem } from './validate';
 import { UploadError, type UploadHandle, type Uploader } from './xhr-upload';
 
@@ -82,58 +83,43 @@ function fromServer(a: Attachment, now: number): AttachmentItem {
   };
 }
 
+/** Uploads are queued or running: leaving the page now would drop them. */
+export const uploading = (state: QueueState) => state.items.some((i) => i.status === 'queued' || i.status === 'uploading');
+
 const messageOf = (error: unknown) => (error instanceof Error && error.message ? error.message : 'Something went wrong.');
 
-export class UploadQueue {
-  private state: QueueState;
-  private listeners = new Set<() => void>();
+export class UploadQueue extends ExternalStore<QueueState> {
   private handles = new Map<string, UploadHandle>();
   private noteId: string | null;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private pollStep = 0;
   private polling = false;
-  private disposed = false;
+  private stopped = false;
   private readonly concurrency: number;
   private readonly pollDelays: number[];
   private readonly now: () => number;
 
   constructor(private readonly options: QueueOptions) {
+    const now = options.now ?? Date.now;
+    const time = now();
+    super({ items: options.attachments.map((a) => fromServer(a, time)), rejected: [] });
     this.noteId = options.noteId;
     this.concurrency = options.concurrency ?? 3;
     this.pollDelays = options.pollDelaysMs ?? defaultPollDelays;
-    this.now = options.now ?? Date.now;
-    const now = this.now();
-    this.state = { items: options.attachments.map((a) => fromServer(a, now)), rejected: [] };
+    this.now = now;
   }
 
-  /** Begin (or resume, after dispose) following uploads that are still processing. */
+  /** Begin (or resume, after stop) following uploads that are still processing. */
   start() {
-    this.disposed = false;
+    this.stopped = false;
     if (this.state.items.some((i) => i.status === 'processing')) this.startPolling();
   }
 
-  // ---- store protocol (useSyncExternalStore) ----
-  getState = (): QueueState => this.state;
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
-  private set(patch: Partial<QueueState>) {
-    this.state = { ...this.state, ...patch };
-    this.listeners.forEach((l) => l());
-  }
   private update(key: string, patch: Partial<AttachmentItem>) {
     this.set({ items: this.state.items.map((i) => (i.key === key ? { ...i, ...patch } : i)) });
   }
   private item(key: string) {
     return this.state.items.find((i) => i.key === key);
-  }
-
-  /** Uploads are running (the page warns before closing). */
-  get busy(): boolean {
-    return this.state.items.some((i) => i.status === 'queued' || i.status === 'uploading');
   }
 
   /** Records that count against the per-note limit (the server counts pending and failed ones too). */
@@ -224,8 +210,8 @@ export class UploadQueue {
   }
 
   /** Stops polling; uploads already running finish in the background (S3 confirms them anyway). */
-  dispose() {
-    this.disposed = true;
+  stop() {
+    this.stopped = true;
     this.polling = false;
     clearTimeout(this.pollTimer);
   }
@@ -306,14 +292,14 @@ export class UploadQueue {
 
   private startPolling() {
     this.pollStep = 0;
-    if (this.polling || this.disposed) return;
+    if (this.polling || this.stopped) return;
     this.polling = true;
     this.schedulePoll();
   }
 
   private schedulePoll() {
     const delay = this.pollDelays[this.pollStep++];
-    if (delay === undefined || this.disposed) {
+    if (delay === undefined || this.stopped) {
       this.polling = false;
       return;
     }
@@ -322,7 +308,7 @@ export class UploadQueue {
 
   private async poll() {
     const noteId = this.noteId;
-    if (!noteId || this.disposed) {
+    if (!noteId || this.stopped) {
       this.polling = false;
       return;
     }

@@ -5,7 +5,7 @@ import { TextField } from '../../../components/text-field';
 import { meetsPasswordPolicy } from '../../../lib/auth/auth-errors';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
-import { focusFirstInvalid } from '../utils/form-validation';
+import { useFieldErrors } from '../hooks/use-field-errors';
 import { AuthError } from './auth-error';
 import { NewPasswordField } from './auth-fields';
 import styles from './auth.module.css';
@@ -15,20 +15,19 @@ export function ChangePasswordForm() {
   const [current, setCurrent] = useState('');
   const [proposed, setProposed] = useState('');
   const [done, setDone] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<{ current?: string; proposed?: string }>({});
   const { pending, error, run } = useAuthAction('changePassword');
   const currentRef = useRef<HTMLInputElement>(null);
   const proposedRef = useRef<HTMLInputElement>(null);
+  const { fieldErrors, check } = useFieldErrors({ current: currentRef, proposed: proposedRef });
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setDone(false);
-    const errors = {
+    const valid = check({
       current: current ? undefined : 'Enter your current password.',
       proposed: meetsPasswordPolicy(proposed) ? undefined : 'Your new password does not meet all the requirements below.',
-    };
-    setFieldErrors(errors);
-    if (focusFirstInvalid(errors, { current: currentRef, proposed: proposedRef })) return;
+    });
+    if (!valid) return;
     const ok = await run(async () => {
       await session.changePassword(current, proposed);
       return true;

@@ -2,13 +2,12 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { Banner } from '../../../components/banner';
 import { Button } from '../../../components/button';
-import { TextField } from '../../../components/text-field';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
 import { useAuthForm } from '../hooks/use-auth-form';
 import { AuthError } from './auth-error';
 import { AuthSubmitButton } from './auth-submit-button';
-import { EmailField } from './auth-fields';
+import { CodeField, EmailField } from './auth-fields';
 import { LocalCodeNotice } from './local-code-notice';
 import styles from './auth.module.css';
 
@@ -64,20 +63,7 @@ export function ConfirmForm() {
       <AuthError error={confirm.error ?? resend.error} email={email} />
       {resent && <Banner tone="info">We sent a new code to {email.trim()}.</Banner>}
       <EmailField ref={emailRef} autoFocus={!email} value={email} onChange={(e) => setEmail(e.target.value)} />
-      <TextField
-        ref={codeRef}
-        label="Confirmation code"
-        name="code"
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        pattern="[0-9]*"
-        maxLength={8}
-        autoFocus={!!email}
-        className={styles.codeField}
-        value={code}
-        onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-        error={codeError}
-      />
+      <CodeField ref={codeRef} label="Confirmation code" autoFocus={!!email} className={styles.codeField} value={code} onDigits={setCode} error={codeError} />
       <AuthSubmitButton pending={confirm.pending} loadingText="Confirming…">
         Confirm email
       </AuthSubmitButton>

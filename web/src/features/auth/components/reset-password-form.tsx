@@ -1,15 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Banner } from '../../../components/banner';
-import { TextField } from '../../../components/text-field';
 import { meetsPasswordPolicy } from '../../../lib/auth/auth-errors';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
 import { useAuthForm } from '../hooks/use-auth-form';
-import { focusFirstInvalid, validEmail } from '../utils/form-validation';
+import { useFieldErrors } from '../hooks/use-field-errors';
+import { validEmail } from '../utils/form-validation';
 import { AuthError } from './auth-error';
 import { AuthSubmitButton } from './auth-submit-button';
-import { EmailField, NewPasswordField } from './auth-fields';
+import { CodeField, EmailField, ForgotPasswordLink, NewPasswordField } from './auth-fields';
 import { LocalCodeNotice } from './local-code-notice';
 import styles from './auth.module.css';
 
@@ -18,20 +18,19 @@ export function ResetPasswordForm() {
   const { email, setEmail, emailRef, state } = useAuthForm();
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; code?: string; password?: string }>({});
-  const { pending, error, run } = useAuthAction('resetPassword');
   const codeRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
+  const { fieldErrors, check } = useFieldErrors({ email: emailRef, code: codeRef, password: passwordRef });
+  const { pending, error, run } = useAuthAction('resetPassword');
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const errors = {
+    const valid = check({
       email: validEmail(email) ? undefined : 'Enter your email address.',
       code: /^\d{4,8}$/.test(code.trim()) ? undefined : 'Enter the code from the email.',
       password: meetsPasswordPolicy(password) ? undefined : 'Your new password does not meet all the requirements below.',
-    };
-    setFieldErrors(errors);
-    if (focusFirstInvalid(errors, { email: emailRef, code: codeRef, password: passwordRef })) return;
+    });
+    if (!valid) return;
     const ok = await run(async () => {
       await session.resetPassword(email, code, password);
       return true;
@@ -50,23 +49,7 @@ export function ResetPasswordForm() {
       {state.notice && !error && <Banner tone="info">{state.notice}</Banner>}
       <AuthError error={error} email={email} />
       <EmailField ref={emailRef} autoFocus={!email} value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
-      <TextField
-        ref={codeRef}
-        label="Reset code"
-        name="code"
-        autoComplete="one-time-code"
-        inputMode="numeric"
-        maxLength={8}
-        autoFocus={!!email}
-        value={code}
-        onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))}
-        error={fieldErrors.code}
-        labelAside={
-          <Link to={`/forgot-password${email ? `?email=${encodeURIComponent(email.trim())}` : ''}`} className={styles.small}>
-            Send a new code
-          </Link>
-        }
-      />
+      <CodeField ref={codeRef} label="Reset code" autoFocus={!!email} value={code} onDigits={setCode} error={fieldErrors.code} labelAside={<ForgotPasswordLink email={email}>Send a new code</ForgotPasswordLink>} />
       <NewPasswordField ref={passwordRef} label="New password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldErrors.password} />
       <AuthSubmitButton pending={pending} loadingText="Saving…">
         Set new password

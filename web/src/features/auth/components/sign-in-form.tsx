@@ -1,33 +1,33 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { Banner } from '../../../components/banner';
 import { TextField } from '../../../components/text-field';
 import { errorCode } from '../../../lib/auth/auth-errors';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
 import { useAuthForm } from '../hooks/use-auth-form';
-import { focusFirstInvalid, validEmail } from '../utils/form-validation';
+import { useFieldErrors } from '../hooks/use-field-errors';
+import { validEmail } from '../utils/form-validation';
 import { AuthError } from './auth-error';
 import { AuthSubmitButton } from './auth-submit-button';
-import { EmailField } from './auth-fields';
+import { EmailField, ForgotPasswordLink } from './auth-fields';
 import styles from './auth.module.css';
 
 export function SignInForm() {
   const navigate = useNavigate();
   const { email, setEmail, emailRef, state } = useAuthForm();
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
-  const { pending, error, run } = useAuthAction('signIn');
   const passwordRef = useRef<HTMLInputElement>(null);
+  const { fieldErrors, check } = useFieldErrors({ email: emailRef, password: passwordRef });
+  const { pending, error, run } = useAuthAction('signIn');
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const errors = {
+    const valid = check({
       email: validEmail(email) ? undefined : 'Enter your email address.',
       password: password ? undefined : 'Enter your password.',
-    };
-    setFieldErrors(errors);
-    if (focusFirstInvalid(errors, { email: emailRef, password: passwordRef })) return;
+    });
+    if (!valid) return;
 
     // On success the session turns signed-in and AuthLayout sends the user on (to `from`).
     await run(
@@ -59,11 +59,7 @@ export function SignInForm() {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
         error={fieldErrors.password}
-        labelAside={
-          <Link to={`/forgot-password${email ? `?email=${encodeURIComponent(email.trim())}` : ''}`} className={styles.small}>
-            Forgot password?
-          </Link>
-        }
+        labelAside={<ForgotPasswordLink email={email}>Forgot password?</ForgotPasswordLink>}
       />
       <AuthSubmitButton pending={pending} loadingText="Signing in…">
         Sign in

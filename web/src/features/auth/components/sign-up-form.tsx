@@ -4,7 +4,8 @@ import { meetsPasswordPolicy } from '../../../lib/auth/auth-errors';
 import { session } from '../../../lib/session';
 import { useAuthAction } from '../hooks/use-auth-action';
 import { useAuthForm } from '../hooks/use-auth-form';
-import { focusFirstInvalid, validEmail } from '../utils/form-validation';
+import { useFieldErrors } from '../hooks/use-field-errors';
+import { validEmail } from '../utils/form-validation';
 import { AuthError } from './auth-error';
 import { AuthSubmitButton } from './auth-submit-button';
 import { EmailField, NewPasswordField } from './auth-fields';
@@ -14,18 +15,17 @@ export function SignUpForm() {
   const navigate = useNavigate();
   const { email, setEmail, emailRef } = useAuthForm();
   const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
-  const { pending, error, run } = useAuthAction('signUp');
   const passwordRef = useRef<HTMLInputElement>(null);
+  const { fieldErrors, check } = useFieldErrors({ email: emailRef, password: passwordRef });
+  const { pending, error, run } = useAuthAction('signUp');
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    const errors = {
+    const valid = check({
       email: validEmail(email) ? undefined : 'Enter a valid email address.',
       password: meetsPasswordPolicy(password) ? undefined : 'Your password does not meet all the requirements below.',
-    };
-    setFieldErrors(errors);
-    if (focusFirstInvalid(errors, { email: emailRef, password: passwordRef })) return;
+    });
+    if (!valid) return;
 
     const result = await run(() => session.signUp(email, password));
     if (!result) return;

@@ -3,9 +3,9 @@ import { keyLimits } from '@jotter/shared/key-limits';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Banner } from '../../../components/banner';
 import { Button } from '../../../components/button';
-import { Dialog } from '../../../components/dialog';
-import { EmptyState } from '../../../components/empty-state';
-import { AlertIcon, CheckIcon, PlusIcon } from '../../../components/icons';
+import { ConfirmDialog } from '../../../components/dialog';
+import { LoadFailed } from '../../../components/empty-state';
+import { CheckIcon, PlusIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { TextField } from '../../../components/text-field';
 import { useToast } from '../../../components/toast';
@@ -150,7 +150,7 @@ export function ApiKeys() {
 
       {keys.status === 'loading' && <SkeletonList rows={2} label="Loading keys…" />}
       {keys.status === 'error' && (
-        <EmptyState alert tone="danger" icon={<AlertIcon />} title="Couldn't load your keys" description={keys.error.message} action={<Button onClick={keys.retry}>Try again</Button>} />
+        <LoadFailed title="Couldn't load your keys" error={keys.error} onRetry={keys.retry} />
       )}
       {keys.status === 'success' && items.length === 0 && <p className={styles.empty}>No keys yet.</p>}
       {items.length > 0 && (
@@ -167,7 +167,7 @@ export function ApiKeys() {
                 This month
               </th>
               <th scope="col">
-                <span className={styles.visuallyHidden}>Actions</span>
+                <span className="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>
@@ -194,21 +194,15 @@ export function ApiKeys() {
         </table>
       )}
 
-      <Dialog
+      <ConfirmDialog
         open={confirm !== null}
         title="Revoke this key?"
         description={<>Programs using “{confirm?.name}” will be refused from their next request. This can&apos;t be undone.</>}
-        onClose={() => !revoking && setConfirm(null)}
-        actions={
-          <>
-            <Button onClick={() => setConfirm(null)} disabled={revoking} autoFocus>
-              Cancel
-            </Button>
-            <Button variant="danger" onClick={() => confirm && revoke(confirm)} loading={revoking} loadingText="Revoking…">
-              Revoke key
-            </Button>
-          </>
-        }
+        confirmLabel="Revoke key"
+        busyLabel="Revoking…"
+        busy={revoking}
+        onConfirm={() => confirm && revoke(confirm)}
+        onCancel={() => setConfirm(null)}
       />
     </section>
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button } from '../../../components/button';
-import { EmptyState } from '../../../components/empty-state';
-import { AlertIcon, CheckIcon } from '../../../components/icons';
+import { LoadFailed } from '../../../components/empty-state';
+import { CheckIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { useAsync } from '../../../lib/use-async';
 import { openApiDocument, type OpenApiOperation } from '../api/developer-api';
@@ -34,7 +34,7 @@ export default function ApiReference() {
   const doc = useAsync((signal) => openApiDocument(signal), []);
   if (doc.status === 'loading') return <SkeletonList rows={4} label="Loading the API reference…" />;
   if (doc.status === 'error')
-    return <EmptyState alert tone="danger" icon={<AlertIcon />} title="Couldn't load the API reference" description={doc.error.message} action={<Button onClick={doc.retry}>Try again</Button>} />;
+    return <LoadFailed title="Couldn't load the API reference" error={doc.error} onRetry={doc.retry} />;
 
   const document = doc.data;
   const baseUrl = document.servers?.[0]?.url ?? '';

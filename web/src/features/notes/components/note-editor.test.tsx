@@ -12,9 +12,6 @@ jest.mock('../api/notes-api', () => ({
   notesApi: { get: jest.fn(), create: jest.fn(), update: jest.fn(), organize: jest.fn(), tags: jest.fn(), remove: jest.fn(), restore: jest.fn() },
 }));
 const api = jest.mocked(notesApi);
-// The attachments and share panels (their own lazy chunks, tested in their features) need the real API client.
-jest.mock('../../attachments/components/attachments-panel', () => ({ __esModule: true, default: () => null }));
-jest.mock('../../shares/components/share-panel', () => ({ __esModule: true, default: () => null }));
 
 const base: Note = {
   noteId: '11111111-1111-4111-8111-111111111111',
@@ -28,15 +25,31 @@ const base: Note = {
   pinned: false,
 };
 
+/** Renders the editor on `note`; the returned `user` types into it. */
 function renderEditor(note: Note | null = base) {
-  return render(
+  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  render(
     <MemoryRouter>
       <ToastProvider>
         <NoteEditor note={note} onSaved={jest.fn()} onOrganized={jest.fn()} knownTags={[]} onDeleted={jest.fn()} />
       </ToastProvider>
     </MemoryRouter>,
   );
+  return user;
 }
+
+/** The server accepts each save of `note` and answers with the next version. */
+const acceptSaves = (note: Note = base) => api.update.mockImplementation(async (_id, body) => ({ ...note, ...body, version: body.version + 1 }));
+/** Lets the autosave delay run out. */
+const autosaveDelay = () =>
+  act(async () => {
+    jest.advanceTimersByTime(800);
+  });
+/** Types into the field labelled `label`, then lets the autosave delay run out. */
+const typeAndWait = async (user: ReturnType<typeof userEvent.setup>, label: string, text: string) => {
+  await user.type(screen.getByLabelText(label), text);
+  await autosaveDelay();
+};
 
 beforeEach(() => {
   jest.useFakeTimers();
@@ -46,14 +59,11 @@ beforeEach(() => {
 afterEach(() => jest.useRealTimers());
 
 it('autosaves after typing stops and shows Saved', async () => {
-  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor();
+  acceptSaves();
+  const user = renderEditor();
   await user.type(screen.getByLabelText('Content'), ', eggs');
   expect(screen.getByText('Saving…')).toBeInTheDocument();
-  await act(async () => {
-    jest.advanceTimersByTime(800);
-  });
+  await autosaveDelay();
   expect(api.update).toHaveBeenCalledWith(base.noteId, { title: 'Groceries', content: 'Milk, eggs', version: 3 });
   expect(await screen.findByText('Saved')).toBeInTheDocument();
 });
@@ -61,15 +71,12 @@ it('autosaves after typing stops and shows Saved', async () => {
 it('on a version conflict shows the banner, and "Overwrite with mine" PUTs my text with the fresh version', async () => {
   api.update.mockRejectedValueOnce(new ApiError(409, 'version_conflict', 'Version conflict'));
   api.get.mockResolvedValue({ ...base, content: 'Theirs', version: 4 });
-  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor();
+  acceptSaves();
+  const user = renderEditor();
   const content = screen.getByLabelText('Content');
   await user.clear(content);
   await user.type(content, 'Mine');
-  await act(async () => {
-    jest.advanceTimersByTime(800);
-  });
+  await autosaveDelay();
 
   const banner = await screen.findByRole('alert');
   expect(banner).toHaveTextContent('This note changed elsewhere');
@@ -85,12 +92,8 @@ it('on a version conflict shows the banner, and "Overwrite with mine" PUTs my te
 it('"Reload theirs" loads the other version and offers to bring mine back', async () => {
   api.update.mockRejectedValueOnce(new ApiError(409, 'version_conflict', 'Version conflict'));
   api.get.mockResolvedValue({ ...base, content: 'Theirs', version: 4 });
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor();
-  await user.type(screen.getByLabelText('Content'), '!!');
-  await act(async () => {
-    jest.advanceTimersByTime(800);
-  });
+  const user = renderEditor();
+  await typeAndWait(user, 'Content', '!!');
   await user.click(await screen.findByRole('button', { name: 'Reload theirs' }));
   expect(screen.getByLabelText('Content')).toHaveValue('Theirs');
   expect(await screen.findByRole('button', { name: 'Bring mine back' })).toBeInTheDocument();
@@ -98,13 +101,9 @@ it('"Reload theirs" loads the other version and offers to bring mine back', asyn
 
 it('offers retry when a save fails', async () => {
   api.update.mockRejectedValueOnce(new ApiError(500, 'internal_error', 'The server had a problem.'));
-  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor();
-  await user.type(screen.getByLabelText('Title'), ' list');
-  await act(async () => {
-    jest.advanceTimersByTime(800);
-  });
+  acceptSaves();
+  const user = renderEditor();
+  await typeAndWait(user, 'Title', ' list');
   await user.click(await screen.findByRole('button', { name: "Couldn't save — retry" }));
   expect(await screen.findByText('Saved')).toBeInTheDocument();
   expect(api.update).toHaveBeenCalledTimes(2);
@@ -112,13 +111,9 @@ it('offers retry when a save fails', async () => {
 
 it('says the text is kept on this device while offline (no error), and saves when the browser is back online', async () => {
   api.update.mockRejectedValueOnce(new ApiError(0, 'network_error', "Can't reach the server."));
-  api.update.mockImplementation(async (_id, body) => ({ ...base, ...body, version: body.version + 1 }));
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor();
-  await user.type(screen.getByLabelText('Content'), ' and tea');
-  await act(async () => {
-    jest.advanceTimersByTime(800);
-  });
+  acceptSaves();
+  const user = renderEditor();
+  await typeAndWait(user, 'Content', ' and tea');
   expect(await screen.findByText('Offline — changes are kept on this device')).toBeInTheDocument();
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   await act(async () => {
@@ -130,9 +125,8 @@ it('says the text is kept on this device while offline (no error), and saves whe
 
 it('previews Markdown, and ticking a task saves the source with that task ticked', async () => {
   const note = { ...base, content: '| a | b |\n| - | - |\n| 1 | 2 |\n\n- [ ] eggs\n- [ ] tea\n\n<img src=x onerror="alert(1)">' };
-  api.update.mockImplementation(async (_id, body) => ({ ...note, ...body, version: body.version + 1 }));
-  const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
-  renderEditor(note);
+  acceptSaves(note);
+  const user = renderEditor(note);
   await user.click(screen.getByRole('button', { name: 'Preview' }));
   const preview = await screen.findByTestId('markdown-preview');
   expect(screen.getByRole('button', { name: 'Preview' })).toHaveAttribute('aria-pressed', 'true');

@@ -1,5 +1,6 @@
-import type { Note } from '@jotter/shared/notes';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { noteLimits, UNTITLED } from '@jotter/shared/note-limits';
+import type { Attachment, Note } from '@jotter/shared/notes';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Banner } from '../../../components/banner';
 import { Button } from '../../../components/button';
@@ -11,15 +12,11 @@ import { useAutosave } from '../hooks/use-autosave';
 import { useOrganize } from '../hooks/use-organize';
 import { TagEditor } from './tag-editor';
 import { setDocumentTitle } from '../../../lib/route-title-focus';
-import { UNTITLED, type AutosaveApi } from '../utils/autosave-controller';
+import type { AutosaveApi } from '../utils/autosave-controller';
 import { SaveStatusIndicator } from './save-status';
 import styles from './notes.module.css';
 
-// Its own chunk (upload queue, XHR, drop zone): the editor shows at once, the Attach button a moment later.
-const AttachmentsPanel = lazy(() => import('../../attachments/components/attachments-panel'));
-// Its own chunk as well: the Share button and dialog (public read-only links).
-const SharePanel = lazy(() => import('../../shares/components/share-panel'));
-// Its own chunk too (the Markdown parser and sanitizer): only loaded once a note is previewed.
+// Its own chunk (the Markdown parser and sanitizer): only loaded once a note is previewed.
 const loadPreview = () => import('./markdown-preview');
 const MarkdownPreview = lazy(loadPreview);
 
@@ -45,15 +42,27 @@ export interface NoteEditorProps {
   onSaved: (note: Note, created: boolean) => void;
   /** Tags or pin changed (the text did not). */
   onOrganized: (note: Note) => void;
-  /** The note's public links were created or revoked: whether it has any now. */
-  onSharedChange?: (noteId: string, shared: boolean) => void;
   /** The user's tags with counts, for suggestions. */
   knownTags: { tag: string; count: number }[];
   /** Called after the note moved to the trash (or a never-saved draft was discarded). */
   onDeleted: (note: Note | null) => void;
+  /** The note's attachments and share links: other features, which src/app composes in. */
+  renderFeatures?: (slot: NoteFeaturesSlot) => ReactNode;
 }
 
-export function NoteEditor({ note, onSaved, onOrganized, onSharedChange, knownTags, onDeleted }: NoteEditorProps) {
+/** What the editor gives the features it hosts (attachments, share links). */
+export interface NoteFeaturesSlot {
+  noteId: string | null;
+  attachments: Attachment[];
+  /** Saves a brand-new note so files have somewhere to go; null when there is nothing to save yet. */
+  ensureNoteId: () => Promise<string | null>;
+  /** The element files can be dropped on (the whole note). */
+  dropTarget: HTMLElement | null;
+  /** Where the features' buttons go (the editor's toolbar). */
+  toolbarSlot: HTMLElement | null;
+}
+
+export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, renderFeatures }: NoteEditorProps) {
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
   const { state, controller } = useAutosave(note, autosaveApi, (n, created) => onSavedRef.current(n, created), note?.noteId ?? 'new');
@@ -203,15 +212,12 @@ export function NoteEditor({ note, onSaved, onOrganized, onSharedChange, knownTa
       </div>
 
       <div className={styles.paper}>
-        <label htmlFor="note-title" className="visually-hidden">
-          Title
-        </label>
         <input
           ref={titleRef}
-          id="note-title"
+          aria-label="Title"
           className={styles.titleInput}
-          placeholder="Untitled"
-          maxLength={200}
+          placeholder={UNTITLED}
+          maxLength={noteLimits.titleMax}
           autoComplete="off"
           value={draft.title}
           onChange={(e) => controller.edit({ title: e.target.value })}
@@ -224,20 +230,15 @@ export function NoteEditor({ note, onSaved, onOrganized, onSharedChange, knownTa
         />
         <TagEditor tags={organization.tags} known={knownTags} onChange={(tags) => organize({ tags })} />
         {mode === 'write' ? (
-          <>
-            <label htmlFor="note-content" className="visually-hidden">
-              Content
-            </label>
-            <textarea
-              ref={bodyRef}
-              id="note-content"
-              className={styles.contentInput}
-              placeholder="Start writing…"
-              maxLength={100_000}
-              value={draft.content}
-              onChange={(e) => controller.edit({ content: e.target.value })}
-            />
-          </>
+          <textarea
+            ref={bodyRef}
+            aria-label="Content"
+            className={styles.contentInput}
+            placeholder="Start writing…"
+            maxLength={noteLimits.contentMax}
+            value={draft.content}
+            onChange={(e) => controller.edit({ content: e.target.value })}
+          />
         ) : (
           <Suspense fallback={<p role="status">Loading preview…</p>}>
             <MarkdownPreview
@@ -250,15 +251,12 @@ export function NoteEditor({ note, onSaved, onOrganized, onSharedChange, knownTa
             />
           </Suspense>
         )}
-        {draft.content.length > 90_000 && (
+        {draft.content.length > noteLimits.contentMax * 0.9 && (
           <p className={styles.limit} role="status">
-            {draft.content.length.toLocaleString()} / 100,000 characters
+            {draft.content.length.toLocaleString()} / {noteLimits.contentMax.toLocaleString()} characters
           </p>
         )}
-        <Suspense fallback={null}>
-          <AttachmentsPanel noteId={state.note?.noteId ?? null} attachments={note?.attachments ?? []} ensureNoteId={ensureNoteId} dropTarget={article} toolbarSlot={toolbarSlot} />
-          <SharePanel noteId={state.note?.noteId ?? null} toolbarSlot={toolbarSlot} onSharedChange={onSharedChange} />
-        </Suspense>
+        {renderFeatures?.({ noteId: state.note?.noteId ?? null, attachments: note?.attachments ?? [], ensureNoteId, dropTarget: article, toolbarSlot })}
       </div>
     </article>
   );

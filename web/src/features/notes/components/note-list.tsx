@@ -2,13 +2,12 @@ import type { Note, NoteSort } from '@jotter/shared/notes';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
-import { EmptyState } from '../../../components/empty-state';
-import { AlertIcon, LinkIcon, PinIcon, PlusIcon, SearchIcon } from '../../../components/icons';
+import { LoadFailed } from '../../../components/empty-state';
+import { LinkIcon, PinIcon, PlusIcon, SearchIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { excerpt, formatRelative } from '../../../lib/format';
-import { useHotkey } from '../../../lib/use-hotkey';
 import { useNotes } from '../stores/notes-store';
-import { UNTITLED } from '../utils/autosave-controller';
+import { UNTITLED } from '@jotter/shared/note-limits';
 import styles from './notes.module.css';
 
 export function filterNotes(notes: Note[], query: string): Note[] {
@@ -23,14 +22,8 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
   const store = useNotes();
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
-  const filterRef = useRef<HTMLInputElement>(null);
   const sentinelRef = useRef<HTMLDivElement>(null);
   const visible = useMemo(() => filterNotes(store.items, query), [store.items, query]);
-
-  useHotkey('/', () => {
-    filterRef.current?.focus();
-    filterRef.current?.select();
-  });
 
   // Infinite scroll: load the next page when the end of the list comes into view.
   const { nextCursor, loadingMore, loadMoreError, loadMore } = store;
@@ -51,7 +44,6 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
             Filter notes
           </label>
           <input
-            ref={filterRef}
             id="note-filter"
             type="search"
             placeholder="Filter notes"
@@ -66,7 +58,6 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
             }}
             className={styles.searchInput}
           />
-          {!query && <kbd className={styles.searchKbd}>/</kbd>}
         </div>
         <Button variant="primary" size="md" icon={<PlusIcon />} onClick={() => navigate('/notes/new')} aria-keyshortcuts="n" title="New note (n)">
           New
@@ -100,14 +91,7 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
       {store.status === 'loading' && <SkeletonList rows={7} label="Loading notes…" />}
 
       {store.status === 'error' && (
-        <EmptyState
-          alert
-          tone="danger"
-          icon={<AlertIcon />}
-          title="Couldn't load your notes"
-          description={store.error?.message}
-          action={<Button onClick={store.reload}>Try again</Button>}
-        />
+        <LoadFailed title="Couldn't load your notes" error={store.error} onRetry={store.reload} />
       )}
 
       {store.status === 'ready' && store.items.length === 0 && store.view.tag === null && (

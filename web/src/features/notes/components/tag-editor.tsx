@@ -1,4 +1,5 @@
-import { noteLimits, tagSchema } from '@jotter/shared/notes';
+import { noteLimits } from '@jotter/shared/note-limits';
+import { tagSchema } from '@jotter/shared/notes';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { CloseIcon } from '../../../components/icons';
 import styles from './tag-editor.module.css';

@@ -1,8 +1,12 @@
 import type { Note } from '@jotter/shared/notes';
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { AutosaveController, browserConnectivity, localDraftBackup, type AutosaveApi } from '../utils/autosave-controller';
+import { useState } from 'react';
+import { useRunningStore } from '../../../lib/external-store';
+import { AutosaveController, browserConnectivity, localDraftBackup, type AutosaveApi, type AutosaveState } from '../utils/autosave-controller';
 
 const backup = localDraftBackup();
+
+/** Text not yet on the server. Offline is not listed: the draft is on this device and is saved on the next visit. */
+const unsaved = ({ status }: AutosaveState) => status === 'pending' || status === 'saving' || status === 'error' || status === 'conflict';
 
 /** The note as this device last saw it, kept with an unsaved draft: opens the note while offline. */
 export const offlineCopy = (noteId: string): Note | null => backup.read(noteId)?.note ?? null;
@@ -21,23 +25,6 @@ export function useAutosave(note: Note | null, api: AutosaveApi, onSaved: (note:
     setController(new AutosaveController({ api, note, backup, connectivity: browserConnectivity, onSaved }));
   }
 
-  useEffect(() => {
-    controller.start();
-    return () => controller.stop();
-  }, [controller]);
-
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      // Offline is not listed: the draft is on this device and is saved on the next visit.
-      const { status } = controller.getState();
-      if (status === 'pending' || status === 'saving' || status === 'error' || status === 'conflict') {
-        event.preventDefault();
-      }
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [controller]);
-
-  const state = useSyncExternalStore(controller.subscribe, controller.getState, controller.getState);
+  const state = useRunningStore(controller, unsaved);
   return { state, controller };
 }

@@ -1,19 +1,13 @@
 import { titleSortKey, type Note, type NoteSort, type TagList } from '@jotter/shared/notes';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { usePagedList, type PagedListState } from '../../../lib/use-paged-list';
 import { notesApi, type ListView } from '../api/notes-api';
 
 /**
  * The loaded notes list, shared by the list pane and the editor (a save moves the note to the
  * top, a delete removes it) so the two never disagree.
  */
-export interface NotesState {
-  status: 'loading' | 'ready' | 'error';
-  items: Note[];
-  nextCursor: string | null;
-  error: Error | null;
-  loadingMore: boolean;
-  loadMoreError: Error | null;
-}
+export type NotesState = PagedListState<Note>;
 
 interface NotesStore extends NotesState {
   view: ListView;
@@ -22,7 +16,7 @@ interface NotesStore extends NotesState {
   tags: TagList['items'];
   reloadTags(): void;
   reload(): void;
-  loadMore(): void;
+  loadMore(): Promise<void>;
   upsert(note: Note): void;
   remove(noteId: string): void;
 }
@@ -46,6 +40,8 @@ export function compareNotes(sort: NoteSort): (a: Note, b: Note) => number {
   return (a, b) => Number(b.pinned) - Number(a.pinned) || within(a, b);
 }
 
+const noteIdOf = (note: Note) => note.noteId;
+
 const SORT_KEY = 'jotter.sort';
 const savedSort = (): NoteSort => {
   try {
@@ -57,12 +53,10 @@ const savedSort = (): NoteSort => {
 };
 
 export function NotesProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<NotesState>({ status: 'loading', items: [], nextCursor: null, error: null, loadingMore: false, loadMoreError: null });
-  const [attempt, setAttempt] = useState(0);
-  const loadingMore = useRef(false);
   const [view, setViewState] = useState<ListView>(() => ({ sort: savedSort(), tag: null }));
   const viewRef = useRef(view);
   viewRef.current = view;
+  const list = usePagedList((cursor, signal) => notesApi.list(viewRef.current, cursor, signal), noteIdOf, [view]);
   const [tags, setTags] = useState<TagList['items']>([]);
   const [tagsAttempt, setTagsAttempt] = useState(0);
 
@@ -90,57 +84,22 @@ export function NotesProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setState((s) => ({ ...s, status: 'loading', error: null }));
-    loadingMore.current = false;
-    notesApi.list(view, null, controller.signal).then(
-      (page) => setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor, error: null, loadingMore: false, loadMoreError: null }),
-      (error: unknown) => {
-        if (!controller.signal.aborted) setState((s) => ({ ...s, status: 'error', error: error as Error }));
-      },
-    );
-    return () => controller.abort();
-  }, [attempt, view]);
+  const { update } = list;
+  const upsert = useCallback(
+    (note: Note) => {
+      const { sort, tag } = viewRef.current;
+      const belongs = tag === null || note.tags.includes(tag);
+      update((items) => [...(belongs ? [note] : []), ...items.filter((n) => n.noteId !== note.noteId)].sort(compareNotes(sort)));
+    },
+    [update],
+  );
 
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const remove = useCallback((noteId: string) => update((items) => items.filter((n) => n.noteId !== noteId)), [update]);
 
-  const stateRef = useRef(state);
-  stateRef.current = state;
-
-  const loadMore = useCallback(() => {
-    const cursor = stateRef.current.nextCursor;
-    if (!cursor || loadingMore.current) return;
-    loadingMore.current = true;
-    setState((s) => ({ ...s, loadingMore: true, loadMoreError: null }));
-    notesApi.list(viewRef.current, cursor).then(
-        (page) => {
-          loadingMore.current = false;
-          setState((cur) => {
-            const seen = new Set(cur.items.map((n) => n.noteId));
-            return { ...cur, items: [...cur.items, ...page.items.filter((n) => !seen.has(n.noteId))], nextCursor: page.nextCursor, loadingMore: false, loadMoreError: null };
-          });
-        },
-        (error: unknown) => {
-          loadingMore.current = false;
-          setState((cur) => ({ ...cur, loadingMore: false, loadMoreError: error as Error }));
-        },
-      );
-  }, []);
-
-  const upsert = useCallback((note: Note) => {
-    const { sort, tag } = viewRef.current;
-    const belongs = tag === null || note.tags.includes(tag);
-    setState((s) => ({ ...s, items: [...(belongs ? [note] : []), ...s.items.filter((n) => n.noteId !== note.noteId)].sort(compareNotes(sort)) }));
-  }, []);
-
-  const remove = useCallback((noteId: string) => {
-    setState((s) => ({ ...s, items: s.items.filter((n) => n.noteId !== noteId) }));
-  }, []);
-
+  const { status, items, nextCursor, error, loadingMore, loadMoreError, reload, loadMore } = list;
   const value = useMemo<NotesStore>(
-    () => ({ ...state, view, setView, tags, reloadTags, reload, loadMore, upsert, remove }),
-    [state, view, setView, tags, reloadTags, reload, loadMore, upsert, remove],
+    () => ({ status, items, nextCursor, error, loadingMore, loadMoreError, reload, loadMore, view, setView, tags, reloadTags, upsert, remove }),
+    [status, items, nextCursor, error, loadingMore, loadMoreError, reload, loadMore, view, setView, tags, reloadTags, upsert, remove],
   );
   return <NotesContext.Provider value={value}>{children}</NotesContext.Provider>;
 }

@@ -1,6 +1,6 @@
 import type { Note } from '@jotter/shared/notes';
 import { ApiError } from '../../../lib/api-client';
-import { AutosaveController, type AutosaveApi, type DraftBackup } from './autosave-controller';
+import { AutosaveController, type AutosaveApi, type AutosaveOptions, type DraftBackup } from './autosave-controller';
 
 const note = (patch: Partial<Note> = {}): Note => ({
   noteId: '11111111-1111-4111-8111-111111111111',
@@ -65,14 +65,20 @@ const settle = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve();
 };
 
+/** A running controller on `fake` that saves 800 ms after the last edit. */
+function started(fake: ReturnType<typeof fakeApi>, initial: Note | null, options: Partial<AutosaveOptions> = {}) {
+  const c = new AutosaveController({ api: fake.api, note: initial, delayMs: 800, ...options });
+  c.start();
+  return c;
+}
+
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
 
 describe('AutosaveController', () => {
   it('debounces typing into one PUT carrying the version, then reports Saved', async () => {
     const fake = fakeApi(note());
-    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
-    c.start();
+    const c = started(fake, note());
     c.edit({ content: 'Milk, eggs' });
     jest.advanceTimersByTime(500);
     c.edit({ content: 'Milk, eggs, bread' });
@@ -89,8 +95,7 @@ describe('AutosaveController', () => {
 
   it('keeps saving edits typed while a save is in flight, with the new version', async () => {
     const fake = fakeApi(note());
-    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
-    c.start();
+    const c = started(fake, note());
     c.edit({ content: 'a' });
     jest.advanceTimersByTime(800);
     c.edit({ content: 'ab' }); // typed during the request
@@ -106,8 +111,7 @@ describe('AutosaveController', () => {
   it('creates a new note on the first save, then updates it', async () => {
     const fake = fakeApi(null);
     const onSaved = jest.fn();
-    const c = new AutosaveController({ api: fake.api, note: null, delayMs: 800, onSaved, newId: () => '22222222-2222-4222-8222-222222222222' });
-    c.start();
+    const c = started(fake, null, { onSaved, newId: () => '22222222-2222-4222-8222-222222222222' });
     expect(c.getState().status).toBe('idle');
     c.edit({ content: 'First line' });
     jest.advanceTimersByTime(800);
@@ -129,8 +133,7 @@ describe('AutosaveController', () => {
       throw new ApiError(0, 'network_error', "Can't reach the server.");
     });
     const onSaved = jest.fn();
-    const c = new AutosaveController({ api: fake.api, note: null, delayMs: 800, onSaved, connectivity: { onOnline: () => () => undefined }, retryDelayMs: { first: 1000, max: 1000 } });
-    c.start();
+    const c = started(fake, null, { onSaved, connectivity: { onOnline: () => () => undefined }, retryDelayMs: { first: 1000, max: 1000 } });
     c.edit({ content: 'Draft' });
     jest.advanceTimersByTime(800);
     await settle();
@@ -163,8 +166,7 @@ describe('AutosaveController', () => {
   /** "Mine" typed and autosaved after someone else saved "Theirs": the PUT answered 409. */
   async function conflictedEdit() {
     const fake = fakeApi(note());
-    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
-    c.start();
+    const c = started(fake, note());
     fake.editElsewhere({ content: 'Theirs' });
     c.edit({ content: 'Mine' });
     jest.advanceTimersByTime(800);
@@ -206,8 +208,7 @@ describe('AutosaveController', () => {
   it('shows an error on other failures and retries on demand', async () => {
     const fake = fakeApi(note());
     fake.api.update.mockRejectedValueOnce(new ApiError(500, 'internal_error', 'The server had a problem.'));
-    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
-    c.start();
+    const c = started(fake, note());
     c.edit({ content: 'Text' });
     jest.advanceTimersByTime(800);
     await settle();
@@ -227,8 +228,7 @@ describe('AutosaveController', () => {
       let online: (() => void) | undefined;
       const connectivity = { onOnline: jest.fn((listener: () => void) => ((online = listener), () => (online = undefined))) };
       const backup = memoryBackup();
-      const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800, backup, connectivity, retryDelayMs: { first: 1000, max: 4000 } });
-      c.start();
+      const c = started(fake, note(), { backup, connectivity, retryDelayMs: { first: 1000, max: 4000 } });
       return { fake, c, backup, comeOnline: () => online?.(), isListening: () => online !== undefined };
     }
 
@@ -303,8 +303,7 @@ describe('AutosaveController', () => {
 
   it('saves pending text at once when the editor closes', async () => {
     const fake = fakeApi(note());
-    const c = new AutosaveController({ api: fake.api, note: note(), delayMs: 800 });
-    c.start();
+    const c = started(fake, note());
     c.edit({ content: 'Leaving now' });
     c.stop();
     await settle();

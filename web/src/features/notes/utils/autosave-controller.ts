@@ -4,8 +4,10 @@
  * server is retried with backoff and when the browser is back online). Framework-free so it is
  * tested with a fake API and fake timers; React reads it through useAutosave.
  */
+import { noteLimits, UNTITLED } from '@jotter/shared/note-limits';
 import { noteSchema, type CreateNoteRequest, type Note, type UpdateNoteRequest } from '@jotter/shared/notes';
 import { ApiError, isApiError } from '../../../lib/api-client';
+import { ExternalStore } from '../../../lib/external-store';
 
 export interface Draft {
   title: string;
@@ -74,17 +76,13 @@ export interface AutosaveOptions {
   onSaved?: (note: Note, created: boolean) => void;
 }
 
-export const UNTITLED = 'Untitled';
-
 const same = (a: Draft, b: Draft) => a.title === b.title && a.content === b.content;
 const toDraft = (note: Note | null): Draft => (note ? { title: note.title, content: note.content } : { title: '', content: '' });
-const titleForServer = (title: string) => title.trim().slice(0, 200) || UNTITLED;
+const titleForServer = (title: string) => title.trim().slice(0, noteLimits.titleMax) || UNTITLED;
 /** No answer at all (offline, DNS, connection reset): worth retrying by itself, not the user's problem. */
 const isNetworkFailure = (error: unknown) => isApiError(error) && error.status === 0;
 
-export class AutosaveController {
-  private state: AutosaveState;
-  private listeners = new Set<() => void>();
+export class AutosaveController extends ExternalStore<AutosaveState> {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
   /** What the server holds (as last saved or loaded); dirty = draft differs from it. */
@@ -100,24 +98,26 @@ export class AutosaveController {
   private readonly newNoteId: string;
 
   constructor(private readonly options: AutosaveOptions) {
-    this.delayMs = options.delayMs ?? 800;
     const { note, backup } = options;
-    this.baseline = toDraft(note);
-    this.baseVersion = note?.version ?? null;
-    let draft = this.baseline;
+    const baseline = toDraft(note);
+    let draft = baseline;
+    let baseVersion = note?.version ?? null;
     let restored = false;
 
-    const saved = backup?.read(this.backupKey());
-    this.newNoteId = (!note && saved?.noteId) || (options.newId ?? (() => crypto.randomUUID()))();
+    const saved = backup?.read(note?.noteId ?? 'new');
     if (saved && !same(saved, draft) && (saved.title !== '' || saved.content !== '')) {
       // Unsaved text from an earlier visit (crash, closed tab, offline). Keep it, and save it
       // against the version it was based on: if the server moved on since, that is a conflict.
       draft = { title: saved.title, content: saved.content };
-      if (saved.version !== null) this.baseVersion = saved.version;
+      if (saved.version !== null) baseVersion = saved.version;
       restored = true;
     }
 
-    this.state = { status: restored ? 'pending' : note ? 'saved' : 'idle', draft, note, error: null, resolving: false, restoredFromBackup: restored };
+    super({ status: restored ? 'pending' : note ? 'saved' : 'idle', draft, note, error: null, resolving: false, restoredFromBackup: restored });
+    this.delayMs = options.delayMs ?? 800;
+    this.baseline = baseline;
+    this.baseVersion = baseVersion;
+    this.newNoteId = (!note && saved?.noteId) || (options.newId ?? (() => crypto.randomUUID()))();
   }
 
   /** Begin (or resume) autosaving; a draft restored from backup is saved after the debounce. */
@@ -140,19 +140,6 @@ export class AutosaveController {
     if (this.state.status === 'pending' && this.dirty) void this.save();
   }
 
-  // ---- store protocol (useSyncExternalStore) ----
-  getState = (): AutosaveState => this.state;
-  subscribe = (listener: () => void) => {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
-  };
-  private set(patch: Partial<AutosaveState>) {
-    this.state = { ...this.state, ...patch };
-    this.listeners.forEach((l) => l());
-  }
-
   get noteId(): string | null {
     return this.state.note?.noteId ?? null;
   }
@@ -162,7 +149,7 @@ export class AutosaveController {
   }
 
   private backupKey() {
-    return this.options.note?.noteId ?? this.state?.note?.noteId ?? 'new';
+    return this.options.note?.noteId ?? this.state.note?.noteId ?? 'new';
   }
 
   private writeBackup() {

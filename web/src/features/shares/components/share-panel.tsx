@@ -3,7 +3,7 @@ import { createPortal } from 'react-dom';
 import type { Share } from '@jotter/shared/shares';
 import { Banner } from '../../../components/banner';
 import { Button } from '../../../components/button';
-import { Dialog } from '../../../components/dialog';
+import { ConfirmDialog, Dialog } from '../../../components/dialog';
 import { formatRelative } from '../../../lib/format';
 import { sharesApi } from '../api/shares-api';
 import styles from './share-panel.module.css';
@@ -165,19 +165,15 @@ export default function SharePanel({ noteId, toolbarSlot, onSharedChange }: Shar
           </ul>
         )}
       </Dialog>
-      <Dialog
+      <ConfirmDialog
         open={revoking !== null}
         title="Revoke this link?"
         description="Anyone who opens it from now on sees “This link is not available”. This cannot be undone."
-        onClose={() => setRevoking(null)}
-        actions={
-          <>
-            <Button onClick={() => setRevoking(null)}>Cancel</Button>
-            <Button variant="danger" onClick={() => void revoke()} loading={busy} loadingText="Revoking…">
-              Revoke
-            </Button>
-          </>
-        }
+        confirmLabel="Revoke"
+        busyLabel="Revoking…"
+        busy={busy}
+        onConfirm={() => void revoke()}
+        onCancel={() => setRevoking(null)}
       />
     </>
   );

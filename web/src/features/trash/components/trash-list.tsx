@@ -1,41 +1,39 @@
+import { UNTITLED } from '@jotter/shared/note-limits';
 import type { Note } from '@jotter/shared/notes';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
-import { Dialog } from '../../../components/dialog';
-import { EmptyState } from '../../../components/empty-state';
-import { AlertIcon, RestoreIcon, TrashIcon } from '../../../components/icons';
+import { ConfirmDialog } from '../../../components/dialog';
+import { EmptyState, LoadFailed } from '../../../components/empty-state';
+import { RestoreIcon, TrashIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { useToast } from '../../../components/toast';
 import { excerpt, formatRelative } from '../../../lib/format';
+import { usePagedList } from '../../../lib/use-paged-list';
 import { trashApi } from '../api/trash-api';
 import styles from './trash.module.css';
 
-type ListState = { status: 'loading' } | { status: 'error'; error: Error } | { status: 'ready'; items: Note[]; nextCursor: string | null };
+const noteIdOf = (note: Note) => note.noteId;
 
 export function TrashList() {
   const navigate = useNavigate();
   const toast = useToast();
-  const [state, setState] = useState<ListState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const list = usePagedList(trashApi.list, noteIdOf, []);
   const [busy, setBusy] = useState<Record<string, 'restoring' | 'deleting'>>({});
   const [confirm, setConfirm] = useState<Note | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
+
+  const { update, loadMoreError } = list;
+  const drop = useCallback(
+    (noteId: string) => {
+      update((items) => items.filter((n) => n.noteId !== noteId));
+      setBusy(({ [noteId]: _, ...rest }) => rest);
+    },
+    [update],
+  );
 
   useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'loading' });
-    trashApi.list(null, controller.signal).then(
-      (page) => setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor }),
-      (error: unknown) => !controller.signal.aborted && setState({ status: 'error', error: error as Error }),
-    );
-    return () => controller.abort();
-  }, [attempt]);
-
-  const drop = useCallback((noteId: string) => {
-    setState((s) => (s.status === 'ready' ? { ...s, items: s.items.filter((n) => n.noteId !== noteId) } : s));
-    setBusy(({ [noteId]: _, ...rest }) => rest);
-  }, []);
+    if (loadMoreError) toast({ tone: 'danger', message: `Couldn't load more: ${loadMoreError.message}` });
+  }, [loadMoreError, toast]);
 
   // A restored or deleted row leaves the list: focus moves to the row that takes its place (or the
   // page heading once the trash is empty) instead of falling back to the top of the page.
@@ -50,7 +48,7 @@ export function TrashList() {
     (next ?? document.querySelector<HTMLElement>('main h1'))?.focus();
   });
   const keepFocus = (noteId: string) => {
-    if (state.status === 'ready') focusRowAfterDrop.current = Math.max(0, state.items.findIndex((n) => n.noteId === noteId));
+    focusRowAfterDrop.current = Math.max(0, list.items.findIndex((n) => n.noteId === noteId));
   };
 
   const restore = async (note: Note) => {
@@ -59,7 +57,7 @@ export function TrashList() {
       await trashApi.restore(note.noteId);
       keepFocus(note.noteId);
       drop(note.noteId);
-      toast({ message: `Restored “${note.title || 'Untitled'}”.`, action: { label: 'Open', onAction: () => navigate(`/notes/${note.noteId}`) } });
+      toast({ message: `Restored “${note.title || UNTITLED}”.`, action: { label: 'Open', onAction: () => navigate(`/notes/${note.noteId}`) } });
     } catch (error) {
       setBusy(({ [note.noteId]: _, ...rest }) => rest);
       toast({ tone: 'danger', message: `Couldn't restore: ${(error as Error).message}` });
@@ -81,33 +79,13 @@ export function TrashList() {
     }
   };
 
-  const loadMore = async () => {
-    if (state.status !== 'ready' || !state.nextCursor) return;
-    setLoadingMore(true);
-    try {
-      const page = await trashApi.list(state.nextCursor);
-      setState((s) => (s.status === 'ready' ? { ...s, items: [...s.items, ...page.items], nextCursor: page.nextCursor } : s));
-    } catch (error) {
-      toast({ tone: 'danger', message: `Couldn't load more: ${(error as Error).message}` });
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  if (state.status === 'loading') return <SkeletonList rows={4} label="Loading trash…" />;
-  if (state.status === 'error') {
+  if (list.status === 'loading') return <SkeletonList rows={4} label="Loading trash…" />;
+  if (list.status === 'error') {
     return (
-      <EmptyState
-        alert
-        tone="danger"
-        icon={<AlertIcon />}
-        title="Couldn't load the trash"
-        description={state.error.message}
-        action={<Button onClick={() => setAttempt((n) => n + 1)}>Try again</Button>}
-      />
+      <LoadFailed title="Couldn't load the trash" error={list.error} onRetry={list.reload} />
     );
   }
-  if (state.items.length === 0) {
+  if (list.items.length === 0) {
     return <EmptyState icon={<TrashIcon />} title="Trash is empty" description="Deleted notes stay here for 30 days, then they are gone for good." />;
   }
 
@@ -115,50 +93,40 @@ export function TrashList() {
   return (
     <>
       <ul ref={listRef} className={styles.list} aria-label="Deleted notes">
-        {state.items.map((note) => (
+        {list.items.map((note) => (
           <li key={note.noteId} className={styles.item}>
             <div className={styles.text}>
-              <span className={styles.title}>{note.title || 'Untitled'}</span>
+              <span className={styles.title}>{note.title || UNTITLED}</span>
               {note.content && <span className={styles.excerpt}>{excerpt(note.content, 100)}</span>}
               <span className={styles.meta}>Deleted {formatRelative(note.deletedAt ?? note.updatedAt)}</span>
             </div>
             <div className={styles.actions}>
-              <Button size="sm" icon={<RestoreIcon />} onClick={() => restore(note)} loading={busy[note.noteId] === 'restoring'} loadingText="Restoring…" disabled={!!busy[note.noteId]} aria-label={`Restore ${note.title || 'Untitled'}`}>
+              <Button size="sm" icon={<RestoreIcon />} onClick={() => restore(note)} loading={busy[note.noteId] === 'restoring'} loadingText="Restoring…" disabled={!!busy[note.noteId]} aria-label={`Restore ${note.title || UNTITLED}`}>
                 Restore
               </Button>
-              <Button size="sm" variant="ghost" className={styles.danger} onClick={() => setConfirm(note)} disabled={!!busy[note.noteId]} aria-label={`Delete forever: ${note.title || 'Untitled'}`}>
+              <Button size="sm" variant="ghost" className={styles.danger} onClick={() => setConfirm(note)} disabled={!!busy[note.noteId]} aria-label={`Delete forever: ${note.title || UNTITLED}`}>
                 Delete forever
               </Button>
             </div>
           </li>
         ))}
       </ul>
-      {state.nextCursor && (
+      {list.nextCursor && (
         <div className={styles.more}>
-          <Button variant="ghost" size="sm" onClick={loadMore} loading={loadingMore} loadingText="Loading…">
+          <Button variant="ghost" size="sm" onClick={list.loadMore} loading={list.loadingMore} loadingText="Loading…">
             Load more
           </Button>
         </div>
       )}
-      <Dialog
+      <ConfirmDialog
         open={confirm !== null}
         title="Delete forever?"
-        description={
-          <>
-            “{confirm?.title || 'Untitled'}” will be deleted for good, with its attachments. This can&apos;t be undone.
-          </>
-        }
-        onClose={() => !deleting && setConfirm(null)}
-        actions={
-          <>
-            <Button onClick={() => setConfirm(null)} disabled={deleting} autoFocus>
-              Cancel
-            </Button>
-            <Button variant="danger" onClick={() => confirm && destroy(confirm)} loading={deleting} loadingText="Deleting…">
-              Delete forever
-            </Button>
-          </>
-        }
+        description={<>“{confirm?.title || UNTITLED}” will be deleted for good, with its attachments. This can&apos;t be undone.</>}
+        confirmLabel="Delete forever"
+        busyLabel="Deleting…"
+        busy={deleting}
+        onConfirm={() => confirm && destroy(confirm)}
+        onCancel={() => setConfirm(null)}
       />
     </>
   );

@@ -1,0 +1,198 @@
+// How notes are stored: key builders, the items and writes that go with a note (its tag items
+// and counts), the conditions that guard them, and the list read path. The rules that decide what
+// to write live in notes.ts.
+//
+// Reads and writes here use the raw DynamoDB client (`db()`), with items as plain objects
+// (`item()` marshals, `unmarshall` reads): Dynamoose's per-item schema conformance costs ~0.7 ms of
+// CPU per note, and these are items our own writes shaped. Dynamoose still sets the client up
+// (`tableModels()`) and serves the single-item paths of other areas.
+import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { NoteSort, TagList } from '@jotter/shared/notes';
+import { indexes, noteKeys, type NoteRecord, type NoteState, type NoteTagRecord } from '@jotter/shared/server/models';
+import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
+import type { ListOptions } from './notes';
+import { cancellationReasons, db, retryingConflicts } from './table';
+
+export function noteKey(sub: string, noteId: string) {
+  return { pk: noteKeys.pk(sub), sk: noteKeys.sk(noteId) };
+}
+
+export function plain(item: unknown): NoteRecord {
+  return (item as { toJSON(): NoteRecord }).toJSON();
+}
+
+export const item = (value: object) => marshall(value, { removeUndefinedValues: true });
+
+/** The note as stored, read strongly consistently (the base of a read-modify-write). */
+export async function findNote(sub: string, noteId: string): Promise<NoteRecord | undefined> {
+  const { client, TableName } = db();
+  const result = await client.getItem({ TableName, Key: item(noteKey(sub, noteId)), ConsistentRead: true });
+  return result.Item ? (unmarshall(result.Item) as NoteRecord) : undefined;
+}
+
+function tagItem(sub: string, note: NoteRecord, tag: string): NoteTagRecord {
+  return { pk: noteKeys.pk(sub), sk: noteKeys.tagSk(tag, note.noteId), gsi1pk: noteKeys.tagPartition(sub, tag), ...noteKeys.sortKeys(note), type: 'noteTag', noteId: note.noteId, tag };
+}
+
+function countChange(sub: string, tag: string, by: 1 | -1): TransactWriteItem {
+  const { TableName } = db();
+  return {
+    Update: {
+      TableName,
+      Key: item({ pk: noteKeys.pk(sub), sk: noteKeys.tagCountSk(tag) }),
+      UpdateExpression: 'SET #type = :type, #tag = :tag ADD #count :by',
+      ExpressionAttributeNames: { '#type': 'type', '#tag': 'tag', '#count': 'count' },
+      ExpressionAttributeValues: item({ ':type': 'tagCount', ':tag': tag, ':by': by }),
+    },
+  };
+}
+
+/** Puts, re-keys or deletes the note-tag items and moves the counts from `before` to `after`. */
+export function tagWrites(sub: string, before: { tags: string[]; active: boolean }, after: { note: NoteRecord; active: boolean }): TransactWriteItem[] {
+  const { TableName } = db();
+  const was = new Set(before.active ? before.tags : []);
+  const will = new Set(after.active ? (after.note.tags ?? []) : []);
+  const writes: TransactWriteItem[] = [];
+  for (const tag of will) writes.push({ Put: { TableName, Item: item(tagItem(sub, after.note, tag)) } });
+  for (const tag of was) if (!will.has(tag)) writes.push({ Delete: { TableName, Key: item({ pk: noteKeys.pk(sub), sk: noteKeys.tagSk(tag, after.note.noteId) }) } });
+  for (const tag of will) if (!was.has(tag)) writes.push(countChange(sub, tag, 1));
+  for (const tag of was) if (!will.has(tag)) writes.push(countChange(sub, tag, -1));
+  return writes;
+}
+
+/**
+ * Runs a transaction; a lost race with another transaction on the same items is retried (the
+ * conditions decide, not the timing). A failed condition of the first item (the note) is
+ * ConditionFailed for the caller to re-read and decide.
+ */
+export class ConditionFailed extends Error {}
+export async function transact(writes: TransactWriteItem[]): Promise<void> {
+  const { client } = db();
+  try {
+    await retryingConflicts(() => client.transactWriteItems({ TransactItems: writes }));
+  } catch (error) {
+    if (cancellationReasons(error)?.[0] === 'ConditionalCheckFailed') throw new ConditionFailed();
+    throw error;
+  }
+}
+
+const sortIndex: Record<NoteSort, { index: string; attribute: SortAttribute; forward: boolean }> = {
+  updated: { index: indexes.byOwnerUpdated, attribute: 'gsi1sk', forward: false },
+  created: { index: indexes.byOwnerCreated, attribute: 'gsi3sk', forward: false },
+  title: { index: indexes.byOwnerTitle, attribute: 'gsi4sk', forward: true },
+};
+
+/**
+ * One page of a list: one Query on the order's index, reading limit+1 to know whether another page
+ * exists. A tag's list reads its note-tag items the same way, then the notes in one BatchGetItem.
+ */
+export async function readNotePage(sub: string, state: NoteState, options: ListOptions): Promise<{ records: NoteRecord[]; nextCursor: string | null }> {
+  const { client, TableName } = db();
+  const order = state === 'trash' ? sortIndex.updated : sortIndex[options.sort ?? 'updated'];
+  const partition = { pk: noteKeys.pk(sub), gsi1pk: options.tag && state === 'active' ? noteKeys.tagPartition(sub, options.tag) : noteKeys.listPartition(sub, state) };
+  const pinnedOnly = options.pinned && state === 'active';
+  const result = await client.query({
+    TableName,
+    IndexName: order.index,
+    KeyConditionExpression: pinnedOnly ? '#pk = :pk AND begins_with(#sk, :pin)' : '#pk = :pk',
+    ExpressionAttributeNames: { '#pk': 'gsi1pk', ...(pinnedOnly ? { '#sk': order.attribute } : {}) },
+    ExpressionAttributeValues: item({ ':pk': partition.gsi1pk, ...(pinnedOnly ? { ':pin': order.forward ? '0#' : '1#' } : {}) }),
+    ScanIndexForward: order.forward,
+    Limit: options.limit + 1,
+    ...(options.cursor ? { ExclusiveStartKey: item(decodeCursor(options.cursor, partition, order.attribute)) } : {}),
+  });
+  const found = (result.Items ?? []).map((raw) => unmarshall(raw) as NoteRecord | NoteTagRecord);
+  const page = found.slice(0, options.limit);
+  const last = page.at(-1);
+  let nextCursor: string | null = null;
+  if (found.length > options.limit && last) nextCursor = encodeCursor(last, order.attribute);
+  // DynamoDB stops a page at 1 MB; then it tells us where it stopped.
+  else if (result.LastEvaluatedKey) nextCursor = encodeCursor(unmarshall(result.LastEvaluatedKey) as NoteRecord, order.attribute);
+  const notes = options.tag && state === 'active' ? await notesOf(sub, page.map((entry) => entry.noteId)) : (page as NoteRecord[]);
+  return { records: notes, nextCursor };
+}
+
+/** The notes with these ids, in this order, in one BatchGetItem (plus retries of unprocessed keys). */
+async function notesOf(sub: string, noteIds: string[]): Promise<NoteRecord[]> {
+  if (noteIds.length === 0) return [];
+  const { client, TableName } = db();
+  const byId = new Map<string, NoteRecord>();
+  let keys = noteIds.map((noteId) => item(noteKey(sub, noteId)));
+  for (let attempt = 0; keys.length > 0; attempt++) {
+    const result = await client.batchGetItem({ RequestItems: { [TableName]: { Keys: keys } } });
+    for (const raw of result.Responses?.[TableName] ?? []) {
+      const record = unmarshall(raw) as NoteRecord;
+      byId.set(record.noteId, record);
+    }
+    keys = result.UnprocessedKeys?.[TableName]?.Keys ?? [];
+    if (keys.length > 0) {
+      if (attempt >= 6) throw new Error('DynamoDB left keys unprocessed');
+      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
+    }
+  }
+  // A note trashed between the two reads drops out of the page.
+  return noteIds.flatMap((noteId) => {
+    const record = byId.get(noteId);
+    return record && record.state === 'active' ? [record] : [];
+  });
+}
+
+const tagsRevCondition = (record: NoteRecord) =>
+  record.tagsRev === undefined ? { expression: 'attribute_not_exists(tagsRev)', values: {} } : { expression: 'tagsRev = :tagsRev', values: { ':tagsRev': record.tagsRev } };
+
+/**
+ * Writes `set` and `next`'s sort keys to an active note, only while its tags are as `current` had
+ * them (its tag items are re-keyed in the same transaction) and `condition` holds.
+ */
+export function activeNoteUpdate(sub: string, current: NoteRecord, next: NoteRecord, change: { set: string; values: Record<string, unknown>; condition?: string }): TransactWriteItem {
+  const tagsRev = tagsRevCondition(current);
+  return {
+    Update: {
+      TableName: db().TableName,
+      Key: item(noteKey(sub, current.noteId)),
+      UpdateExpression: `SET ${change.set}, gsi1sk = :s1, gsi3sk = :s3, gsi4sk = :s4`,
+      ConditionExpression: ['#state = :active', change.condition, tagsRev.expression].filter(Boolean).join(' AND '),
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: item({ ...change.values, ':s1': next.gsi1sk, ':s3': next.gsi3sk, ':s4': next.gsi4sk, ':active': 'active', ...tagsRev.values }),
+    },
+  };
+}
+
+/** A condition that holds only while the item is exactly as read (text, attachments, tags and links alike). */
+export function unchangedSince(record: NoteRecord) {
+  const names: Record<string, string> = { '#state': 'state' };
+  const values: Record<string, unknown> = { ':state': record.state, ':version': record.version };
+  const parts = ['#state = :state', 'version = :version'];
+  for (const field of ['attachmentsRev', 'tagsRev', 'shareCount'] as const) {
+    if (record[field] === undefined) parts.push(`attribute_not_exists(${field})`);
+    else {
+      parts.push(`${field} = :${field}`);
+      values[`:${field}`] = record[field];
+    }
+  }
+  return { ConditionExpression: parts.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: item(values) };
+}
+
+/** The user's tags with their number of active notes, A–Z: one Query of the count items (paged past 1 MB). */
+export async function readTagCounts(sub: string): Promise<TagList['items']> {
+  const { client, TableName } = db();
+  const items: TagList['items'] = [];
+  let ExclusiveStartKey: Record<string, never> | undefined;
+  do {
+    const result = await client.query({
+      TableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      FilterExpression: '#count > :zero',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: item({ ':pk': noteKeys.pk(sub), ':prefix': noteKeys.tagCountPrefix, ':zero': 0 }),
+      ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
+    });
+    for (const raw of result.Items ?? []) {
+      const { tag, count } = unmarshall(raw) as { tag: string; count: number };
+      items.push({ tag, count });
+    }
+    ExclusiveStartKey = result.LastEvaluatedKey as typeof ExclusiveStartKey;
+  } while (ExclusiveStartKey);
+  return items;
+}

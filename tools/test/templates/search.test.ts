@@ -1,0 +1,45 @@
+// Search indexing on AWS: the table's stream, the indexer's event source mapping (retries, bisect,
+// failed batches parked in the failed-events queue) and the private bucket of the indexes.
+import { asArray, resourcesOfType, template } from './templates';
+
+const resources = template('api').Resources;
+
+test('the table streams new and old images', () => {
+  expect(resources.AppTable?.Properties?.StreamSpecification).toEqual({ StreamViewType: 'NEW_AND_OLD_IMAGES' });
+});
+
+test('the indexer reads the stream in small batches, bisects and retries failures, then parks them', () => {
+  const mappings = resourcesOfType('AWS::Lambda::EventSourceMapping', ['api']);
+  expect(mappings).toHaveLength(1);
+  const [, , mapping] = mappings[0]!;
+  expect(mapping.Properties).toMatchObject({
+    EventSourceArn: { 'Fn::GetAtt': ['AppTable', 'StreamArn'] },
+    FunctionName: { 'Fn::GetAtt': ['IndexNotesLambdaFunction', 'Arn'] },
+    StartingPosition: 'LATEST',
+    BatchSize: 100,
+    BisectBatchOnFunctionError: true,
+    MaximumRetryAttempts: 5,
+    DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['FailedEventsQueue', 'Arn'] } } },
+  });
+  // Created after the role that lets it read the stream (the function's own, not a shared one).
+  expect(asArray(mapping.DependsOn)).toContain('IndexNotesLambdaFunctionRole');
+});
+
+test('only the indexer may read the stream, and only that stream', () => {
+  const readers = resourcesOfType('AWS::IAM::Role', ['api']).filter(([, , role]) => JSON.stringify(role).includes('dynamodb:GetRecords'));
+  expect(readers.map(([, id]) => id)).toEqual(['IndexNotesLambdaFunctionRole']);
+  const statement = asArray<any>(readers[0]![2].Properties?.Policies[0].PolicyDocument.Statement).find((st) => asArray(st.Action).includes('dynamodb:GetRecords'));
+  expect(statement.Resource).toEqual({ 'Fn::GetAtt': ['AppTable', 'StreamArn'] });
+});
+
+test('the index bucket is private, encrypted and refuses plain HTTP; functions reach only search/*', () => {
+  const bucket = resources.SearchIndexBucket!;
+  expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+  expect(bucket.Properties?.BucketEncryption).toBeDefined();
+  expect(bucket.Properties?.NotificationConfiguration).toBeUndefined();
+  expect(JSON.stringify(resources.SearchIndexBucketPolicy?.Properties?.PolicyDocument)).toContain('aws:SecureTransport');
+  for (const fn of ['SearchNotesLambdaFunctionRole', 'IndexNotesLambdaFunctionRole']) {
+    const objects = asArray<any>(resources[fn]!.Properties?.Policies[0].PolicyDocument.Statement).filter((st) => asArray<string>(st.Action).some((a) => a === 's3:GetObject'));
+    expect(JSON.stringify(objects.map((st) => st.Resource))).toContain('/search/*');
+  }
+});
