@@ -64,6 +64,7 @@ const expected: Record<string, string[]> = {
   V1SearchLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
   IndexNotesLambdaFunction: [
     ...read,
+    'dynamodb:DeleteItem',
     'dynamodb:PutItem',
     'dynamodb:DescribeStream',
     'dynamodb:GetRecords',

@@ -80,6 +80,13 @@ export async function deleteIndexObjects(sub: string): Promise<void> {
   await deleteObjectsUnder(searchKeys.prefix(sub), config().searchBucket);
 }
 
+/** Deletes the user's manifest and index objects (an indexer's commit that raced the account's deletion). */
+export async function deleteIndex(sub: string): Promise<void> {
+  const { client, TableName } = db();
+  await client.deleteItem({ TableName, Key: manifestKey(sub) });
+  await deleteIndexObjects(sub);
+}
+
 /** Forgets the held index (after a caller changed it in place without saving it). */
 export function forget(sub: string): void {
   cache.delete(sub);
