@@ -14,6 +14,7 @@ import { measureDdbCalls } from './lib/ddb-calls';
 import { dynamoQueryCeiling, runLoad, type LoadTarget } from './lib/load';
 import { kB, metric, readResults, readResultsMeta, textTable, writeResults, type Metric } from './lib/metrics';
 import { updateReadme } from './lib/readme';
+import { measureExport } from './lib/export';
 import { listLatency, seedNotes } from './lib/scale';
 import { benchQueries, freshness, manifestOf, p50, p95, rebuildTime, searchLatency, searchNoteItem, waitForIndexed } from './lib/search';
 import { startBenchStack, waitForApi } from './lib/stack';
@@ -30,6 +31,8 @@ export const budgets = {
   coldInitGoal: 1.2,
   ddbCalls: 2,
   scaleRatio: 1.3,
+  /** The export function's memory (functions/exports.yml): its peak must stay well inside. */
+  exportRssMb: 512,
   loadShare: 0.4,
   webInitialKb: 100,
   webInitialGoalKb: 80,
@@ -152,6 +155,12 @@ async function main() {
           budgetOn: 'ratio',
           note: `median of ${lat.large!.samples} sequential requests each over HTTP (p90 ${lat.large!.p90Ms.toFixed(1)} vs ${lat.small!.p90Ms.toFixed(1)} ms); ${lat.large!.items} items per page`,
         }));
+      }
+      if (only.has('scale')) {
+        log('export of 10,000 notes ...');
+        const run = measureExport(info, large.sub);
+        metrics.push(metric({ metric: 'scale.export @10k notes', value: Math.round(run.durationMs), unit: 'ms', note: 'the export function\'s code in a fresh process: notes a page at a time into a ZIP, streamed into an S3 multipart upload' }));
+        metrics.push(metric({ metric: 'scale.export peak RSS @10k notes', value: Math.round(run.maxRssBytes / 1024 / 1024), unit: 'MB', budget: budgets.exportRssMb, note: 'the process\'s peak resident set (module code included); the function is given 512 MB' }));
       }
 
       // 5. Load.

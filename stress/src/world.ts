@@ -1,20 +1,24 @@
 // What every part of the suite shares: the route list (straight from the API's contract, so a new
 // route is fuzzed and put through the authorization matrix without anyone editing this folder),
-// a user with one of everything (note with a revision, trashed note, attachment, API key), a snapshot of what the
+// a user with one of everything (note with a revision, trashed note, attachment, API key, link, export), a snapshot of what the
 // user can see, and the JSON error shape every refusal must have.
 import * as z from 'zod/mini';
 import { createAttachmentResponseSchema } from '@jotter/shared/attachments';
 import { errorBodySchema } from '@jotter/shared/errors';
+import { exportSchema } from '@jotter/shared/exports';
 import { createdKeySchema } from '@jotter/shared/keys';
 import { noteSchema, type Note } from '@jotter/shared/notes';
 import { createdShareSchema } from '@jotter/shared/shares';
 import { pathParamNames, routeLabel, routePath, routes, type RouteDefinition } from '@jotter/shared/contract';
-import { exampleBody, exampleQuery } from '@jotter/shared/contract/examples';
+import { exampleBody as contractExample, exampleQuery } from '@jotter/shared/contract/examples';
 import { apiClient, type ApiClient, type ApiResponse } from '@jotter/tools/testing/api';
 import type { StackInfo } from '@jotter/tools/testing/stack';
 import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
 
-export { exampleBody, exampleQuery, routes, type RouteDefinition };
+export { exampleQuery, routes, type RouteDefinition };
+
+/** The route's valid example body, except for a route whose success would delete the suite's user. */
+export const exampleBody = (route: RouteDefinition) => (route.deletesCaller ? undefined : contractExample(route));
 
 /** Heavy mode: `pnpm test:stress` sets JOTTER_STRESS=1. */
 export const heavy = process.env.JOTTER_STRESS === '1';
@@ -47,6 +51,8 @@ export interface World {
   shareId: string;
   shareToken: string;
   revision: string;
+  /** An export (running or finished). */
+  exportId: string;
 }
 
 export async function expectStatus(response: Promise<ApiResponse> | ApiResponse, status: number, what: string): Promise<ApiResponse> {
@@ -70,7 +76,20 @@ export async function createWorld(stack: StackInfo, user?: TestUser): Promise<Wo
   const key = z.parse(createdKeySchema, (await expectStatus(api.post('/keys', { name: 'fixture key' }), 201, 'create key')).body);
   const share = z.parse(createdShareSchema, (await expectStatus(api.post(`/notes/${note.noteId}/shares`, {}), 201, 'create share')).body);
   const shareToken = share.url.split('/s/')[1]!;
-  return { user, api, note, trashed, attachmentId: upload.attachment.attachmentId, keyId: key.keyId, keyValue: key.value, shareId: share.shareId, shareToken, revision: '1' };
+  const started = z.parse(exportSchema, (await expectStatus(api.post('/exports'), 202, 'start export')).body);
+  return {
+    user,
+    api,
+    note,
+    trashed,
+    attachmentId: upload.attachment.attachmentId,
+    keyId: key.keyId,
+    keyValue: key.value,
+    shareId: share.shareId,
+    shareToken,
+    revision: '1',
+    exportId: started.exportId,
+  };
 }
 
 /**
@@ -85,6 +104,7 @@ export function ownIds(route: RouteDefinition, world: World): Record<string, str
     shareId: world.shareId,
     token: world.shareToken,
     revision: world.revision,
+    exportId: world.exportId,
   };
   for (const p of pathParams(route)) if (!(p in ids)) throw new Error(`${label(route)}: the suite does not know what {${p}} names; add it to ownIds (stress/src/world.ts)`);
   return ids;

@@ -115,7 +115,7 @@ describe.each(routes.map((r) => [label(r), r] as const))('%s', (_, route) => {
       counts.cases++;
       if (expected === 'own-data-only') {
         // The caller acted on their own data: a success or a client error, never the victim's ids.
-        const leaked = [victim.note.noteId, victim.trashed.noteId, victim.keyId, victim.attachmentId, victim.shareId].filter((id) => response.text.includes(id));
+        const leaked = [victim.note.noteId, victim.trashed.noteId, victim.keyId, victim.attachmentId, victim.shareId, victim.exportId].filter((id) => response.text.includes(id));
         if (response.status >= 500 || leaked.length) failures.push(`${c.name}: ${describeResponse(response)}${leaked.length ? ` (leaked ${leaked.join(', ')})` : ''}`);
         continue;
       }

@@ -11,11 +11,13 @@ import * as z from 'zod/mini';
 import { pathParamNames, routeLabel, routes, type RouteDefinition } from '@jotter/shared/contract';
 import { createAttachmentRoute } from '@jotter/shared/contract/attachments';
 import { exampleBody, exampleQuery } from '@jotter/shared/contract/examples';
+import { startExportRoute } from '@jotter/shared/contract/exports';
 import { createKeyRoute } from '@jotter/shared/contract/keys';
 import { createNoteRoute, trashNoteRoute, updateNoteRoute } from '@jotter/shared/contract/notes';
 import { createShareRoute } from '@jotter/shared/contract/shares';
 import type { StackInfo } from '@jotter/tools/testing/stack';
-import type { TestUser } from '@jotter/tools/testing/users';
+import { createTestUser, type TestUser } from '@jotter/tools/testing/users';
+import { craftZip } from '@jotter/tools/testing/zip';
 import { apiEvent, functionEnv, userAuthorizer, type EventInput } from './events';
 import { API_DIR } from './bundles';
 
@@ -97,8 +99,8 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
     return load<{ handler: Handler }>(file).handler;
   };
   const auth = userAuthorizer(user.sub);
-  const invoke = async (route: RouteDefinition, input: Omit<EventInput, 'method' | 'resource'>) => {
-    const response = await handlerOf(route)(apiEvent({ method: route.method.toUpperCase(), resource: route.path, headers: { authorization: `Bearer ${user.accessToken}` }, authorizer: auth, ...input }), { awsRequestId: 'bench' });
+  const invoke = async (route: RouteDefinition, input: Omit<EventInput, 'method' | 'resource'>, caller = user) => {
+    const response = await handlerOf(route)(apiEvent({ method: route.method.toUpperCase(), resource: route.path, headers: { authorization: `Bearer ${caller.accessToken}` }, authorizer: userAuthorizer(caller.sub), ...input }), { awsRequestId: 'bench' });
     let body: Record<string, unknown> | undefined;
     try {
       body = response.body ? (JSON.parse(response.body) as Record<string, unknown>) : undefined;
@@ -138,6 +140,7 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
         delete pathParameters.noteId;
       }
     }
+    if (names.includes('exportId')) pathParameters.exportId = ((await invoke(startExportRoute, {})).body as { exportId: string }).exportId;
     if (names.includes('keyId')) pathParameters.keyId = ((await invoke(createKeyRoute, { body: exampleBody(createKeyRoute) })).body as { keyId: string }).keyId;
     const unknown = names.filter((name) => !(name in pathParameters));
     if (unknown.length) throw new Error(`${routeLabel(route)}: the bench does not know what {${unknown.join('}, {')}} names; add it to targetsOf (bench/src/lib/ddb-calls.ts)`);
@@ -166,7 +169,12 @@ export async function measureDdbCalls(stack: StackInfo, user: TestUser): Promise
       }
       // The route's example query, else a page of 20 for a list; a query without `limit` (PUT ?overwrite) gets none.
       const query = route.query ? (exampleQuery(route) ?? (z.safeParse(route.query, { limit: '20' }).success ? { limit: '20' } : undefined)) : undefined;
-      const { status } = await invoke(route, { pathParameters, ...(query ? { query } : {}), body: request.body, authorizer: route.auth === 'public' ? undefined : authorizer });
+      // A route that deletes its caller (DELETE /me) deletes a user of its own, not the bench's.
+      const caller = route.deletesCaller ? await createTestUser(stack) : user;
+      if (caller !== user) authorizer = userAuthorizer(caller.sub);
+      // A binary route (POST /imports) gets a one-note ZIP.
+      const binary = route.binaryBody ? { bytes: craftZip([{ name: `bench ${Date.now()}.md`, data: '# Bench\n' }]), contentType: route.binaryBody.contentType } : undefined;
+      const { status } = await invoke(route, { pathParameters, ...(query ? { query } : {}), body: request.body, binary, authorizer: route.auth === 'public' ? undefined : authorizer }, caller);
       results.push({ route: request.label, auth: route.auth, status, expectedStatus: request.status, commands: [...commands] });
     }
   }

@@ -8,6 +8,8 @@ export interface EventInput {
   pathParameters?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** A binary body (POST /imports), delivered base64-encoded as API Gateway does for a binary media type. */
+  binary?: { bytes: Buffer; contentType: string };
   headers?: Record<string, string>;
   /** requestContext.authorizer: `{ sub, exp }` for user routes, `{ sub, keyId }` for /v1. */
   authorizer?: Record<string, string | number>;
@@ -16,12 +18,13 @@ export interface EventInput {
 export function apiEvent(input: EventInput) {
   let path = input.resource;
   for (const [k, v] of Object.entries(input.pathParameters ?? {})) path = path.replace(`{${k}}`, v);
-  const body = input.body === undefined ? null : JSON.stringify(input.body);
+  const body = input.binary ? input.binary.bytes.toString('base64') : input.body === undefined ? null : JSON.stringify(input.body);
+  const contentType = input.binary ? input.binary.contentType : 'application/json';
   return {
     resource: input.resource,
     path,
     httpMethod: input.method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...input.headers },
+    headers: { ...(body ? { 'content-type': contentType } : {}), ...input.headers },
     multiValueHeaders: {},
     queryStringParameters: input.query ?? null,
     multiValueQueryStringParameters: null,
@@ -42,7 +45,7 @@ export function apiEvent(input: EventInput) {
       authorizer: input.authorizer ?? null,
     },
     body,
-    isBase64Encoded: false,
+    isBase64Encoded: Boolean(input.binary),
   };
 }
 
@@ -63,6 +66,8 @@ export function functionEnv(stack: StackInfo): Record<string, string> {
     DYNAMODB_ENDPOINT: stack.dynamodbEndpoint,
     S3_ENDPOINT: stack.s3Endpoint,
     COGNITO_ENDPOINT: stack.cognitoEndpoint,
+    LAMBDA_ENDPOINT: stack.lambdaEndpoint,
+    EXPORT_FUNCTION_NAME: 'jotter-api-dev-exportNotes',
     API_KEY_DAILY_QUOTA: '1000000',
     V1_USER_DAILY_QUOTA: '1000000',
     // No API Gateway control plane locally: keys live in DynamoDB only.

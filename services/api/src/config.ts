@@ -14,6 +14,10 @@ export interface Config {
   dynamodbEndpoint?: string;
   s3Endpoint?: string;
   cognitoEndpoint?: string;
+  /** Lambda's invoke API: serverless-offline's locally; undefined on AWS. */
+  lambdaEndpoint?: string;
+  /** The export function, invoked asynchronously by POST /exports. */
+  exportFunctionName?: string;
   /** Requests per API key and UTC day on /v1, counted and enforced by our code (domain/keys.ts). */
   apiKeyDailyQuota: number;
   /** Per-user quotas (domain/quotas.ts): the limit of each counter. */
@@ -73,6 +77,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dynamodbEndpoint: optionalUrl(env, 'DYNAMODB_ENDPOINT'),
     s3Endpoint: optionalUrl(env, 'S3_ENDPOINT'),
     cognitoEndpoint: optionalUrl(env, 'COGNITO_ENDPOINT'),
+    lambdaEndpoint: optionalUrl(env, 'LAMBDA_ENDPOINT'),
+    exportFunctionName: env.EXPORT_FUNCTION_NAME || undefined,
     apiKeyDailyQuota: positiveInt(env, 'API_KEY_DAILY_QUOTA', 1000),
     quotas: {
       notes: positiveInt(env, 'NOTE_QUOTA', 10_000),

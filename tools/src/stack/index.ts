@@ -289,6 +289,8 @@ function offlineParams(urls: ReturnType<typeof endpoints>, dataDir: string) {
     dynamodbEndpoint: urls.dynamodb,
     s3Endpoint: urls.s3,
     cognitoEndpoint: urls.cognito,
+    // POST /exports invokes the export function through serverless-offline's Lambda API.
+    lambdaEndpoint: urls.lambda,
     attachmentsBucketName: `jotter-${STAGE}-attachments`,
     searchBucketName: `jotter-${STAGE}-search`,
     // /v1 API keys are created at run time: serverless-offline cannot check them

@@ -20,10 +20,13 @@ const dataActions = (fnId: string) =>
 const read = ['dynamodb:GetItem', 'dynamodb:Query'];
 const write = ['dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'];
 const expected: Record<string, string[]> = {
-  AuthorizeLambdaFunction: [],
+  // The account-deletion marker: one GetItem per authorization.
+  AuthorizeLambdaFunction: read,
   HealthLambdaFunction: [],
   OpenapiLambdaFunction: [],
   MeLambdaFunction: [],
+  // Empties the user's partition with BatchWriteItem, their objects and API Gateway keys.
+  DeleteMeLambdaFunction: ['apigateway:DELETE', ...write, 'dynamodb:BatchWriteItem', 's3:DeleteObject', 's3:ListBucket'],
   AuthorizeApiKeyLambdaFunction: read,
   V1ListNotesLambdaFunction: [...read, 'dynamodb:UpdateItem'],
   V1GetNoteLambdaFunction: [...read, 'dynamodb:UpdateItem'],
@@ -56,11 +59,16 @@ const expected: Record<string, string[]> = {
   DeleteShareLambdaFunction: write,
   // Public: the view count is a conditional UpdateItem that also finds the link; no other write.
   GetPublicShareLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
+  StartExportLambdaFunction: [...write, 'lambda:InvokeFunction'],
+  GetExportLambdaFunction: [...read, 's3:GetObject'],
+  ImportNotesLambdaFunction: [...write, 's3:PutObject'],
+  ExportNotesLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject', 'sqs:SendMessage'],
   // Search reads the manifest and the index; UpdateItem asks for a repair (and meters /v1).
   SearchNotesLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
   V1SearchLambdaFunction: [...read, 'dynamodb:UpdateItem', 's3:GetObject'],
   IndexNotesLambdaFunction: [
     ...read,
+    'dynamodb:DeleteItem',
     'dynamodb:PutItem',
     'dynamodb:DescribeStream',
     'dynamodb:GetRecords',
@@ -92,12 +100,22 @@ test.each(functions.map(([, id, fn]) => [id, fn.Properties?.FunctionName] as con
   expect(statementsOf(fnId).some((st) => asArray(st.Action).includes('xray:PutTraceSegments'))).toBe(true);
 });
 
-test('attaching API keys is limited to this API\'s usage plan; nothing batches writes', () => {
+test('attaching API keys is limited to this API\'s usage plan; only account deletion batches writes', () => {
   const attach = statementsOf('CreateKeyLambdaFunction').filter((st) => JSON.stringify(st.Resource).includes('/keys'));
   expect(attach).toEqual([
     { Effect: 'Allow', Action: ['apigateway:POST'], Resource: { 'Fn::Sub': 'arn:aws:apigateway:${AWS::Region}::/usageplans/${V1UsagePlan}/keys' } },
   ]);
-  expect(JSON.stringify(template('api'))).not.toContain('BatchWriteItem');
+  const batching = functions.filter(([, id]) => statementsOf(id).some((st) => asArray(st.Action).includes('dynamodb:BatchWriteItem'))).map(([, id]) => id);
+  expect(batching).toEqual(['DeleteMeLambdaFunction']);
+});
+
+test('exports: the ZIP is written and presigned under exports/ only; POST /exports may invoke the export function alone', () => {
+  const exportObjects = { 'Fn::Join': ['', ['arn:aws:s3:::', expect.anything(), '/exports/*']] };
+  const puts = statementsOf('ExportNotesLambdaFunction').filter((st) => asArray(st.Action).includes('s3:PutObject'));
+  expect(puts).toEqual([expect.objectContaining({ Resource: exportObjects })]);
+  expect(statementsOf('GetExportLambdaFunction').filter((st) => asArray(st.Action).includes('s3:GetObject'))).toEqual([expect.objectContaining({ Resource: exportObjects })]);
+  const invoke = statementsOf('StartExportLambdaFunction').filter((st) => asArray(st.Action).includes('lambda:InvokeFunction'));
+  expect(invoke).toEqual([expect.objectContaining({ Resource: { 'Fn::GetAtt': ['ExportNotesLambdaFunction', 'Arn'] } })]);
 });
 
 test('X-Ray tracing: every function Active, the API stage traced', () => {
@@ -149,14 +167,15 @@ describe('alarms (resources/alarms.yml, plugins/function-alarms.cjs)', () => {
     expect(queue).toMatchObject({ Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
   });
 
-  test('the S3-event and scheduled functions send failed events to the queue (and may)', () => {
+  test('the S3-event, scheduled and export functions send failed events to the queue (and may)', () => {
     const configs = resourcesOfType('AWS::Lambda::EventInvokeConfig', ['api']);
     const targets = configs.map(([, , c]) => [c.Properties?.FunctionName?.Ref, c.Properties?.DestinationConfig?.OnFailure?.Destination]);
     expect(targets.sort()).toEqual([
       ['AttachmentUploadedLambdaFunction', { 'Fn::GetAtt': ['FailedEventsQueue', 'Arn'] }],
+      ['ExportNotesLambdaFunction', { 'Fn::GetAtt': ['FailedEventsQueue', 'Arn'] }],
       ['PurgeTrashLambdaFunction', { 'Fn::GetAtt': ['FailedEventsQueue', 'Arn'] }],
     ]);
-    for (const fnId of ['AttachmentUploadedLambdaFunction', 'PurgeTrashLambdaFunction']) {
+    for (const fnId of ['AttachmentUploadedLambdaFunction', 'ExportNotesLambdaFunction', 'PurgeTrashLambdaFunction']) {
       expect(statementsOf(fnId)).toContainEqual({ Effect: 'Allow', Action: ['sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['FailedEventsQueue', 'Arn'] } });
     }
   });

@@ -20,6 +20,7 @@ const NotePage = lazyRoute(() => landingPages().then((m) => m.NotePage));
 const NoteHistory = lazyRoute(() => landingPages().then((m) => m.NoteHistoryPage));
 const Trash = lazyRoute(() => import('./routes/trash').then((m) => m.default));
 const Status = lazyRoute(() => import('./routes/status').then((m) => m.default));
+const Settings = lazyRoute(() => import('./routes/settings').then((m) => m.default));
 const Developer = lazyRoute(() => import('../features/developer/developer-page').then((m) => m.default));
 // A shared note's public page: its own chunk, outside the app shell and the session.
 const SharedNote = lazyRoute(() => import('../features/shares/public/share-page').then((m) => m.default));
@@ -49,6 +50,7 @@ const routes: RouteObject[] = createRoutesFromElements(
         </Route>
         <Route path="/trash" element={<Trash />} />
         <Route path="/developer" element={<Developer />} />
+        <Route path="/settings" element={<Settings />} />
       </Route>
     </Route>
     <Route path="/s/:token" element={<SharedNote />} />

@@ -16,6 +16,7 @@ export const PlusIcon = strokeIcon(<path d="M8 3.5v9M3.5 8h9" />);
 export const LinkIcon = strokeIcon(<path d="M6.5 9.5l3-3M7 4.5l1.2-1.2a2.5 2.5 0 013.5 3.5L10.5 8M9 11.5l-1.2 1.2a2.5 2.5 0 01-3.5-3.5L5.5 8" />);
 export const SearchIcon = strokeIcon(<><circle cx="7" cy="7" r="4.25" /><path d="m10.25 10.25 3 3" /></>);
 export const TrashIcon = strokeIcon(<path d="M2.75 4.25h10.5M6.25 4.25V3a.75.75 0 0 1 .75-.75h2a.75.75 0 0 1 .75.75v1.25M4 4.25l.6 8.4a1 1 0 0 0 1 .93h4.8a1 1 0 0 0 1-.93l.6-8.4" />);
+export const SettingsIcon = strokeIcon(<><circle cx="8" cy="8" r="2" /><path d="M8 1.75v1.5M8 12.75v1.5M1.75 8h1.5M12.75 8h1.5M3.6 3.6l1.05 1.05M11.35 11.35l1.05 1.05M3.6 12.4l1.05-1.05M11.35 4.65l1.05-1.05" /></>);
 export const NoteIcon = strokeIcon(<><path d="M4 2.25h5.5L12.75 5.5v7.25a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V3.25a1 1 0 0 1 1-1Z" /><path d="M9.25 2.5v3.25h3.25M5.5 8.5h5M5.5 11h3.5" /></>);
 export const ArrowLeftIcon = strokeIcon(<path d="M12.5 8h-9M7.5 4l-4 4 4 4" />);
 export const RestoreIcon = strokeIcon(<path d="M3 8a5 5 0 1 0 1.5-3.55M3 2.75V5.5h2.75" />);

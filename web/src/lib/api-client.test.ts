@@ -1,4 +1,5 @@
 import { createNoteRoute, getNoteRoute, listNotesRoute, trashNoteRoute, updateNoteRoute } from '@jotter/shared/contract/notes';
+import { importRoute } from '@jotter/shared/contract/exports';
 import { healthRoute, meRoute } from '@jotter/shared/contract/system';
 import { ApiError, createApiClient, isApiError } from './api-client';
 
@@ -28,6 +29,16 @@ describe('createApiClient', () => {
     expect((init.headers as Record<string, string>).Authorization).toBe('Bearer tok');
     expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/json');
     expect(init.body).toBe('{"title":"t","content":""}');
+  });
+
+  it("sends a binary route's file as it is, typed as the route says", async () => {
+    const { client, fetchMock } = setup(json(200, { imported: 1, skipped: [] }));
+    const file = new Blob([new Uint8Array([0x50, 0x4b, 0x03, 0x04])]);
+    await expect(client(importRoute, { file })).resolves.toEqual({ imported: 1, skipped: [] });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(`${init.method} ${url}`).toBe('POST http://api.test/dev/imports');
+    expect((init.headers as Record<string, string>)['Content-Type']).toBe('application/zip');
+    expect(init.body).toBe(file);
   });
 
   it('builds the URL and method from the route object, path parameters encoded', async () => {

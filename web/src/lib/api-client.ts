@@ -43,6 +43,8 @@ export type CallOptions<R extends RouteDefinition> = {
   /** Query values as the page sends them; empty ones (undefined, null, '') are left out. */
   query?: { [K in keyof QueryInput<R>]?: string | number | null };
   body?: BodyInput<R>;
+  /** A `binaryBody` route's body (POST /imports: the ZIP), sent as it is with the route's type. */
+  file?: Blob;
   signal?: AbortSignal;
 } & (ParamsInput<R> extends undefined ? { params?: undefined } : { params: ParamsInput<R> });
 
@@ -111,7 +113,7 @@ export function createApiClient({
 
   return async function request<R extends RouteDefinition>(route: R, ...[options]: CallArgs<R>): Promise<ResponseOf<R>> {
     type T = ResponseOf<R>;
-    const { params, query, body, signal } = (options ?? {}) as CallOptions<RouteDefinition> & { params?: Record<string, string> };
+    const { params, query, body, file, signal } = (options ?? {}) as CallOptions<RouteDefinition> & { params?: Record<string, string> };
     const method = route.method.toUpperCase();
     const anonymous = route.auth === 'public';
     // A deployed build's base is the path /api (same origin): resolved against the page.
@@ -121,6 +123,7 @@ export function createApiClient({
     }
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (file && route.binaryBody) headers['Content-Type'] = route.binaryBody.contentType;
     if (!anonymous) {
       const token = await getAccessToken();
       if (token === null) {
@@ -136,7 +139,7 @@ export function createApiClient({
         response = await fetchImpl(url.toString(), {
           method,
           headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
+          body: file ?? (body === undefined ? undefined : JSON.stringify(body)),
           signal,
         });
       } catch (error) {

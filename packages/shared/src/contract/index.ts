@@ -2,6 +2,7 @@
 // contract (OpenAPI, request models, the drift test, the fuzzer, the authorization matrix, the
 // bench) import this; a function's handler imports only its own area module.
 import * as attachments from './attachments';
+import * as portability from './exports';
 import * as keys from './keys';
 import * as notes from './notes';
 import * as revisions from './revisions';
@@ -25,5 +26,7 @@ export const routes: readonly RouteDefinition[] = [
   ...Object.values(shares),
   ...Object.values(keys),
   ...Object.values(v1),
+  ...Object.values(portability),
+  system.deleteMeRoute,
   system.openApiRoute,
 ];

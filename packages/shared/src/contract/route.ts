@@ -31,9 +31,14 @@ export interface RouteDefinition {
   params?: Schema;
   query?: Schema;
   body?: Schema;
+  /**
+   * A body that is not JSON (POST /imports: a ZIP), handed to the handler as bytes. Its type must be
+   * one of the REST API's binary media types (serverless.yml), so that it arrives base64-encoded.
+   */
+  binaryBody?: { contentType: string; maxBytes: number; description: string };
   /** The success answer; its schema's `z.meta({ id, example })` names and illustrates it. */
   response: {
-    status: 200 | 201 | 204;
+    status: 200 | 201 | 202 | 204;
     description: string;
     schema?: Schema;
     /** Also answers 201 with the same schema, when the request created the resource (PUT create). */
@@ -45,6 +50,11 @@ export interface RouteDefinition {
    * too_many_requests for apiKey routes, internal_error and service_unavailable everywhere.
    */
   errors: readonly ErrorCode[];
+  /**
+   * Its success deletes the caller's account (DELETE /me): the fuzzer and the authorization matrix
+   * never send it a valid body (their users must survive); its integration test covers success.
+   */
+  deletesCaller?: true;
   /** Headers sent with every answer of this route, success or error. */
   headers?: Readonly<Record<string, string>>;
 }
@@ -89,7 +99,7 @@ export function routePath(
 /** Every error code a route can answer with: its own and the implied ones. */
 export function routeErrors(route: RouteDefinition): ErrorCode[] {
   const codes = new Set<ErrorCode>(route.errors);
-  if (route.params || route.query || route.body) codes.add('validation_failed');
+  if (route.params || route.query || route.body || route.binaryBody) codes.add('validation_failed');
   if (route.auth !== 'public') codes.add('unauthorized');
   if (route.auth === 'apiKey') {
     codes.add('quota_exceeded');

@@ -17,6 +17,10 @@
 //   revision     USER#<sub>     REV#<noteId>#<revision, 10 digits>  (an earlier text of the note; expiresAt = TTL;
 //                                                    the note's `revisions` lists them, oldest first, and bounds their number)
 //   search index USER#<sub>     SEARCH               (the S3 key and version of the user's search index)
+//   export       USER#<sub>     EXPORT#<exportId>    (status running|ready|failed, readyAt; expiresAt = TTL);
+//                                                    its ZIP is s3://<attachments>/exports/<sub>/<exportId>.zip
+//   deletion     DELETED#<sub>  ACCOUNT              (state deleting|deleted; expiresAt = TTL): the
+//                                                    account is being deleted, its tokens are refused
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
 // byOwnerUpdated; the trash shares the index under another partition value. byOwnerCreated
@@ -32,6 +36,8 @@ import type { Attachment } from '../notes';
 import { indexes } from './keys';
 
 export { apiKeyKeys, indexes, noteKeys, quotaKeys, revisionKeys, searchKeys, shareKeys } from './keys';
+export { accountKeys, type AccountDeletionRecord } from './account-keys';
+export { exportKeys, type ExportRecord } from './export-keys';
 
 export type NoteState = 'active' | 'trash';
 

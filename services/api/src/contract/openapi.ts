@@ -85,7 +85,7 @@ function errorResponses(route: RouteDefinition): Record<string, Json> {
         const error: Json = { code, message: errorMessages[code] ?? code.replace(/_/g, ' ') };
         if (code === 'limit_exceeded' || code === 'quota_exceeded') Object.assign(error, quotaErrorExample(route, code));
         if (code === 'validation_failed') {
-          const part = route.body ? 'body' : route.query ? 'query' : 'params';
+          const part = route.body || route.binaryBody ? 'body' : route.query ? 'query' : 'params';
           const field = { body: 'body.title', query: 'query.limit', params: 'params.noteId' }[part];
           error.message = `The request ${part} is not valid`;
           error.details = [{ path: field, message: part === 'query' ? 'must be at most 100' : 'must not be empty' }];
@@ -130,6 +130,13 @@ function operation(route: RouteDefinition): Json {
     op.requestBody = {
       required: true,
       content: { 'application/json': { schema: ref(idOf(route.body, where)), ...(example !== undefined ? { example } : {}) } },
+    };
+  }
+  if (route.binaryBody) {
+    op.requestBody = {
+      required: true,
+      description: route.binaryBody.description,
+      content: { [route.binaryBody.contentType]: { schema: { type: 'string', format: 'binary', maxLength: route.binaryBody.maxBytes } } },
     };
   }
   op.responses = {

@@ -52,6 +52,8 @@ export const responseExamples: Record<string, unknown> = {
   ShareList: {
     items: [{ shareId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', url: null, createdAt: '2026-07-14T09:30:00.000Z', expiresAt: '2026-08-13T09:30:00.000Z', views: 12 }],
   },
+  Export: { exportId: '0b5e4a5e-8a0e-4c43-9a57-5f3f7c1c0d11', status: 'ready', downloadUrl: 'https://…/exports/…zip?X-Amz-Signature=…', expiresAt: '2026-07-15T09:30:00.000Z' },
+  ImportResult: { imported: 12, skipped: [{ name: 'photo.png', reason: 'not a .md or .txt file' }] },
   PublicShare: {
     title: 'Groceries',
     html: '<p>Milk, eggs</p>',

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as dynamoose from 'dynamoose';
 import { attachmentLimits, type AttachmentDownload, type CreateAttachmentRequest, type CreateAttachmentResponse } from '@jotter/shared/attachments';
-import type { AttachmentRecord, NoteRecord } from '@jotter/shared/server/models';
+import { exportKeys, type AttachmentRecord, type NoteRecord } from '@jotter/shared/server/models';
 import { AttachmentNotReadyError, AttachmentTooLargeError, ConcurrentChangeError, NotFoundError, TooManyAttachmentsError } from './errors';
 import { toAttachment } from './notes';
 import { findNote, noteKey } from './notes-table';
@@ -111,7 +111,7 @@ export async function deleteAttachment(sub: string, noteId: string, attachmentId
   });
 }
 
-export type UploadOutcome = 'ready' | 'duplicate' | 'rejected' | 'orphan';
+export type UploadOutcome = 'ready' | 'duplicate' | 'rejected' | 'orphan' | 'export';
 
 /**
  * What an uploaded object means for its attachment record (undefined: nobody asked for it).
@@ -136,6 +136,8 @@ export function uploadDecision(
  * the outcome and deletes objects that nobody asked for or that were rejected. Idempotent.
  */
 export async function recordUpload(key: string, size: number, etag: string): Promise<UploadOutcome> {
+  // The exports' ZIPs share the bucket (their own prefix, written by the export function).
+  if (key.startsWith(exportKeys.objectPrefix)) return 'export';
   const [sub, noteId, attachmentId, ...rest] = key.split('/');
   if (!sub || !noteId || !attachmentId || rest.length > 0) {
     await deleteObject(key);

@@ -48,3 +48,8 @@ export class QuotaExceededError extends failure('QuotaExceededError') {
     super(message);
   }
 }
+
+/** An uploaded archive that is refused as a whole (unsafe names, a zip bomb, too many entries). */
+export class HostileArchiveError extends Error {
+  override name = 'HostileArchiveError';
+}

@@ -60,16 +60,29 @@ export class NoteExistsError extends Error {
   override name = 'NoteExistsError';
 }
 
-/** A new active note: one transaction with its notes-quota counter, note-tag items and tag counts. */
-export async function createNote(sub: string, input: CreateNoteRequest, noteId: string = randomUUID()): Promise<Note> {
+/** What an imported note brings beyond a created one: its times and its (pending) attachments. */
+export interface ImportedNote {
+  createdAt: string;
+  updatedAt: string;
+  attachments: AttachmentRecord[];
+}
+
+/**
+ * A new active note: one transaction with its notes-quota counter, note-tag items and tag counts
+ * (and, imported with attachments, the attachment-bytes counter).
+ */
+export async function createNote(sub: string, input: CreateNoteRequest, noteId: string = randomUUID(), imported?: ImportedNote): Promise<Note> {
   const { TableName } = db();
   const time = now();
+  const createdAt = imported?.createdAt ?? time;
+  const attachments = imported?.attachments ?? [];
+  const bytes = attachments.reduce((sum, a) => sum + a.size, 0);
   const tags = uniqueTags(input.tags ?? []);
   const pinned = input.pinned ?? false;
   const record: NoteRecord = {
     ...noteKey(sub, noteId),
     gsi1pk: noteKeys.listPartition(sub, 'active'),
-    ...noteKeys.sortKeys({ noteId, title: input.title, createdAt: time, updatedAt: time, pinned }),
+    ...noteKeys.sortKeys({ noteId, title: input.title, createdAt, updatedAt: imported?.updatedAt ?? time, pinned }),
     type: 'note',
     state: 'active',
     ownerId: sub,
@@ -77,9 +90,9 @@ export async function createNote(sub: string, input: CreateNoteRequest, noteId: 
     title: input.title,
     content: input.content,
     version: 1,
-    createdAt: time,
-    updatedAt: time,
-    attachments: [],
+    createdAt,
+    updatedAt: imported?.updatedAt ?? time,
+    attachments,
     attachmentsRev: 0,
     tags,
     pinned,
@@ -89,15 +102,16 @@ export async function createNote(sub: string, input: CreateNoteRequest, noteId: 
   const put: TransactWriteItem = { Put: { TableName, Item: item(record), ConditionExpression: 'attribute_not_exists(pk)' } };
   try {
     // The notes quota's counter changes with the note: at the limit, nothing is written.
-    await transact([put, changeQuota(sub, 'notes', new Date(time)), ...tagWrites(sub, { tags: [], active: false }, { note: record, active: true })]);
+    const byteQuota = bytes > 0 ? [changeQuota(sub, 'attachmentBytes', new Date(time), bytes)] : [];
+    await transact([put, changeQuota(sub, 'notes', new Date(time)), ...byteQuota, ...tagWrites(sub, { tags: [], active: false }, { note: record, active: true })]);
   } catch (error) {
-    const refused = quotaExceeded(error, 1, 'notes', new Date(time));
+    const refused = quotaExceeded(error, 1, 'notes', new Date(time)) ?? (bytes > 0 ? quotaExceeded(error, 2, 'attachmentBytes', new Date(time)) : undefined);
     if (refused) throw refused;
     if (!(error instanceof ConditionFailed)) throw error;
     // The SDK retries a write that timed out; when the first attempt was applied after all, the
     // retry finds the note already there, exactly as this call wrote it: that note is this write.
     const stored = await findNote(sub, record.noteId);
-    if (stored?.createdAt !== time || stored.title !== record.title || stored.content !== record.content) throw new NoteExistsError();
+    if (stored?.createdAt !== createdAt || stored.title !== record.title || stored.content !== record.content) throw new NoteExistsError();
   }
   return toNote(record);
 }

@@ -12,7 +12,7 @@ import { config } from '#config';
 import { isConditionFailure } from './ddb-errors';
 import { db } from './dynamodb';
 import { NoteIndex, type SearchDocument } from './search-index';
-import { s3Client } from './storage';
+import { deleteObjectsUnder, s3Client } from './storage';
 
 export type Manifest = SearchManifestRecord;
 
@@ -72,6 +72,19 @@ function remember(sub: string, held: Held): void {
     cache.delete(user);
     documents -= entry.index.size;
   }
+}
+
+/** Deletes every object of the user's index (account deletion; the manifest goes with their partition). */
+export async function deleteIndexObjects(sub: string): Promise<void> {
+  forget(sub);
+  await deleteObjectsUnder(searchKeys.prefix(sub), config().searchBucket);
+}
+
+/** Deletes the user's manifest and index objects (an indexer's commit that raced the account's deletion). */
+export async function deleteIndex(sub: string): Promise<void> {
+  const { client, TableName } = db();
+  await client.deleteItem({ TableName, Key: manifestKey(sub) });
+  await deleteIndexObjects(sub);
 }
 
 /** Forgets the held index (after a caller changed it in place without saving it). */

@@ -5,6 +5,8 @@ import { setFunctionTestEnv } from '../test-env';
 import { indexStreamRecords, searchBackend, type StreamRecord } from './search';
 
 setFunctionTestEnv();
+// The account `gone` is being deleted; every other one is not.
+jest.mock('./account-table', () => ({ readDeletionState: async (sub: string) => (sub === 'gone' ? 'deleting' : undefined) }));
 
 const record = (eventName: StreamRecord['eventName'], item: Record<string, unknown>): StreamRecord => ({
   eventName,
@@ -60,4 +62,15 @@ test('a repair request rebuilds the user, whose note changes in the same batch i
   expect(report).toEqual({ users: 1, changes: 0, rebuilds: 1 });
   expect(rebuild).toHaveBeenCalledWith('u1');
   expect(apply).not.toHaveBeenCalled();
+});
+
+test("a deleted account's notes leaving, and its repair requests, do not index anything", async () => {
+  const report = await indexStreamRecords([
+    record('REMOVE', { pk: 'USER#gone', sk: 'NOTE#n1' }),
+    record('MODIFY', { pk: 'USER#gone', sk: 'SEARCH', type: 'searchManifest', repairRequested: true }),
+    record('REMOVE', { ...note, pk: 'USER#u1' }),
+  ]);
+  expect(rebuild).not.toHaveBeenCalled();
+  expect(apply.mock.calls).toEqual([['u1', [{ noteId: 'n1', record: undefined }]]]);
+  expect(report).toEqual({ users: 1, changes: 1, rebuilds: 0 });
 });

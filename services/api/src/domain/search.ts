@@ -8,10 +8,11 @@ import type { SearchHit, SearchQuery, SearchResults } from '@jotter/shared/searc
 import { noteKeys, searchKeys } from '@jotter/shared/server/keys';
 import type { NoteRecord, SearchManifestRecord } from '@jotter/shared/server/models';
 import { log } from '#log';
+import { readDeletionState } from './account-table';
 import { db } from './dynamodb';
 import { InvalidCursorError } from './errors';
 import { NoteIndex, searchDocument, type Hit } from './search-index';
-import { applyChanges, commitDelta, commitIndex, CorruptIndexError, forget, loadIndex, maxDeltaChanges, readDelta, readManifest, requestRepair, type IndexChange, type Manifest } from './search-store';
+import { applyChanges, commitDelta, commitIndex, CorruptIndexError, deleteIndex, forget, loadIndex, maxDeltaChanges, readDelta, readManifest, requestRepair, type IndexChange, type Manifest } from './search-store';
 import { parseQuery, snippet, type ParsedQuery } from './search-text';
 
 /** A change to one note's searchable state: its record now, or undefined when it is gone. */
@@ -205,12 +206,24 @@ export async function indexStreamRecords(records: StreamRecord[]): Promise<{ use
       changes.set(sub, notes);
     }
   }
+  // A deleted (or deleting) account's notes leave through the stream too: its index is not rebuilt.
+  for (const sub of new Set([...rebuilds, ...changes.keys()])) {
+    if (!(await readDeletionState(sub))) continue;
+    rebuilds.delete(sub);
+    changes.delete(sub);
+  }
   let count = 0;
   for (const sub of rebuilds) await searchBackend.rebuild(sub);
   for (const [sub, notes] of changes) {
     if (rebuilds.has(sub)) continue;
     count += notes.size;
     await searchBackend.apply(sub, [...notes].map(([noteId, record]) => ({ noteId, record })));
+  }
+  // An account whose deletion began while this batch was being indexed: its deletion may already
+  // have swept the partition and the index, so what was just written goes too. (A commit before
+  // the marker is swept by the deletion, which starts after the marker.)
+  for (const sub of new Set([...rebuilds, ...changes.keys()])) {
+    if (await readDeletionState(sub)) await deleteIndex(sub);
   }
   return { users: new Set([...rebuilds, ...changes.keys()]).size, changes: count, rebuilds: rebuilds.size };
 }

@@ -26,6 +26,8 @@ export function s3Client() {
 
 /** Object keys are ids only, never user file names: `<sub>/<noteId>/<attachmentId>`. */
 export const objectKey = (sub: string, noteId: string, attachmentId: string) => `${sub}/${noteId}/${attachmentId}`;
+/** Every object of a user (account deletion). */
+export const userObjectsPrefix = (sub: string) => `${sub}/`;
 export const noteObjectsPrefix = (sub: string, noteId: string) => `${sub}/${noteId}/`;
 
 /**
@@ -87,9 +89,8 @@ export async function deleteObject(key: string): Promise<void> {
   await client.send(new sdk.DeleteObjectCommand({ Bucket: config().attachmentsBucket, Key: key }));
 }
 
-/** Deletes every object under a prefix (a note's files, including unfinished uploads). */
-export async function deleteObjectsUnder(prefix: string): Promise<number> {
-  const Bucket = config().attachmentsBucket;
+/** Deletes every object under a prefix (a note's files, including unfinished uploads; an account's search index). */
+export async function deleteObjectsUnder(prefix: string, Bucket = config().attachmentsBucket): Promise<number> {
   const { s3: client, sdk } = await s3Client();
   let deleted = 0;
   let ContinuationToken: string | undefined;
@@ -103,4 +104,44 @@ export async function deleteObjectsUnder(prefix: string): Promise<number> {
     ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (ContinuationToken);
   return deleted;
+}
+
+let transfers: Promise<S3Client> | undefined;
+
+/**
+ * A client for streamed transfers (the export, an import's files): a part or a stream that waits
+ * on the ZIP's backpressure can stay silent far longer than a request path's 1.5 s bound.
+ */
+function transferClient(): Promise<S3Client> {
+  transfers ??= import('@aws-sdk/client-s3').then((sdk) => {
+    const { s3Endpoint } = config();
+    const base = awsClientConfig(s3Endpoint);
+    return new sdk.S3Client({ ...base, requestHandler: { ...base.requestHandler, requestTimeout: 60_000 }, ...(s3Endpoint ? { forcePathStyle: true } : {}) });
+  });
+  return transfers;
+}
+
+/** An object's bytes as a stream (read as it is consumed, never held whole). */
+export async function objectStream(key: string): Promise<NodeJS.ReadableStream> {
+  const [client, { sdk }] = await Promise.all([transferClient(), s3Client()]);
+  const { Body } = await client.send(new sdk.GetObjectCommand({ Bucket: config().attachmentsBucket, Key: key }));
+  if (!Body) throw new Error(`S3 returned no body for ${key}`);
+  return Body as NodeJS.ReadableStream;
+}
+
+/**
+ * Uploads a stream of unknown length as a multipart upload: memory stays at `queueSize` parts of
+ * `partSize` whatever the total. A failure aborts the upload (no part is left behind).
+ */
+export async function uploadStream(key: string, body: NodeJS.ReadableStream, contentType: string): Promise<void> {
+  const [client, { Upload }] = await Promise.all([transferClient(), import('@aws-sdk/lib-storage')]);
+  const upload = new Upload({ client, params: { Bucket: config().attachmentsBucket, Key: key, Body: body as never, ContentType: contentType }, queueSize: 2, partSize: 8 * 1024 * 1024, leavePartsOnError: false });
+  await upload.done();
+}
+
+/** Writes an object whole (an imported attachment: at most 4 MiB). Returns its ETag. */
+export async function putObjectBytes(key: string, bytes: Uint8Array, contentType: string): Promise<string> {
+  const [client, { sdk }] = await Promise.all([transferClient(), s3Client()]);
+  const { ETag } = await client.send(new sdk.PutObjectCommand({ Bucket: config().attachmentsBucket, Key: key, Body: bytes, ContentType: contentType }));
+  return ETag ?? '';
 }

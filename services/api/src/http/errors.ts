@@ -3,6 +3,7 @@ import {
   AttachmentNotReadyError,
   AttachmentTooLargeError,
   ConcurrentChangeError,
+  HostileArchiveError,
   InvalidCursorError,
   LimitExceededError,
   NotAuthenticatedError,
@@ -43,6 +44,7 @@ export function toHttpError(error: unknown): HttpError | undefined {
     ]);
   if (error instanceof InvalidCursorError)
     return new HttpError('invalid_cursor', error.message, [{ path: 'query.cursor', message: 'is not valid' }]);
+  if (error instanceof HostileArchiveError) return new HttpError('validation_failed', error.message, [{ path: 'body', message: error.message }]);
   if (error instanceof NotAuthenticatedError) return new HttpError('unauthorized', error.message);
   if (error instanceof AttachmentTooLargeError)
     return new HttpError('payload_too_large', error.message, [{ path: 'body.size', message: error.message }]);

@@ -19,6 +19,8 @@ export interface RouteInput<R extends RouteDefinition> {
   params: ParamsOf<R>;
   query: QueryOf<R>;
   body: BodyOf<R>;
+  /** The bytes of a `binaryBody` route's body (empty for other routes). */
+  bytes: Buffer;
   /** The signed-in user (`user` routes), the API key's owner (`apiKey`), `{ sub: '' }` (`public`). */
   user: User;
   event: APIGatewayProxyEvent;
@@ -64,6 +66,23 @@ function respond(result: RouteResult, requestId: string | undefined, routeHeader
   };
 }
 
+function contentTypeOf(event: APIGatewayProxyEvent): string | undefined {
+  return Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+}
+
+/**
+ * A binary body: API Gateway base64-encodes a body whose type is a binary media type. One that
+ * arrived as text went through UTF-8 decoding, which does not keep arbitrary bytes: refused.
+ */
+function readBinaryBody(event: APIGatewayProxyEvent, spec: NonNullable<RouteDefinition['binaryBody']>): Buffer {
+  if (contentTypeOf(event)?.split(';')[0]!.trim().toLowerCase() !== spec.contentType || (event.body && !event.isBase64Encoded))
+    throw new HttpError('unsupported_media_type', `Send the body as ${spec.contentType}`);
+  if (!event.body) throw new HttpError('validation_failed', 'The request body is missing', [{ path: 'body', message: `must be ${spec.description}` }]);
+  const bytes = Buffer.from(event.body, 'base64');
+  if (bytes.length > spec.maxBytes) throw new HttpError('payload_too_large', `The request body is larger than ${spec.maxBytes} bytes`);
+  return bytes;
+}
+
 function readJsonBody(event: APIGatewayProxyEvent): unknown {
   // API Gateway always sends a string (or null); serverless-offline hands over some JSON bodies
   // already parsed (a body of `false` arrived as the boolean and crashed byteLength: a 500).
@@ -77,7 +96,7 @@ function readJsonBody(event: APIGatewayProxyEvent): unknown {
   const raw = event.isBase64Encoded ? Buffer.from(text, 'base64').toString('utf8') : text;
   if (Buffer.byteLength(raw, 'utf8') > maxBodyBytes)
     throw new HttpError('payload_too_large', `The request body is larger than ${maxBodyBytes} bytes`);
-  const contentType = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  const contentType = contentTypeOf(event);
   if (contentType && !/^application\/(.+\+)?json\b/i.test(contentType))
     throw new HttpError('unsupported_media_type', 'Send the body as application/json');
   try {
@@ -123,6 +142,7 @@ export function routeWith<R extends RouteDefinition>(contract: R, authenticate: 
         params: contract.params ? parsePart('params', contract.params, event.pathParameters ?? {}) : undefined,
         query: contract.query ? parsePart('query', contract.query, event.queryStringParameters ?? {}) : undefined,
         body: contract.body ? parsePart('body', contract.body, readJsonBody(event)) : undefined,
+        bytes: contract.binaryBody ? readBinaryBody(event, contract.binaryBody) : Buffer.alloc(0),
       } as RouteInput<R>;
       const body = await handle(input);
       if (body instanceof Created && contract.response.created) result = { status: 201, body: body.body };

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
-import { Logo, NoteIcon, SearchIcon, SignOutIcon, TrashIcon } from '../../components/icons';
+import { Logo, NoteIcon, SearchIcon, SettingsIcon, SignOutIcon, TrashIcon } from '../../components/icons';
 import { PageSpinner } from '../../components/page-spinner';
 import { CodeIcon } from '../../features/developer/components/code-icon';
 import { HealthIndicator } from '../../features/health/components/health-indicator';
@@ -48,6 +48,10 @@ export function AppLayout() {
             <NavLink to="/developer" aria-label="Developer" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
               <CodeIcon />
               <span>Developer</span>
+            </NavLink>
+            <NavLink to="/settings" aria-label="Settings" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
+              <SettingsIcon />
+              <span>Settings</span>
             </NavLink>
           </nav>
         )}

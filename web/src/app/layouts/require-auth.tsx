@@ -7,6 +7,7 @@ export function RequireAuth() {
   const location = useLocation();
   if (state.status !== 'signedIn') {
     if (state.reason === 'user') return <Navigate to="/sign-in" replace state={{ notice: 'You signed out. See you soon.' }} />;
+    if (state.reason === 'deleted') return <Navigate to="/sign-in" replace state={{ notice: 'Your account and all its notes were deleted.' }} />;
     return (
       <Navigate
         to="/sign-in"

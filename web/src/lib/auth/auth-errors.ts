@@ -14,7 +14,7 @@ export const passwordPolicyText = 'at least 10 characters with an uppercase lett
 
 export const meetsPasswordPolicy = (password: string) => passwordRules.every((rule) => rule.test(password));
 
-export type AuthAction = 'signIn' | 'signUp' | 'confirm' | 'resendCode' | 'forgotPassword' | 'resetPassword';
+export type AuthAction = 'signIn' | 'signUp' | 'confirm' | 'resendCode' | 'forgotPassword' | 'resetPassword' | 'changePassword';
 
 export interface AuthErrorView {
   message: string;
@@ -49,6 +49,7 @@ export function describeAuthError(error: unknown, action: AuthAction): AuthError
       if (/disabled/i.test(raw)) return { message: 'This account is disabled. Contact support if you think this is a mistake.' };
       if (/attempts exceeded/i.test(raw)) return { message: tooMany };
       if (action === 'signIn') return { message: 'Wrong email or password. Check both and try again.', next: 'forgot-password' };
+      if (action === 'changePassword') return { message: 'Your current password is not right. Check it and try again.' };
       return { message: 'That did not work. Please sign in again.', next: 'sign-in' };
     case 'UserNotFoundException':
       if (action === 'signIn') return { message: 'Wrong email or password. Check both and try again.', next: 'forgot-password' };

@@ -10,7 +10,7 @@ import { errorCode } from './auth-errors';
 import { ExternalStore } from '../external-store';
 
 /** `reason` says why a session ended: the user signed out, or it expired / was rejected (401). */
-export type SignOutReason = 'user' | 'expired';
+export type SignOutReason = 'user' | 'expired' | 'deleted';
 export type SessionState = { status: 'signedOut'; reason?: SignOutReason } | { status: 'signedIn'; email: string };
 
 export interface SessionOptions {
@@ -119,6 +119,8 @@ export function createSession(options: SessionOptions) {
     });
   }
 
+  const cognitoEndpoint = () => options.endpoint ?? `https://cognito-idp.${options.region}.amazonaws.com/`;
+
   return {
     getState: store.getState,
     subscribe: store.subscribe,
@@ -152,12 +154,28 @@ export function createSession(options: SessionOptions) {
       await c.confirmNewPassword(settings, normaliseEmail(email), code.trim(), newPassword);
     },
 
+    /**
+     * Changes the password of the signed-in user (Cognito's ChangePassword, authorized by the
+     * access token: no library needed). Failures carry Cognito's error name, as the library's do.
+     */
+    async changePassword(previousPassword: string, proposedPassword: string) {
+      const accessToken = await getAccessToken();
+      if (!accessToken) throw Object.assign(new Error('Sign in again to change your password'), { name: 'NotAuthorizedException' });
+      const response = await fetch(cognitoEndpoint(), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.ChangePassword' },
+        body: JSON.stringify({ PreviousPassword: previousPassword, ProposedPassword: proposedPassword, AccessToken: accessToken }),
+      });
+      if (response.ok) return;
+      const failure = (await response.json().catch(() => ({}))) as { __type?: string; message?: string };
+      throw Object.assign(new Error(failure.message ?? 'The password could not be changed'), { name: failure.__type?.split('#').pop() ?? 'UnknownError', code: failure.__type?.split('#').pop() });
+    },
+
     /** Clears the session at once; revokes the refresh token in the background (best effort). */
     signOut(reason: SignOutReason = 'user') {
       const refreshToken = signOutLocally(reason);
       if (!refreshToken) return;
-      const endpoint = options.endpoint ?? `https://cognito-idp.${options.region}.amazonaws.com/`;
-      void fetch(endpoint, {
+      void fetch(cognitoEndpoint(), {
         method: 'POST',
         keepalive: true,
         headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': 'AWSCognitoIdentityProviderService.RevokeToken' },
