@@ -140,6 +140,12 @@ describe('the production build', () => {
         else if (m.type() === 'error') consoleErrors.push(m.text());
       });
       page.on('requestfailed', (r) => consoleErrors.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+      // Each load of the notes page reads the list and the tags once (no read started, dropped and repeated).
+      const listReads: string[] = [];
+      page.on('request', (r) => {
+        const { origin, pathname, search } = new URL(r.url());
+        if (origin !== webOrigin && r.method() === 'GET' && (pathname.endsWith('/tags') || (pathname.endsWith('/notes') && !search.includes('cursor=')))) listReads.push(pathname.slice(pathname.lastIndexOf('/') + 1));
+      });
       // The web origin is served from the production build with CloudFront's headers; the API,
       // Cognito and S3 are the stack's real ones.
       await context.route(
@@ -176,6 +182,9 @@ describe('the production build', () => {
       await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
       await page.reload();
       expect(await page.getByLabel('Content').inputValue()).toBe('Typed with the production policy on.');
+      // The editor shows as soon as the note is read; the list and the tags may still be on their
+      // way, and leaving now would abort them (a failed request the app did not cause).
+      await page.waitForLoadState('networkidle');
       await page.goto(`${stack.webUrl}/trash`);
       await page.waitForLoadState('networkidle');
       await page.goto(`${stack.webUrl}/developer`);
@@ -197,6 +206,8 @@ describe('the production build', () => {
       expect(ran.reported.some((v) => v.startsWith('script-src'))).toBe(true);
       expect(errors).toEqual([]);
       expect(consoleErrors).toEqual([]);
+      // Two loads of the notes page: after signing in, and the reload.
+      expect(listReads.sort()).toEqual(['notes', 'notes', 'tags', 'tags']);
       recordFigures('web: production CSP', { policy: 'web/serverless.yml', responsesServed: served.length, violationsDuringFlow: duringFlow, inlineScriptControlBlocked: true });
     } finally {
       await context.close();
