@@ -23,6 +23,8 @@ export interface Config {
    * (GATEWAY_API_KEYS=false), where there is no API Gateway control plane: keys live in DynamoDB only.
    */
   usagePlanName?: string;
+  /** The WebSocket API's management endpoint (live sync, domain/live.ts); unset in functions that push nothing. */
+  liveEndpoint?: string;
 }
 
 export interface QuotaLimits {
@@ -81,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       v1Requests: positiveInt(env, 'V1_USER_DAILY_QUOTA', 10_000),
     },
     usagePlanName: env.GATEWAY_API_KEYS === 'true' ? env.USAGE_PLAN_NAME || undefined : undefined,
+    liveEndpoint: optionalUrl(env, 'LIVE_ENDPOINT'),
   };
 }
 

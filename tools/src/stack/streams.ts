@@ -131,7 +131,8 @@ export async function startStreamForwarder(opts: {
     while (iterator && !closed) {
       const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: batchSize }));
       const records = (page.Records ?? []).map((r) => lambdaStreamRecord(r, streamArn));
-      if (records.length > 0) for (const target of subscribed) await deliver(target, records);
+      // Like separate event source mappings: a slow function (the search indexer) does not hold back another (live sync).
+      if (records.length > 0) await Promise.all(subscribed.map((target) => deliver(target, records)));
       iterator = page.NextShardIterator;
       if (records.length === 0) await sleep(pollMs);
     }

@@ -15,6 +15,8 @@
 //                                                    the note's `shareCount` counts them and guards the limit)
 //   share token  SHARE#<sha256 of token>  TOKEN      (ownerId, noteId, shareId, views; expiresAt = TTL)
 //   search index USER#<sub>     SEARCH               (the S3 key and version of the user's search index)
+//   connection   USER#<sub>     CONN#<connectionId>  (an open WebSocket of the user; expiresAt = TTL)
+//   connection   CONN#<connectionId>  CONN           (ownerId, the per-second message window; expiresAt = TTL)
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
 // byOwnerUpdated; the trash shares the index under another partition value. byOwnerCreated
@@ -29,7 +31,7 @@ import type { Item } from 'dynamoose/dist/Item';
 import type { Attachment } from '../notes';
 import { indexes } from './keys';
 
-export { apiKeyKeys, indexes, noteKeys, quotaKeys, searchKeys, shareKeys } from './keys';
+export { apiKeyKeys, connectionKeys, indexes, noteKeys, quotaKeys, searchKeys, shareKeys } from './keys';
 
 export type NoteState = 'active' | 'trash';
 
