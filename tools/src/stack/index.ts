@@ -253,7 +253,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
           env: {
             // Same origin as on AWS: Vite proxies /api to the local API stage.
             ...webBuildEnv(
-              { apiUrl: sameOriginApiPath, region: REGION, userPoolId: ids.userPoolId, userPoolClientId: ids.userPoolClientId, authFlow: 'USER_PASSWORD_AUTH', cognitoEndpoint: urls.cognito },
+              { apiUrl: sameOriginApiPath, region: REGION, userPoolId: ids.userPoolId, userPoolClientId: ids.userPoolClientId, authFlow: 'USER_PASSWORD_AUTH', cognitoEndpoint: urls.cognito, wsUrl: urls.websocket },
               { localStack: true },
             ),
             JOTTER_API_PROXY_TARGET: info.apiUrl,

@@ -239,6 +239,24 @@ export class AutosaveController extends ExternalStore<AutosaveState> {
     this.set({ resolving: false });
   }
 
+  /**
+   * Another device saved the note (live sync). Nothing unsaved here: the new text shows at once.
+   * Unsaved edits: the conflict opens now rather than at the next save. A save of ours in flight
+   * decides by itself (its answer is the newer version, or a 409).
+   */
+  remoteChanged(remote: Note) {
+    const { note, status } = this.state;
+    if (!note || remote.noteId !== note.noteId || remote.version <= (this.baseVersion ?? note.version) || this.inFlight || status === 'conflict') return;
+    if (this.dirty) {
+      clearTimeout(this.timer);
+      this.set({ status: 'conflict', error: new ApiError(409, 'version_conflict', 'This note was changed on another device.') });
+      return;
+    }
+    this.baseline = toDraft(remote);
+    this.baseVersion = remote.version;
+    this.set({ note: remote, draft: this.baseline, status: 'saved', error: null });
+  }
+
   dismissRestoredNotice() {
     this.set({ restoredFromBackup: false });
   }
