@@ -59,7 +59,11 @@ let management: ApiGatewayManagementApiClient | undefined;
 function managementApi(): ApiGatewayManagementApiClient {
   const { liveEndpoint } = config();
   if (!liveEndpoint) throw new Error('LIVE_ENDPOINT is not set: this function cannot reach the WebSocket API');
-  management ??= new ApiGatewayManagementApiClient(awsClientConfig(liveEndpoint));
+  const base = awsClientConfig(liveEndpoint);
+  // A batch posts to every connection of its users at once: the SDK's default of 50 sockets would
+  // queue the rest, and a queued request's connection timeout runs while it waits.
+  const agent = { keepAlive: true, maxSockets: 500 };
+  management ??= new ApiGatewayManagementApiClient({ ...base, requestHandler: { ...base.requestHandler, httpAgent: agent, httpsAgent: agent } });
   return management;
 }
 
