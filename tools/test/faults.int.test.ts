@@ -127,6 +127,16 @@ describe('DynamoDB Local killed (the stack restarts it)', () => {
     // Nothing is ever there twice.
     expect(titles.filter((t, i) => titles.indexOf(t) !== i)).toEqual([]);
   });
+
+  it('follows the table\'s stream again once it is back: a note written after the restart is indexed for search', async () => {
+    const word = `restarted${Date.now().toString(36)}`;
+    const created = await api.post<{ noteId: string }>('/notes', { title: `after the restart ${word}`, content: 'x' });
+    expect(created.status).toBe(201);
+    await eventually(`"${word}" found by search`, 15_000, async () => {
+      const found = await api.get<{ items: { noteId: string }[] }>(`/search?q=${word}`);
+      return found.body?.items.some((item) => item.noteId === created.body!.noteId) ? true : undefined;
+    });
+  });
 });
 
 describe('cognito-local (the identity provider) killed', () => {

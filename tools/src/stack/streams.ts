@@ -124,41 +124,81 @@ export async function startStreamForwarder(opts: {
     }
   }
 
+  // Where each shard was read up to, so a shard whose reading broke (DynamoDB Local restarted, an
+  // iterator expired) is picked up after its last delivered record: nothing lost, nothing twice.
+  const delivered = new Map<string, string>();
+
   /** Reads one shard to its end (open shards never end), then returns. */
   async function followShard(streamArn: string, shard: Shard, from: 'LATEST' | 'TRIM_HORIZON', subscribed: StreamTarget[]): Promise<void> {
-    let iterator = (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId, ShardIteratorType: from }))).ShardIterator;
+    const shardId = shard.ShardId as string;
+    const after = delivered.get(shardId);
+    let iterator = (
+      await streams.send(
+        new GetShardIteratorCommand(
+          after
+            ? { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }
+            : { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: from },
+        ),
+      )
+    ).ShardIterator;
     const batchSize = Math.min(...subscribed.map((t) => t.batchSize), 1000);
     while (iterator && !closed) {
       const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: batchSize }));
       const records = (page.Records ?? []).map((r) => lambdaStreamRecord(r, streamArn));
-      // Like separate event source mappings: a slow function (the search indexer) does not hold back another (live sync).
-      if (records.length > 0) await Promise.all(subscribed.map((target) => deliver(target, records)));
+      if (records.length > 0) {
+        // Like separate event source mappings: a slow function (the search indexer) does not hold back another (live sync).
+        await Promise.all(subscribed.map((target) => deliver(target, records)));
+        const last = page.Records?.at(-1)?.dynamodb?.SequenceNumber;
+        if (last) delivered.set(shardId, last);
+      }
       iterator = page.NextShardIterator;
       if (records.length === 0) await sleep(pollMs);
     }
   }
 
-  /** Follows every shard of a table's stream, picking up the shards that replace closed ones. */
+  /**
+   * Follows every shard of a table's stream, picking up the shards that replace closed ones. Like an
+   * event source mapping it never gives up: when DynamoDB is unreachable it retries every second, and
+   * a shard whose reading broke is followed again from where it stopped.
+   */
   async function followTable(tableName: string, subscribed: StreamTarget[]): Promise<void> {
-    const streamArn = (await dynamo.send(new DescribeTableCommand({ TableName: tableName }))).Table?.LatestStreamArn;
-    if (!streamArn) {
-      opts.log(`table ${tableName} has no stream: ${subscribed.map((t) => t.functionName).join(', ')} will not be invoked`);
-      return;
-    }
     const followed = new Set<string>();
+    // A shard read again before it delivered anything starts where it first started.
+    const startOf = new Map<string, 'LATEST' | 'TRIM_HORIZON'>();
     let first = true;
+    let failing = false;
     while (!closed) {
-      const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription?.Shards ?? [];
-      for (const shard of shards) {
-        if (!shard.ShardId || followed.has(shard.ShardId)) continue;
-        const open = !shard.SequenceNumberRange?.EndingSequenceNumber;
-        followed.add(shard.ShardId);
-        // At start-up only what is written from now on, like a new mapping with LATEST; a shard
-        // that appears later is read from its beginning.
-        if (first && !open) continue;
-        loops.push(followShard(streamArn, shard, first ? 'LATEST' : 'TRIM_HORIZON', subscribed).catch((e: unknown) => void (closed || opts.log(`✗ reading shard ${shard.ShardId}: ${(e as Error).message}`))));
+      try {
+        const streamArn = (await dynamo.send(new DescribeTableCommand({ TableName: tableName }))).Table?.LatestStreamArn;
+        if (!streamArn) {
+          opts.log(`table ${tableName} has no stream: ${subscribed.map((t) => t.functionName).join(', ')} will not be invoked`);
+          return;
+        }
+        const shards = (await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }))).StreamDescription?.Shards ?? [];
+        if (failing) opts.log(`following ${tableName}'s stream again`);
+        failing = false;
+        for (const shard of shards) {
+          const shardId = shard.ShardId;
+          if (!shardId || followed.has(shardId)) continue;
+          const open = !shard.SequenceNumberRange?.EndingSequenceNumber;
+          followed.add(shardId);
+          // At start-up only what is written from now on, like a new mapping with LATEST; a shard
+          // that appears later is read from its beginning.
+          if (first && !open) continue;
+          if (!startOf.has(shardId)) startOf.set(shardId, first ? 'LATEST' : 'TRIM_HORIZON');
+          const reading = followShard(streamArn, shard, startOf.get(shardId) ?? 'TRIM_HORIZON', subscribed).catch((e: unknown) => {
+            if (closed) return;
+            opts.log(`✗ reading shard ${shardId}: ${(e as Error).message} (following it again)`);
+            followed.delete(shardId);
+          });
+          loops.push(reading);
+        }
+        first = false;
+      } catch (error) {
+        if (closed) return;
+        if (!failing) opts.log(`✗ following ${tableName}'s stream: ${(error as Error).message} (retrying every second)`);
+        failing = true;
       }
-      first = false;
       await sleep(1_000);
     }
   }

@@ -1,5 +1,5 @@
 import type { Note } from '@jotter/shared/notes';
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, startTransition, Suspense, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Button } from '../../../components/button';
 import { EmptyState } from '../../../components/empty-state';
@@ -61,8 +61,12 @@ export default function NotePage() {
   const onSaved = (note: Note, created: boolean) => {
     store.upsert(note);
     if (created) {
-      setSession((s) => ({ ...s, createdId: note.noteId }));
-      navigate(`/notes/${note.noteId}`, { replace: true });
+      // One transition with the router's: were the session to change first, the page would
+      // still be at /notes/new with an id already given, which is what pressing New looks like.
+      startTransition(() => {
+        setSession((s) => ({ ...s, createdId: note.noteId }));
+        void navigate(`/notes/${note.noteId}`, { replace: true });
+      });
     }
   };
 
