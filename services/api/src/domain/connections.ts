@@ -71,34 +71,26 @@ export async function connectionsOf(sub: string, nowMs = Date.now()): Promise<Co
  */
 export async function countMessage(connectionId: string, limit: number, nowMs = Date.now()): Promise<boolean> {
   const { client, TableName } = db();
-  const Key = marshall({ pk: connectionKeys.byIdPk(connectionId), sk: connectionKeys.byIdSk });
   const second = Math.floor(nowMs / 1000);
-  try {
-    await client.updateItem({
-      TableName,
-      Key,
-      UpdateExpression: 'ADD messages :one',
-      ConditionExpression: '#window = :second AND messages < :limit',
-      ExpressionAttributeNames: { '#window': 'window' },
-      ExpressionAttributeValues: marshall({ ':one': 1, ':second': second, ':limit': limit }),
-    });
-    return true;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-  try {
+  const update = async (UpdateExpression: string, ConditionExpression: string, values: Record<string, number>) => {
+    try {
+      await client.updateItem({
+        TableName,
+        Key: marshall({ pk: connectionKeys.byIdPk(connectionId), sk: connectionKeys.byIdSk }),
+        UpdateExpression,
+        ConditionExpression,
+        ExpressionAttributeNames: { '#window': 'window' },
+        ExpressionAttributeValues: marshall({ ':one': 1, ':second': second, ...values }),
+      });
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return false;
+    }
+  };
+  return (
+    (await update('ADD messages :one', '#window = :second AND messages < :limit', { ':limit': limit })) ||
     // A new window (or the first message): start counting again.
-    await client.updateItem({
-      TableName,
-      Key,
-      UpdateExpression: 'SET #window = :second, messages = :one',
-      ConditionExpression: 'attribute_exists(pk) AND #window <> :second',
-      ExpressionAttributeNames: { '#window': 'window' },
-      ExpressionAttributeValues: marshall({ ':one': 1, ':second': second }),
-    });
-    return true;
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    return false;
-  }
+    (await update('SET #window = :second, messages = :one', 'attribute_exists(pk) AND #window <> :second', {}))
+  );
 }
