@@ -23,8 +23,6 @@ export interface Config {
    * (GATEWAY_API_KEYS=false), where there is no API Gateway control plane: keys live in DynamoDB only.
    */
   usagePlanName?: string;
-  /** The WebSocket API's management endpoint (live sync, domain/live.ts); unset in functions that push nothing. */
-  liveEndpoint?: string;
 }
 
 export interface QuotaLimits {
@@ -48,7 +46,8 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
-function optionalUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+/** An http(s) URL from the environment, or undefined when unset. */
+export function optionalUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name];
   if (!value) return undefined;
   if (!/^https?:\/\//.test(value)) throw new ConfigError(`${name} must be an http(s) URL, got "${value}"`);
@@ -83,7 +82,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       v1Requests: positiveInt(env, 'V1_USER_DAILY_QUOTA', 10_000),
     },
     usagePlanName: env.GATEWAY_API_KEYS === 'true' ? env.USAGE_PLAN_NAME || undefined : undefined,
-    liveEndpoint: optionalUrl(env, 'LIVE_ENDPOINT'),
   };
 }
 

@@ -7,7 +7,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { liveMessagesPerSecond, livePing, liveSubprotocol, type LiveEvent, type LiveEventType } from '@jotter/shared/live';
 import { noteKeys } from '@jotter/shared/server/keys';
 import type { NoteRecord } from '@jotter/shared/server/models';
-import { config } from '#config';
+import { config, optionalUrl } from '#config';
 import { createAccessTokenVerifier, InvalidTokenError } from '#auth/verify-access-token';
 import { describeError, log } from '#log';
 import { awsClientConfig } from './aws';
@@ -57,7 +57,9 @@ export function liveEventsOf(records: LiveStreamRecord[]): Map<string, LiveEvent
 
 let management: ApiGatewayManagementApiClient | undefined;
 function managementApi(): ApiGatewayManagementApiClient {
-  const { liveEndpoint } = config();
+  // Read here, not in config(): only the two functions that post have it, and every other bundle
+  // (some at their size budget) would carry the line.
+  const liveEndpoint = optionalUrl(process.env, 'LIVE_ENDPOINT');
   if (!liveEndpoint) throw new Error('LIVE_ENDPOINT is not set: this function cannot reach the WebSocket API');
   const base = awsClientConfig(liveEndpoint);
   // A batch posts to every connection of its users at once: the SDK's default of 50 sockets would
