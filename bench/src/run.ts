@@ -3,7 +3,7 @@
 //
 //   BENCH_SKIP_PACKAGE=1   reuse services/api/.serverless from an earlier `pnpm package:prod`
 //   BENCH_STACK_FILE=...   reuse a running stack (its stack.json) instead of starting one
-//   BENCH_ONLY=bundles,cold,ddb,scale,load,search,web   run a subset (its rows replace theirs in results.json;
+//   BENCH_ONLY=bundles,cold,ddb,scale,load,search,live,web   run a subset (its rows replace theirs in results.json;
 //                                                the other rows stay as they were)
 import os from 'node:os';
 import { apiClient } from '@jotter/tools/testing/api';
@@ -15,12 +15,13 @@ import { dynamoQueryCeiling, runLoad, type LoadTarget } from './lib/load';
 import { kB, metric, readResults, readResultsMeta, textTable, writeResults, type Metric } from './lib/metrics';
 import { updateReadme } from './lib/readme';
 import { measureExport } from './lib/export';
+import { liveLatency } from './lib/live';
 import { listLatency, seedNotes } from './lib/scale';
 import { benchQueries, freshness, manifestOf, p50, p95, rebuildTime, searchLatency, searchNoteItem, waitForIndexed } from './lib/search';
 import { startBenchStack, waitForApi } from './lib/stack';
 import { buildWeb, measurePaint, startPreview, webBytes, webEnvFor, type NetworkProfile } from './lib/web';
 
-const only = new Set((process.env.BENCH_ONLY ?? 'bundles,cold,ddb,scale,load,search,web').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'bundles,cold,ddb,scale,load,search,live,web').split(','));
 const started = Date.now();
 const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
@@ -45,10 +46,12 @@ export const budgets = {
   /** Issue 15: a search over 10,000 notes (warm), and a write findable (or gone) this soon. */
   searchP95Ms: 150,
   searchFreshnessMs: 2000,
+  /** Issue 18: a write's event on every open connection of its owner, from the write's 2xx. */
+  liveDeliveryP95Ms: 1000,
 };
 
 /** The metric-name prefix of each BENCH_ONLY part (to replace only a part's rows in results.json). */
-const prefixes: Record<string, string> = { bundles: 'bundle.', cold: 'coldInit.', ddb: 'ddbCalls.', scale: 'scale.', load: 'load.', search: 'search.', web: 'web.' };
+const prefixes: Record<string, string> = { bundles: 'bundle.', cold: 'coldInit.', ddb: 'ddbCalls.', scale: 'scale.', load: 'load.', search: 'search.', live: 'live.', web: 'web.' };
 
 async function main() {
   const metrics: Metric[] = [];
@@ -77,7 +80,7 @@ async function main() {
     log(notes.at(-1)!);
   }
 
-  const needStack = ['cold', 'ddb', 'scale', 'load', 'search', 'web'].some((k) => only.has(k));
+  const needStack = ['cold', 'ddb', 'scale', 'load', 'search', 'live', 'web'].some((k) => only.has(k));
   if (needStack) {
     const stack = await startBenchStack(log);
     const info = stack.info;
@@ -230,7 +233,17 @@ async function main() {
         metrics.push(metric({ metric: 'search.freshness p95 @10k notes', value: p95(bigTimes), unit: 'ms', note: `the same for the user with 10,000 notes (p50 ${p50(bigTimes).toFixed(0)} ms; ${bigTimes.length} samples): each write a delta object, a fold into a new base every 200 changes (docs/search.md)`, budget: budgets.searchFreshnessMs }));
       }
 
-      // 7. Web.
+      // 7. Live sync: 200 connections (10 users × 20), writes one after another.
+      if (only.has('live')) {
+        log('live sync: 200 open connections, event delivery from the write\'s 2xx ...');
+        const live = await liveLatency(info);
+        const how = `${live.writes} writes, each to the ${live.connections / 10} connections of its owner (${live.connections} open); ${live.times.length} deliveries, ${live.lost} lost`;
+        metrics.push(metric({ metric: 'live.delivery p50', value: p50(live.times), unit: 'ms', note: how }));
+        metrics.push(metric({ metric: 'live.delivery p95', value: p95(live.times), unit: 'ms', budget: budgets.liveDeliveryP95Ms, note: `${how}; max ${Math.max(...live.times).toFixed(0)} ms` }));
+        metrics.push(metric({ metric: 'live.lost', value: live.lost, unit: 'events', budget: 0, note: 'events not received within 5 s' }));
+      }
+
+      // 8. Web.
       if (only.has('web')) {
         log('vite build (web/, into bench/node_modules/.cache) ...');
         const dist = buildWeb(webEnvFor(info));

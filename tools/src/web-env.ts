@@ -10,6 +10,8 @@ export interface WebConfig {
   authFlow: 'USER_SRP_AUTH' | 'USER_PASSWORD_AUTH';
   /** Empty on AWS (the SDK's regional endpoint); the emulator's URL locally. */
   cognitoEndpoint: string;
+  /** Live sync's WebSocket API (docs/live-sync.md); empty: the app runs without live updates. */
+  wsUrl: string;
 }
 
 /** Where the SPA finds the API: its own origin (CloudFront's /api/* behavior on AWS, Vite's proxy locally). */
@@ -23,6 +25,7 @@ export function webBuildEnv(config: WebConfig, options: { localStack?: boolean }
     VITE_USER_POOL_CLIENT_ID: config.userPoolClientId,
     VITE_AUTH_FLOW: config.authFlow,
     VITE_COGNITO_ENDPOINT: config.cognitoEndpoint,
+    VITE_WS_URL: config.wsUrl,
     // Always explicit, so a developer's web/.env.local (loaded by Vite in every mode) cannot turn a
     // deployed build into a local-stack one.
     VITE_LOCAL_STACK: String(options.localStack ?? false),

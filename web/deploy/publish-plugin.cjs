@@ -109,6 +109,7 @@ class JotterPublishWebPlugin {
       throw new this.serverless.classes.Error('jotter-web stack outputs SiteBucketName/DistributionId not found: redeploy the web stack');
     }
     const authOutputs = await outputsOf(`jotter-auth-${stage}`);
+    const apiOutputs = await outputsOf(`jotter-api-${stage}`);
     this.log.notice?.(`Publishing the web app to ${outputs.SiteUrl}`);
     await this.run(
       [
@@ -118,7 +119,7 @@ class JotterPublishWebPlugin {
         '--grace-hours', String(cfg.staleAssetGraceHours ?? 0),
       ],
       // publish-web.ts turns them into the build config (webConfigFromAuthOutputs) or refuses.
-      this.childEnv({ JOTTER_AUTH_STACK_OUTPUTS: JSON.stringify(authOutputs) }),
+      this.childEnv({ JOTTER_AUTH_STACK_OUTPUTS: JSON.stringify(authOutputs), JOTTER_API_STACK_OUTPUTS: JSON.stringify(apiOutputs) }),
     );
   }
 

@@ -110,6 +110,8 @@ it('shows the conflict banner when the note changed elsewhere, compares theirs a
   };
   const note = await api('POST', '/notes', { title: 'Shared draft', content: 'Version one' });
   await inNewPage(browser(), viewports.desktop, async (page) => {
+    // Without live sync (refused here), the other device's save is found out only at this tab's save: the 409 path.
+    await page.routeWebSocket(stack.wsUrl, (ws) => ws.close());
     await signIn(page, user);
     await page.goto(`${stack.webUrl}/notes/${note.noteId}`);
     await page.getByLabel('Content').waitFor();

@@ -19,6 +19,8 @@ export interface AppConfig {
   authFlow: AuthFlow;
   /** True when running against the local stack (`pnpm dev`). */
   localStack: boolean;
+  /** Live sync's WebSocket API; undefined: no live updates (the app works as before). */
+  wsUrl: string | undefined;
 }
 
 type Env = Record<string, string | boolean | undefined>;
@@ -49,6 +51,8 @@ export function parseConfig(env: Env): AppConfig {
   if (apiUrl !== undefined && !/^(https?:\/\/\S+|\/[^\s/]\S*)$/.test(apiUrl)) problems.push(`VITE_API_URL must be an http(s) URL or a path such as /api (got "${apiUrl}")`);
   const cognitoEndpoint = str(env, 'VITE_COGNITO_ENDPOINT');
   if (cognitoEndpoint !== undefined && !/^https?:\/\/\S+$/.test(cognitoEndpoint)) problems.push(`VITE_COGNITO_ENDPOINT must be an http(s) URL (got "${cognitoEndpoint}")`);
+  const wsUrl = str(env, 'VITE_WS_URL');
+  if (wsUrl !== undefined && !/^wss?:\/\/\S+$/.test(wsUrl)) problems.push(`VITE_WS_URL must be a ws(s) URL (got "${wsUrl}")`);
   const local = str(env, 'VITE_LOCAL_STACK');
   if (local !== undefined && local !== 'true' && local !== 'false') problems.push(`VITE_LOCAL_STACK must be "true" or "false"`);
 
@@ -64,6 +68,7 @@ export function parseConfig(env: Env): AppConfig {
     cognitoEndpoint: str(env, 'VITE_COGNITO_ENDPOINT'),
     authFlow: authFlow as AuthFlow,
     localStack: local === 'true',
+    wsUrl,
   };
 }
 

@@ -50,7 +50,8 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
-function optionalUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+/** An http(s) URL from the environment, or undefined when unset. */
+export function optionalUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
   const value = env[name];
   if (!value) return undefined;
   if (!/^https?:\/\//.test(value)) throw new ConfigError(`${name} must be an http(s) URL, got "${value}"`);

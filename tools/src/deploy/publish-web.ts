@@ -25,7 +25,7 @@ export const repoRoot = path.resolve(__dirname, '..', '..', '..');
 export const webDir = path.join(repoRoot, 'web');
 
 /** The build config of a deployed stage, from the auth stack's outputs; refuses when one is missing. */
-export function webConfigFromAuthOutputs(outputs: Record<string, string | undefined>): WebConfig {
+export function webConfigFromAuthOutputs(outputs: Record<string, string | undefined>, apiOutputs: Record<string, string | undefined> = {}): WebConfig {
   const missing = ['Region', 'UserPoolId', 'UserPoolClientId'].filter((name) => !outputs[name]);
   if (missing.length) {
     throw new Error(`the auth stack has no output ${missing.join(', ')}: deploy it first (pnpm deploy:prod)`);
@@ -37,12 +37,15 @@ export function webConfigFromAuthOutputs(outputs: Record<string, string | undefi
     userPoolClientId: outputs.UserPoolClientId!,
     authFlow: 'USER_SRP_AUTH',
     cognitoEndpoint: '',
+    // The framework's output of the api stack's WebSocket API (wss://<id>.execute-api.<region>.amazonaws.com/<stage>).
+    wsUrl: apiOutputs.ServiceEndpointWebsocket ?? '',
   };
 }
 
 function publishConfig(env: NodeJS.ProcessEnv = process.env): WebConfig {
   const raw = env.JOTTER_AUTH_STACK_OUTPUTS;
-  return raw ? webConfigFromAuthOutputs(JSON.parse(raw) as Record<string, string>) : webConfigFromEnv(env);
+  const api = env.JOTTER_API_STACK_OUTPUTS;
+  return raw ? webConfigFromAuthOutputs(JSON.parse(raw) as Record<string, string>, api ? (JSON.parse(api) as Record<string, string>) : {}) : webConfigFromEnv(env);
 }
 
 export function webConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WebConfig {
@@ -62,6 +65,7 @@ export function webConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WebConfi
     userPoolClientId: need('VITE_USER_POOL_CLIENT_ID'),
     authFlow,
     cognitoEndpoint: env.VITE_COGNITO_ENDPOINT ?? '',
+    wsUrl: env.VITE_WS_URL ?? '',
   };
 }
 

@@ -16,6 +16,8 @@ export interface StackPorts {
   offline: number;
   /** serverless-offline's Lambda invoke API. */
   lambda: number;
+  /** serverless-offline's WebSocket API (live sync) and its management API. */
+  websocket: number;
   web: number;
 }
 
@@ -33,6 +35,7 @@ export const PORT_SPECS: readonly PortSpec[] = [
   { key: 'api', envVar: 'JOTTER_API_PORT', defaultPort: 3000, label: 'API gateway proxy' },
   { key: 'offline', envVar: 'JOTTER_OFFLINE_PORT', defaultPort: 3003, label: 'serverless-offline HTTP' },
   { key: 'lambda', envVar: 'JOTTER_LAMBDA_PORT', defaultPort: 3002, label: 'serverless-offline Lambda invoke' },
+  { key: 'websocket', envVar: 'JOTTER_WEBSOCKET_PORT', defaultPort: 3001, label: 'serverless-offline WebSocket' },
   { key: 'web', envVar: 'JOTTER_WEB_PORT', defaultPort: 5173, label: 'Vite web' },
 ];
 
@@ -57,6 +60,9 @@ export function endpoints(ports: StackPorts) {
     s3: `http://127.0.0.1:${ports.s3}`,
     lambda: `http://127.0.0.1:${ports.lambda}`,
     offline: `http://127.0.0.1:${ports.offline}`,
+    /** Clients connect here; functions post to connections at the same address (no stage in the path). */
+    websocket: `ws://127.0.0.1:${ports.websocket}`,
+    websocketManagement: `http://127.0.0.1:${ports.websocket}`,
     api: `http://localhost:${ports.api}/${STAGE}`,
     webOrigin: `http://localhost:${ports.web}`,
     webOriginIp: `http://127.0.0.1:${ports.web}`,

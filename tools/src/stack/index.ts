@@ -23,6 +23,8 @@ export type { StackPorts } from './config';
 export interface StackInfo {
   region: string;
   apiUrl: string;
+  /** Live sync's WebSocket API (docs/live-sync.md). */
+  wsUrl: string;
   webUrl: string;
   userPoolId: string;
   userPoolClientId: string;
@@ -158,6 +160,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
         startOffline({
           offlinePort: ports.offline,
           lambdaPort: ports.lambda,
+          websocketPort: ports.websocket,
           params,
           inProcess: options.offlineInProcess ?? process.env.JOTTER_OFFLINE_IN_PROCESS === '1',
           logger,
@@ -221,6 +224,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
     const info: StackInfo = {
       region: REGION,
       apiUrl: urls.api,
+      wsUrl: urls.websocket,
       webUrl: urls.webOrigin,
       userPoolId: ids.userPoolId,
       userPoolClientId: ids.userPoolClientId,
@@ -249,7 +253,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Runni
           env: {
             // Same origin as on AWS: Vite proxies /api to the local API stage.
             ...webBuildEnv(
-              { apiUrl: sameOriginApiPath, region: REGION, userPoolId: ids.userPoolId, userPoolClientId: ids.userPoolClientId, authFlow: 'USER_PASSWORD_AUTH', cognitoEndpoint: urls.cognito },
+              { apiUrl: sameOriginApiPath, region: REGION, userPoolId: ids.userPoolId, userPoolClientId: ids.userPoolClientId, authFlow: 'USER_PASSWORD_AUTH', cognitoEndpoint: urls.cognito, wsUrl: urls.websocket },
               { localStack: true },
             ),
             JOTTER_API_PROXY_TARGET: info.apiUrl,
@@ -293,6 +297,7 @@ function offlineParams(urls: ReturnType<typeof endpoints>, dataDir: string) {
     lambdaEndpoint: urls.lambda,
     attachmentsBucketName: `jotter-${STAGE}-attachments`,
     searchBucketName: `jotter-${STAGE}-search`,
+    liveEndpoint: urls.websocketManagement,
     // /v1 API keys are created at run time: serverless-offline cannot check them
     // (docs/offline-toolchain.md, "serverless-offline versus API Gateway") and there is no API
     // Gateway to register them with; our authorizer checks them and our code enforces the daily

@@ -12,6 +12,7 @@ export const WEB_DIR = path.join(REPO_ROOT, 'web');
 export async function startOffline(opts: {
   offlinePort: number;
   lambdaPort: number;
+  websocketPort: number;
   params: Record<string, string>;
   /** Run handlers inside serverless-offline's process (no worker thread per concurrent call). */
   inProcess: boolean;
@@ -30,6 +31,8 @@ export async function startOffline(opts: {
       String(opts.offlinePort),
       '--lambdaPort',
       String(opts.lambdaPort),
+      '--websocketPort',
+      String(opts.websocketPort),
       '--host',
       '127.0.0.1',
       ...paramArgs(opts.params),

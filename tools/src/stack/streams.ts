@@ -146,7 +146,8 @@ export async function startStreamForwarder(opts: {
       const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: batchSize }));
       const records = (page.Records ?? []).map((r) => lambdaStreamRecord(r, streamArn));
       if (records.length > 0) {
-        for (const target of subscribed) await deliver(target, records);
+        // Like separate event source mappings: a slow function (the search indexer) does not hold back another (live sync).
+        await Promise.all(subscribed.map((target) => deliver(target, records)));
         const last = page.Records?.at(-1)?.dynamodb?.SequenceNumber;
         if (last) delivered.set(shardId, last);
       }

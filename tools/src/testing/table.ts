@@ -1,6 +1,6 @@
 // Direct access to the local stack's table, for tests that must set up what no route can (a quota
 // counter near its limit, an item written by an older release) or check what a route wrote.
-import { DynamoDBClient, GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { LOCAL_CREDENTIALS } from '../stack/config';
 import type { StackInfo } from './stack';
 
@@ -46,5 +46,20 @@ export function setStoredAttributes(stack: StackInfo, key: ItemKey, attributes: 
         ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, attributes[name]!])),
       }),
     );
+  });
+}
+
+/** The items of a partition whose sort key starts with `prefix` (strongly consistent, first page). */
+export function queryStoredItems(stack: StackInfo, pk: string, prefix: string): Promise<StoredItem[]> {
+  return withClient(stack, async (db) => {
+    const result = await db.send(
+      new QueryCommand({
+        TableName: stack.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': { S: pk }, ':prefix': { S: prefix } },
+        ConsistentRead: true,
+      }),
+    );
+    return result.Items ?? [];
   });
 }

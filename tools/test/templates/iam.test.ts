@@ -80,6 +80,22 @@ const expected: Record<string, string[]> = {
     's3:PutObject',
     'sqs:SendMessage',
   ],
+  // Live sync: connection items (domain/connections.ts) and this API's connections only.
+  LiveConnectLambdaFunction: ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  LiveDisconnectLambdaFunction: ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+  LiveMessageLambdaFunction: ['dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'execute-api:ManageConnections'],
+  PushLiveEventsLambdaFunction: [
+    ...read,
+    'dynamodb:DeleteItem',
+    'dynamodb:DescribeStream',
+    'dynamodb:GetRecords',
+    'dynamodb:GetShardIterator',
+    'dynamodb:ListStreams',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'execute-api:ManageConnections',
+    'sqs:SendMessage',
+  ],
 };
 
 test('every function is listed here, and only the framework-free roles exist (no shared role)', () => {

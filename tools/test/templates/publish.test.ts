@@ -72,19 +72,21 @@ describe('publish-web', () => {
       VITE_USER_POOL_CLIENT_ID: 'client',
       VITE_AUTH_FLOW: 'USER_SRP_AUTH',
       VITE_COGNITO_ENDPOINT: '',
+      VITE_WS_URL: '',
       VITE_LOCAL_STACK: 'false',
     });
     expect(() => webConfigFromEnv({ VITE_REGION: 'x' })).toThrow(/VITE_API_URL/);
   });
 
   test('a deployed build takes its config from the auth stack outputs, the API at /api, SRP; or refuses', () => {
-    expect(webConfigFromAuthOutputs({ Region: 'eu-west-1', UserPoolId: 'eu-west-1_abc', UserPoolClientId: 'client', UserPoolArn: 'x' })).toEqual({
+    expect(webConfigFromAuthOutputs({ Region: 'eu-west-1', UserPoolId: 'eu-west-1_abc', UserPoolClientId: 'client', UserPoolArn: 'x' }, { ServiceEndpointWebsocket: 'wss://w.execute-api.eu-west-1.amazonaws.com/prod' })).toEqual({
       apiUrl: '/api',
       region: 'eu-west-1',
       userPoolId: 'eu-west-1_abc',
       userPoolClientId: 'client',
       authFlow: 'USER_SRP_AUTH',
       cognitoEndpoint: '',
+      wsUrl: 'wss://w.execute-api.eu-west-1.amazonaws.com/prod',
     });
     expect(() => webConfigFromAuthOutputs({ Region: 'eu-west-1' })).toThrow(/no output UserPoolId, UserPoolClientId: deploy it first/);
   });

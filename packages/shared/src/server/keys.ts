@@ -65,3 +65,13 @@ export const searchKeys = {
   deltaKey: (sub: string, version: number, writer: string) => `search/${sub}/${version}-${writer}.delta.json`,
   prefix: (sub: string) => `search/${sub}/`,
 };
+
+export const connectionKeys = {
+  /** The owner's item: fan-out finds a user's connections with one Query on their partition. */
+  pk: (sub: string) => `USER#${sub}`,
+  prefix: 'CONN#',
+  sk: (connectionId: string) => `CONN#${connectionId}`,
+  /** The connection's own item: $disconnect and $default know only the connection id. */
+  byIdPk: (connectionId: string) => `CONN#${connectionId}`,
+  byIdSk: 'CONN',
+};

@@ -21,6 +21,8 @@
 //                                                    its ZIP is s3://<attachments>/exports/<sub>/<exportId>.zip
 //   deletion     DELETED#<sub>  ACCOUNT              (state deleting|deleted; expiresAt = TTL): the
 //                                                    account is being deleted, its tokens are refused
+//   connection   USER#<sub>     CONN#<connectionId>  (an open WebSocket of the user; expiresAt = TTL)
+//   connection   CONN#<connectionId>  CONN           (ownerId, the per-second message window; expiresAt = TTL)
 //
 // A user's notes are one partition (ownership is the key itself), listed newest first through
 // byOwnerUpdated; the trash shares the index under another partition value. byOwnerCreated
@@ -35,7 +37,7 @@ import type { Item } from 'dynamoose/dist/Item';
 import type { Attachment } from '../notes';
 import { indexes } from './keys';
 
-export { apiKeyKeys, indexes, noteKeys, quotaKeys, revisionKeys, searchKeys, shareKeys } from './keys';
+export { apiKeyKeys, connectionKeys, indexes, noteKeys, quotaKeys, revisionKeys, searchKeys, shareKeys } from './keys';
 export { accountKeys, type AccountDeletionRecord } from './account-keys';
 export { exportKeys, type ExportRecord } from './export-keys';
 

@@ -13,6 +13,7 @@ import { NoteEditor, type NoteFeaturesSlot } from '../../../features/notes/compo
 import { offlineCopy } from '../../../features/notes/hooks/use-autosave';
 import { useNotes } from '../../../features/notes/stores/notes-store';
 import styles from '../../../features/notes/components/notes.module.css';
+import { useRemoteNote } from './live-notes';
 
 // Its own chunk (upload queue, XHR, drop zone): the editor shows at once, the Attach button a moment later.
 const AttachmentsPanel = lazy(() => import('../../../features/attachments/components/attachments-panel'));
@@ -32,6 +33,7 @@ export default function NotePage() {
   const navigate = useNavigate();
   const store = useNotes();
   const toast = useToast();
+  const remoteNote = useRemoteNote();
   const [session, setSession] = useState<EditorSession>(() => ({ key: noteId === 'new' ? `new-${++newSeq}` : noteId, createdId: null }));
 
   const isNewSession = session.key.startsWith('new-');
@@ -109,7 +111,7 @@ export default function NotePage() {
       <SharePanel noteId={slot.noteId} toolbarSlot={slot.toolbarSlot} onSharedChange={onSharedChange} />
     </Suspense>
   );
-  const editor = (note: Note | null) => <NoteEditor key={opened?.fresh ? `${session.key}:fresh` : session.key} note={note} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} renderFeatures={renderFeatures} />;
+  const editor = (note: Note | null) => <NoteEditor key={opened?.fresh ? `${session.key}:fresh` : session.key} note={note} onSaved={onSaved} onOrganized={onOrganized} knownTags={store.tags} onDeleted={onDeleted} renderFeatures={renderFeatures} remote={remoteNote?.noteId === session.key || remoteNote?.noteId === session.createdId ? remoteNote : null} />;
 
   if (isNewSession) return editor(null);
   // Offline, the note stays open as the list had it; a note deleted elsewhere says so.

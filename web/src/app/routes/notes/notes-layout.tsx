@@ -4,12 +4,14 @@ import { PageSpinner } from '../../../components/page-spinner';
 import { NoteList } from '../../../features/notes/components/note-list';
 import { NotesProvider } from '../../../features/notes/stores/notes-store';
 import styles from '../../../features/notes/components/notes.module.css';
+import { LiveNotes } from './live-notes';
 
 /** List and detail side by side; on a phone, one at a time (the list when no note is open). */
 export default function NotesLayout() {
   const { noteId } = useParams();
   return (
     <NotesProvider>
+      <LiveNotes>
       <div className={styles.split} data-detail={noteId ? 'open' : 'closed'}>
         <aside className={styles.sidebar} aria-label="Your notes">
           <h1 className="visually-hidden">Notes</h1>
@@ -21,6 +23,7 @@ export default function NotesLayout() {
           </Suspense>
         </section>
       </div>
+      </LiveNotes>
     </NotesProvider>
   );
 }

@@ -51,6 +51,8 @@ export interface NoteEditorProps {
   onDeleted: (note: Note | null) => void;
   /** The note's attachments and share links: other features, which src/app composes in. */
   renderFeatures?: (slot: NoteFeaturesSlot) => ReactNode;
+  /** The note as another device just saved it (live sync): shown in place, or a conflict if unsaved text is here. */
+  remote?: Note | null;
 }
 
 /** What the editor gives the features it hosts (attachments, share links). */
@@ -65,7 +67,7 @@ export interface NoteFeaturesSlot {
   toolbarSlot: HTMLElement | null;
 }
 
-export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, renderFeatures }: NoteEditorProps) {
+export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, renderFeatures, remote }: NoteEditorProps) {
   const onSavedRef = useRef(onSaved);
   onSavedRef.current = onSaved;
   const { state, controller } = useAutosave(note, autosaveApi, (n, created) => onSavedRef.current(n, created), note?.noteId ?? 'new');
@@ -76,6 +78,14 @@ export function NoteEditor({ note, onSaved, onOrganized, knownTags, onDeleted, r
   const titleRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const { draft, status } = state;
+  useEffect(() => {
+    if (!remote) return;
+    // The text changes under the caret: keep its offsets (clamped to the new text) in the field being typed in.
+    const field = [titleRef.current, bodyRef.current].find((el) => el !== null && el === document.activeElement);
+    const caret = field ? ([field.selectionStart ?? 0, field.selectionEnd ?? 0] as const) : null;
+    controller.remoteChanged(remote);
+    if (field && caret) requestAnimationFrame(() => field.setSelectionRange(Math.min(caret[0], field.value.length), Math.min(caret[1], field.value.length)));
+  }, [remote, controller]);
   // Callback refs (state, not refs): the attachments panel attaches listeners / a portal to them.
   const [article, setArticle] = useState<HTMLElement | null>(null);
   const [toolbarSlot, setToolbarSlot] = useState<HTMLElement | null>(null);

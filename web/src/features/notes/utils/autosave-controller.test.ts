@@ -108,6 +108,46 @@ describe('AutosaveController', () => {
     expect(c.getState().status).toBe('saved');
   });
 
+  describe('a change from another device (live sync)', () => {
+    it('shows it at once when nothing is unsaved here, and saves on top of it afterwards', async () => {
+      const fake = fakeApi(note());
+      const c = started(fake, note());
+      fake.editElsewhere({ content: 'Milk, oats' });
+      c.remoteChanged(fake.server!);
+      expect(c.getState()).toMatchObject({ status: 'saved', draft: { content: 'Milk, oats' }, note: { version: 2 } });
+      c.edit({ content: 'Milk, oats, tea' });
+      jest.advanceTimersByTime(800);
+      await settle();
+      expect(fake.api.update).toHaveBeenLastCalledWith(note().noteId, expect.objectContaining({ version: 2 }));
+      expect(c.getState().status).toBe('saved');
+    });
+
+    it('opens the conflict at once over unsaved text, and keeps the text', () => {
+      const fake = fakeApi(note());
+      const c = started(fake, note());
+      c.edit({ content: 'Milk, mine' });
+      fake.editElsewhere({ content: 'Milk, theirs' });
+      c.remoteChanged(fake.server!);
+      expect(c.getState()).toMatchObject({ status: 'conflict', draft: { content: 'Milk, mine' } });
+      jest.advanceTimersByTime(800);
+      expect(fake.api.update).not.toHaveBeenCalled();
+    });
+
+    it('ignores its own save coming back, and copies it already has', async () => {
+      const fake = fakeApi(note());
+      const c = started(fake, note());
+      c.edit({ content: 'Milk, eggs' });
+      jest.advanceTimersByTime(800);
+      // The event of the save in flight, before its answer.
+      c.remoteChanged(note({ content: 'Milk, eggs', version: 2 }));
+      expect(c.getState().status).toBe('saving');
+      await settle();
+      c.remoteChanged(fake.server!);
+      c.remoteChanged(note({ version: 1, content: 'old' }));
+      expect(c.getState()).toMatchObject({ status: 'saved', draft: { content: 'Milk, eggs' } });
+    });
+  });
+
   it('creates a new note on the first save, then updates it', async () => {
     const fake = fakeApi(null);
     const onSaved = jest.fn();

@@ -86,6 +86,8 @@ const isNetworkFailure = (error: unknown) => isApiError(error) && error.status =
 export class AutosaveController extends ExternalStore<AutosaveState> {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
+  /** The draft the save in flight sends. */
+  private sending: Draft | null = null;
   /** What the server holds (as last saved or loaded); dirty = draft differs from it. */
   private baseline: Draft;
   /** The version the next PUT claims to be based on. */
@@ -243,6 +245,25 @@ export class AutosaveController extends ExternalStore<AutosaveState> {
     this.set({ resolving: false });
   }
 
+  /**
+   * Another device saved the note (live sync). Nothing unsaved here: the new text shows at once.
+   * Unsaved edits: the conflict opens now rather than at the next save. While a save is in flight,
+   * a copy with the text it sends is that save's own result (its answer may come after the event).
+   */
+  remoteChanged(remote: Note) {
+    const { note, status } = this.state;
+    if (!note || remote.noteId !== note.noteId || remote.version <= (this.baseVersion ?? note.version) || status === 'conflict') return;
+    if (this.sending && same(toDraft(remote), { title: titleForServer(this.sending.title), content: this.sending.content })) return;
+    if (this.dirty || this.inFlight) {
+      clearTimeout(this.timer);
+      this.set({ status: 'conflict', error: new ApiError(409, 'version_conflict', 'This note was changed on another device.') });
+      return;
+    }
+    this.baseline = toDraft(remote);
+    this.baseVersion = remote.version;
+    this.set({ note: remote, draft: this.baseline, status: 'saved', error: null });
+  }
+
   dismissRestoredNotice() {
     this.set({ restoredFromBackup: false });
   }
@@ -284,6 +305,7 @@ export class AutosaveController extends ExternalStore<AutosaveState> {
     if (!this.dirty && !force) return Promise.resolve();
     const run = this.doSave().finally(() => {
       this.inFlight = null;
+      this.sending = null;
     });
     this.inFlight = run;
     return run;
@@ -308,6 +330,7 @@ export class AutosaveController extends ExternalStore<AutosaveState> {
 
   private async doSave() {
     const sent = this.state.draft;
+    this.sending = sent;
     const note = this.state.note;
     this.set({ status: 'saving', error: null });
     try {
