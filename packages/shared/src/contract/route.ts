@@ -53,6 +53,8 @@ export interface RouteDefinition {
   /**
    * Its success deletes the caller's account (DELETE /me): the fuzzer and the authorization matrix
    * never send it a valid body (their users must survive); its integration test covers success.
+   * Its DynamoDB calls grow with the account (a marker, one Query per 100 items of the partition and
+   * their deletes, a final update), so the 2-call bound of ordinary requests does not apply to it.
    */
   deletesCaller?: true;
   /** Headers sent with every answer of this route, success or error. */

@@ -1,15 +1,19 @@
 // Files on notes. Bytes never pass through the API: browsers upload to S3 with a presigned POST
 // and download with a presigned GET; S3's ObjectCreated event confirms each upload.
+//
+// Writes use the raw client (the note's own item, conditions by hand) like notes-table.ts, so the
+// attachment functions' bundles carry no Dynamoose (~100 kB).
 import { randomUUID } from 'node:crypto';
-import * as dynamoose from 'dynamoose';
 import { attachmentLimits, type AttachmentDownload, type CreateAttachmentRequest, type CreateAttachmentResponse } from '@jotter/shared/attachments';
-import { exportKeys, type AttachmentRecord, type NoteRecord } from '@jotter/shared/server/models';
+import { exportKeys } from '@jotter/shared/server/export-keys';
+import type { AttachmentRecord, NoteRecord } from '@jotter/shared/server/models';
 import { AttachmentNotReadyError, AttachmentTooLargeError, ConcurrentChangeError, NotFoundError, TooManyAttachmentsError } from './errors';
 import { toAttachment } from './notes';
-import { findNote, noteKey } from './notes-table';
+import { findNote, item, noteKey } from './notes-table';
 import { changeQuota, quotaExceeded, reservedBytes } from './quotas';
 import { deleteObject, objectKey, presignDownload, presignUpload } from './storage';
-import { cancellationReasons, tableModels } from './table';
+import { cancellationReasons } from './ddb-errors';
+import { db } from './dynamodb';
 
 // Several uploads of one note finish at about the same time; each retry is one read and one write.
 const maxLockAttempts = 30;
@@ -28,7 +32,7 @@ async function changeAttachments(
   { activeOnly, current }: { activeOnly: boolean; current?: NoteRecord },
   change: (record: NoteRecord) => AttachmentRecord[] | undefined,
 ): Promise<void> {
-  const { Note } = tableModels();
+  const { client, TableName } = db();
   for (let attempt = 1; attempt <= maxLockAttempts; attempt++) {
     // The caller's fresh read serves the first attempt; a conflict means it is stale.
     const record = attempt === 1 && current ? current : await findNote(sub, noteId);
@@ -36,16 +40,25 @@ async function changeAttachments(
     const attachments = change(record);
     if (!attachments) return;
     const rev = record.attachmentsRev;
-    let condition =
-      rev === undefined ? new dynamoose.Condition('attachmentsRev').not().exists() : new dynamoose.Condition('attachmentsRev').eq(rev);
-    if (activeOnly) condition = condition.and().where('state').eq('active');
+    const conditions = [rev === undefined ? 'attribute_not_exists(attachmentsRev)' : 'attachmentsRev = :rev', ...(activeOnly ? ['#state = :active'] : [])];
     const now = new Date();
     const delta = reservedBytes(attachments) - reservedBytes(record.attachments);
     try {
-      await dynamoose.transaction([
-        Note.transaction.update(noteKey(sub, noteId), { $SET: { attachments }, $ADD: { attachmentsRev: 1 } }, { condition }),
-        ...(delta ? [Promise.resolve(changeQuota(sub, 'attachmentBytes', now, delta))] : []),
-      ] as never);
+      await client.transactWriteItems({
+        TransactItems: [
+          {
+            Update: {
+              TableName,
+              Key: item(noteKey(sub, noteId)),
+              UpdateExpression: 'SET attachments = :attachments ADD attachmentsRev :one',
+              ConditionExpression: conditions.join(' AND '),
+              ...(activeOnly ? { ExpressionAttributeNames: { '#state': 'state' } } : {}),
+              ExpressionAttributeValues: item({ ':attachments': attachments, ':one': 1, ':rev': rev, ...(activeOnly ? { ':active': 'active' } : {}) }),
+            },
+          },
+          ...(delta ? [changeQuota(sub, 'attachmentBytes', now, delta)] : []),
+        ],
+      });
       return;
     } catch (error) {
       const refused = quotaExceeded(error, 1, 'attachmentBytes', now);

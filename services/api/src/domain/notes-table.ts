@@ -4,16 +4,19 @@
 //
 // Reads and writes here use the raw DynamoDB client (`db()`), with items as plain objects
 // (`item()` marshals, `unmarshall` reads): Dynamoose's per-item schema conformance costs ~0.7 ms of
-// CPU per note, and these are items our own writes shaped. Dynamoose still sets the client up
-// (`tableModels()`) and serves the single-item paths of other areas.
+// CPU per note, and these are items our own writes shaped. Keys come from server/keys and the client
+// from dynamodb.ts, not models.ts/table.ts, so the note functions' bundles carry no Dynamoose (~100 kB);
+// its models serve the single-item paths of other areas.
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { NoteSort, TagList } from '@jotter/shared/notes';
-import { indexes, noteKeys, revisionKeys, type NoteRecord, type NoteRevisionFields, type NoteState, type NoteTagRecord, type RevisionRecord } from '@jotter/shared/server/models';
+import { indexes, noteKeys, revisionKeys } from '@jotter/shared/server/keys';
+import type { NoteRecord, NoteRevisionFields, NoteState, NoteTagRecord, RevisionRecord } from '@jotter/shared/server/models';
 import { revisionLimits } from '@jotter/shared/revision-limits';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import type { ListOptions } from './notes';
-import { cancellationReasons, db, retryingConflicts } from './table';
+import { cancellationReasons, retryingConflicts } from './ddb-errors';
+import { db } from './dynamodb';
 
 export function noteKey(sub: string, noteId: string) {
   return { pk: noteKeys.pk(sub), sk: noteKeys.sk(noteId) };

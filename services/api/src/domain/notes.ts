@@ -7,12 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import type { TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Attachment, CreateNoteRequest, Note, NoteList, NoteSort, OrganizeNoteRequest, TagList, UpdateNoteRequest } from '@jotter/shared/notes';
-import { noteKeys, type AttachmentRecord, type NoteRecord, type NoteState } from '@jotter/shared/server/models';
+import { noteKeys } from '@jotter/shared/server/keys';
+import type { AttachmentRecord, NoteRecord, NoteState } from '@jotter/shared/server/models';
 import { ConcurrentChangeError, NotFoundError, VersionConflictError } from './errors';
 import { activeNoteUpdate, ConditionFailed, findNote, item, keepRevisionWrites, noteKey, readNotePage, readTagCounts, tagWrites, transact, unchangedSince, type StoredNote } from './notes-table';
 import { changeQuota, quotaExceeded } from './quotas';
 import { keepsRevision } from './revision-policy';
-import { cancellationReasons, db, isConditionFailure } from './table';
+import { cancellationReasons, isConditionFailure } from './ddb-errors';
+import { db } from './dynamodb';
 
 export interface Page {
   limit: number;
