@@ -49,7 +49,7 @@ export default {
     },
     {
       ...base,
-      // The cheap performance budgets of issue 8 (bench/): DynamoDB calls per route (in-process
+      // The cheap performance budgets (bench/): DynamoDB calls per route (in-process
       // against the same local stack as the integration tests), function bundle sizes, web initial JS.
       displayName: 'bench-ci',
       testEnvironment: 'node',
@@ -59,7 +59,7 @@ export default {
     },
     {
       ...base,
-      // Reliability and security (issue 9, stress/): fuzzing, the authorization matrix, limits, load,
+      // Reliability and security (stress/): fuzzing, the authorization matrix, limits, load,
       // crash safety and web hardening, against the same local stack. `pnpm test` runs the light
       // slice; `pnpm test:stress` (JOTTER_STRESS=1) the heavy one and prints its figures.
       displayName: 'security',

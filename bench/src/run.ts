@@ -1,4 +1,4 @@
-// `pnpm bench`: every benchmark of issue 8, each next to its baseline from the same run, written to
+// `pnpm bench`: every benchmark, each next to its baseline from the same run, written to
 // bench/results.json and printed as a table; then bench/RESULTS.md and the README summary (bench/src/lib/readme.ts).
 //
 //   BENCH_SKIP_PACKAGE=1   reuse services/api/.serverless from an earlier `pnpm package:prod`

@@ -1,9 +1,10 @@
 // Budget: every prod function's handler bundle is at most 160 kB minified (@aws-sdk/* external).
-// Round 1 held 150 kB; round 2's features (tags, pins and orders, request ids, SDK timeouts) took
-// the Dynamoose functions to 151–157 kB, of which Dynamoose is 100 kB and zod 31 kB. The ceiling
-// was raised by 10 kB on purpose, not silently: the way down (goal 100 kB) is to keep Dynamoose
-// off the paths that no longer use its models. Packages the api for prod into a temp folder (serverless package --package, own esbuild
-// work folder), so it neither needs nor disturbs `pnpm package:prod`'s output.
+// The functions that still load the Dynamoose models (keys, trash deletion, the purge) are the
+// largest, at 148–158 kB, of which Dynamoose is 100 kB and zod 31 kB; the note, attachment, search,
+// share, import and /v1 functions use the raw client and stay near or under 100 kB. The way to the 100 kB
+// goal is to keep Dynamoose off the remaining paths that do not use its models. Packages the api
+// for prod into a temp folder (serverless package --package, own esbuild work folder), so it
+// neither needs nor disturbs `pnpm package:prod`'s output.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -37,6 +37,13 @@ module.exports.gatewayResponseHeaders = async ({ resolveVariable }) => {
   };
 };
 
+// An authorizer that could not decide (a dependency it reads is down or slow) is a 503 to retry,
+// like the functions' own dependency failures, never a 500 or a 401 that reads as "sign in again".
+module.exports.unavailableGatewayResponseHeaders = async (options) => ({
+  ...(await module.exports.gatewayResponseHeaders(options)),
+  'gatewayresponse.header.Retry-After': "'2'",
+});
+
 // Presigned S3 uploads and downloads come from the browser, so the bucket needs CORS even when
 // the API does not. Without a named web origin it allows any origin, which is safe here: every
 // request must carry a presigned URL's signature (issued by the API to the note's owner, for one

@@ -1,4 +1,4 @@
-// `pnpm test:stress`: the heavy reliability and security suite (issue 9) — FUZZ_RUNS=200 per
+// `pnpm test:stress`: the heavy reliability and security suite — FUZZ_RUNS=200 per
 // route, autocannon 50 connections × 30 s, 1,000 notes by one user, a bigger crash burst — then
 // the figures every part recorded. Extra arguments go to Jest (e.g. a file pattern).
 import { spawnSync } from 'node:child_process';

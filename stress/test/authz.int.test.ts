@@ -1,4 +1,4 @@
-// Authorization matrix (issue 9, part 2): every route of the contract (the route contract,
+// Authorization matrix: every route of the contract (the route contract,
 // @jotter/shared/contract) × every kind of wrong credential → the status the contract promises, with the JSON
 // error body. Generated from the route list: a new route is in the matrix the day it is added.
 // Afterwards the victim's data is exactly as before.

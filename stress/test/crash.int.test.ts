@@ -1,4 +1,4 @@
-// Crash safety (issue 9, part 4): a stack of its own (own dataDir, own process), a burst of
+// Crash safety: a stack of its own (own dataDir, own process), a burst of
 // creates and edits from several writers, then SIGKILL to every process of the stack — the host
 // (gateway proxy, S3 emulator) and each child's whole process group (serverless-offline,
 // DynamoDB Local's JVM, cognito-local) — in the middle of the burst. Restarted on the same dataDir

@@ -1,4 +1,4 @@
-// Fuzzing (issue 9, part 1): for every route of the contract, fast-check sends random and malformed
+// Fuzzing: for every route of the contract, fast-check sends random and malformed
 // bodies, query strings, path ids and headers with a valid credential (the authorization matrix
 // covers credentials). Properties, per request:
 //   - never a 5xx (nor a dropped connection or a timeout);

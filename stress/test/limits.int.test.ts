@@ -1,4 +1,4 @@
-// Limits (issue 9, part 6): bodies over the API's limit are 413 with the JSON error body at every
+// Limits: bodies over the API's limit are 413 with the JSON error body at every
 // size — just over the handler's 1 MiB, and far beyond, where serverless-offline/hapi refuses them
 // before our code runs (the gateway proxy maps hapi's Boom body to our REQUEST_TOO_LARGE gateway
 // response, as API Gateway would) — and a burst of note creations by one user keeps working (or is

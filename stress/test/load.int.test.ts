@@ -1,4 +1,4 @@
-// Load (issue 9, part 3): autocannon against the local API (127.0.0.1 only), mixed reads and
+// Load: autocannon against the local API (127.0.0.1 only), mixed reads and
 // writes across several users. Zero 5xx, zero errors or timeouts, and afterwards every
 // acknowledged write is there exactly once (no lost, no duplicated notes). Reports p50/p99 and the
 // serverless-offline process's memory before and after. 50 connections × 30 s in

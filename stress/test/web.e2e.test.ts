@@ -1,4 +1,4 @@
-// Web hardening (issue 9, part 5), in Chromium against the local stack:
+// Web hardening, in Chromium against the local stack:
 //   - hostile note titles, content and attachment file names are rendered as text: no element is
 //     created from them, no script runs (window.__xss stays undefined), no javascript: link;
 //   - the production build runs under the production CSP of web/serverless.yml (CloudFront's

@@ -1,4 +1,4 @@
-// Faults injected into the running test stack, as an operator would see them (issue 21): DynamoDB
+// Faults injected into the running test stack, as an operator would see them: DynamoDB
 // Local stalled past the API's timeouts (SIGSTOP) and killed (the stack restarts it), cognito-local
 // killed. Every answer comes within 5 s, a dependency failure is 503 with our error body and
 // Retry-After, a valid token is never a 401, the API recovers within 5 s of the dependency being

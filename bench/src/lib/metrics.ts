@@ -18,7 +18,7 @@ export interface Metric {
   baselineLabel: string | null;
   /** value / baseline. */
   ratio: number | null;
-  /** The issue's budget; applies to `budgetOn` (the absolute value or the ratio). */
+  /** The budget; applies to `budgetOn` (the absolute value or the ratio). */
   budget: number | null;
   budgetOn: 'value' | 'ratio' | null;
   /** `max`: value must be <= budget; `min`: >= budget. */

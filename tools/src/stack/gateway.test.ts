@@ -94,6 +94,25 @@ describe('rewriteErrorResponse', () => {
     expect(JSON.parse(failed!.body)).toEqual({ error: { code: 'internal_error', message: 'boom "x"' } });
   });
 
+  it("answers offline's own 500 (an authorizer that could not decide) with AUTHORIZER_FAILURE where one is declared", () => {
+    const unavailable = gatewayResponsesFrom({
+      service: 'jotter-api',
+      resources: {
+        Resources: {
+          AuthorizerFailure: gatewayResponse('AUTHORIZER_FAILURE', '503', { ...cors, 'gatewayresponse.header.Retry-After': "'2'" }, '{"error":{"code":"service_unavailable","message":"Try again."}}'),
+        },
+      },
+    });
+    const failed = rewriteErrorResponse({ ...responses, ...unavailable }, 500, offlineHeaders, boom(500, 'Internal Server Error', 'An internal server error occurred'), 'req-1');
+    expect({ status: failed?.statusCode, retryAfter: failed?.headers['retry-after'], body: JSON.parse(failed!.body) }).toEqual({
+      status: 503,
+      retryAfter: '2',
+      body: { error: { code: 'service_unavailable', message: 'Try again.' } },
+    });
+    // Without one, it stays API Gateway's default 5xx answer.
+    expect(rewriteErrorResponse(responses, 500, offlineHeaders, boom(500, 'Internal Server Error', 'x'), 'req-1')?.statusCode).toBe(500);
+  });
+
   it("leaves handlers' own errors and successes alone", () => {
     expect(rewriteErrorResponse(responses, 404, offlineHeaders, '{"error":{"code":"not_found","message":"Note not found"}}', 'req-1')).toBeUndefined();
     expect(rewriteErrorResponse(responses, 200, offlineHeaders, boom(200, 'x', 'y'), 'req-1')).toBeUndefined();

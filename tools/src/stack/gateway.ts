@@ -133,6 +133,13 @@ export function responseTypeFor(status: number): string[] {
   return specific[status] ? [specific[status], fallback] : [fallback];
 }
 
+/**
+ * serverless-offline (as patched here) answers an authorizer that threw anything but "Unauthorized"
+ * with its own 500; its other failures are 502 (a crashed handler) and 504 (a timeout). So its own
+ * 500 is API Gateway's AUTHORIZER_FAILURE.
+ */
+const offlineResponseType = (status: number): string[] => (status === 500 ? ['AUTHORIZER_FAILURE', ...responseTypeFor(status)] : responseTypeFor(status));
+
 const jsonEscape = (s: string) => JSON.stringify(s).slice(1, -1);
 
 /**
@@ -173,7 +180,7 @@ export function rewriteErrorResponse(
   // 5xx bodies (`{"error":{…}}`) pass through.
   const boom = parseBoom(body) ?? (status >= 500 && !isOurErrorBody(body) ? { statusCode: status, error: http.STATUS_CODES[status] ?? 'Error', message: 'Internal server error' } : undefined);
   if (!boom) return undefined;
-  const def = responseTypeFor(status)
+  const def = (parseBoom(body) ? offlineResponseType(status) : responseTypeFor(status))
     .map((t) => responses[t])
     .find((d) => d !== undefined);
   if (!def) return undefined;

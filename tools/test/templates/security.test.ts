@@ -145,6 +145,16 @@ describe('API Gateway', () => {
     for (const [, , r] of responses) expect(JSON.stringify(r.Properties?.ResponseParameters ?? {})).not.toMatch(/Access-Control/);
   });
 
+  test('an authorizer that could not decide (AUTHORIZER_FAILURE) is a 503 to retry, not a 500 or a 401', () => {
+    const failure = responses.find(([, , r]) => r.Properties?.ResponseType === 'AUTHORIZER_FAILURE')?.[2];
+    const template = JSON.parse(String(failure?.Properties?.ResponseTemplates?.['application/json']));
+    expect({ status: failure?.Properties?.StatusCode, retryAfter: failure?.Properties?.ResponseParameters?.['gatewayresponse.header.Retry-After'], code: template.error.code }).toEqual({
+      status: '503',
+      retryAfter: "'2'",
+      code: 'service_unavailable',
+    });
+  });
+
   test('every gateway response carries its request id in the body (error.requestId) and in x-request-id, like the functions\' errors', () => {
     expect(responses.length).toBeGreaterThanOrEqual(8);
     for (const [, id, r] of responses) {

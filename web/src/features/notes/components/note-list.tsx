@@ -2,6 +2,7 @@ import type { Note, NoteSort } from '@jotter/shared/notes';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
+import { LoadMore } from '../../../components/load-more';
 import { LoadFailed } from '../../../components/empty-state';
 import { LinkIcon, PinIcon, PlusIcon, SearchIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
@@ -133,18 +134,7 @@ export function NoteList({ activeId }: { activeId: string | undefined }) {
               </li>
             ))}
           </ul>
-          {store.nextCursor && (
-            <div ref={sentinelRef} className={styles.loadMore}>
-              {store.loadMoreError && (
-                <p role="alert" className={styles.loadMoreError}>
-                  Couldn't load more notes.
-                </p>
-              )}
-              <Button variant="ghost" size="sm" onClick={store.loadMore} loading={store.loadingMore} loadingText="Loading…">
-                {store.loadMoreError ? 'Try again' : 'Load more'}
-              </Button>
-            </div>
-          )}
+          <LoadMore list={store} what="notes" sentinelRef={sentinelRef} />
         </>
       )}
     </div>

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { Button } from '../../../components/button';
 import { Dialog } from '../../../components/dialog';
 import { EmptyState } from '../../../components/empty-state';
+import { LoadMore } from '../../../components/load-more';
 import { AlertIcon, ArrowLeftIcon, RestoreIcon } from '../../../components/icons';
 import { Skeleton, SkeletonList } from '../../../components/skeleton';
 import { useToast } from '../../../components/toast';
@@ -37,10 +38,7 @@ export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
   const [confirming, setConfirming] = useState(false);
   const [restoring, setRestoring] = useState(false);
 
-  const { items, loadMoreError } = list;
-  useEffect(() => {
-    if (loadMoreError) toast({ tone: 'danger', message: `Couldn't load more: ${loadMoreError.message}` });
-  }, [loadMoreError, toast]);
+  const { items } = list;
   const current = selected ?? items[0]?.revision ?? null;
   const revision = useAsync((signal) => (current === null ? Promise.resolve(null) : revisionsApi.get(noteId, current, signal)), [noteId, current]);
 
@@ -146,13 +144,7 @@ export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
               </li>
             ))}
           </ul>
-          {list.nextCursor && (
-            <div className={styles.more}>
-              <Button variant="ghost" size="sm" onClick={list.loadMore} loading={list.loadingMore} loadingText="Loading…">
-                Load more
-              </Button>
-            </div>
-          )}
+          <LoadMore list={list} what="revisions" />
         </nav>
         <section className={styles.viewer} aria-labelledby="revision-heading">
           <div className={styles.viewerBar}>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/dialog';
 import { EmptyState, LoadFailed } from '../../../components/empty-state';
+import { LoadMore } from '../../../components/load-more';
 import { RestoreIcon, TrashIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { useToast } from '../../../components/toast';
@@ -22,7 +23,7 @@ export function TrashList() {
   const [busy, setBusy] = useState<Record<string, 'restoring' | 'deleting'>>({});
   const [confirm, setConfirm] = useState<Note | null>(null);
 
-  const { update, loadMoreError } = list;
+  const { update } = list;
   const drop = useCallback(
     (noteId: string) => {
       update((items) => items.filter((n) => n.noteId !== noteId));
@@ -30,10 +31,6 @@ export function TrashList() {
     },
     [update],
   );
-
-  useEffect(() => {
-    if (loadMoreError) toast({ tone: 'danger', message: `Couldn't load more: ${loadMoreError.message}` });
-  }, [loadMoreError, toast]);
 
   // A restored or deleted row leaves the list: focus moves to the row that takes its place (or the
   // page heading once the trash is empty) instead of falling back to the top of the page.
@@ -111,13 +108,7 @@ export function TrashList() {
           </li>
         ))}
       </ul>
-      {list.nextCursor && (
-        <div className={styles.more}>
-          <Button variant="ghost" size="sm" onClick={list.loadMore} loading={list.loadingMore} loadingText="Loading…">
-            Load more
-          </Button>
-        </div>
-      )}
+      <LoadMore list={list} what="deleted notes" />
       <ConfirmDialog
         open={confirm !== null}
         title="Delete forever?"
