@@ -10,6 +10,7 @@ import { LoadMore } from '../../../components/load-more';
 import { AlertIcon, ArrowLeftIcon, RestoreIcon } from '../../../components/icons';
 import { Skeleton, SkeletonList } from '../../../components/skeleton';
 import { useToast } from '../../../components/toast';
+import rows from '../../../components/row-list.module.css';
 import { excerpt, formatRelative } from '../../../lib/format';
 import { useAsync } from '../../../lib/use-async';
 import { usePagedList } from '../../../lib/use-paged-list';
@@ -135,11 +136,11 @@ export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
                     setSelected(item.revision);
                   }}
                 >
-                  <span className={styles.itemTitle}>{item.title}</span>
-                  <span className={styles.itemMeta}>
+                  <span className={rows.title}>{item.title}</span>
+                  <span className={rows.meta}>
                     <time dateTime={item.createdAt}>{formatRelative(item.createdAt)}</time> · version {item.revision}
                   </span>
-                  {item.contentPreview && <span className={styles.itemPreview}>{excerpt(item.contentPreview, 80)}</span>}
+                  {item.contentPreview && <span className={rows.preview}>{excerpt(item.contentPreview, 80)}</span>}
                 </button>
               </li>
             ))}
