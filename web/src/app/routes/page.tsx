@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import heading from '../../components/page-heading.module.css';
 import styles from './page.module.css';
 
 /** A page of the app with its heading (focusable, so navigation can move focus to it) and a line under it. */
@@ -7,10 +8,10 @@ export function Page({ title, subtitle, children }: { title: string; subtitle: s
     <div className={styles.page}>
       <header className={styles.header}>
         <div>
-          <h1 className={styles.title} tabIndex={-1}>
+          <h1 className={heading.title} tabIndex={-1}>
             {title}
           </h1>
-          <p className={styles.subtitle}>{subtitle}</p>
+          <p className={heading.subtitle}>{subtitle}</p>
         </div>
       </header>
       {children}

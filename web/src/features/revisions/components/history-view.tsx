@@ -15,6 +15,7 @@ import { excerpt, formatRelative } from '../../../lib/format';
 import { useAsync } from '../../../lib/use-async';
 import { usePagedList } from '../../../lib/use-paged-list';
 import { revisionsApi } from '../api/revisions-api';
+import heading from '../../../components/page-heading.module.css';
 import styles from './history.module.css';
 
 // Its own chunk (the diff library): loaded when a revision is compared with the note.
@@ -73,10 +74,10 @@ export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
         <ArrowLeftIcon />
       </Link>
       <div>
-        <h1 className={styles.title} tabIndex={-1}>
+        <h1 className={heading.title} tabIndex={-1}>
           History
         </h1>
-        <p className={styles.subtitle}>
+        <p className={heading.subtitle}>
           {note.status === 'success' ? `“${note.data.title}”: ` : ''}earlier versions of the last {revisionLimits.retentionDays} days (up to {revisionLimits.maxPerNote}).
         </p>
       </div>
