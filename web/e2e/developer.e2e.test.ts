@@ -5,8 +5,8 @@
  */
 import { createTestUser } from '@jotter/tools/testing/users';
 import { apiClient } from '@jotter/tools/testing/api';
-import { newPage, screenshot } from './browser';
-import { signIn, stack, suiteBrowser } from './steps';
+import { screenshot, viewports } from './browser';
+import { inNewPage, signIn, stack, suiteBrowser } from './steps';
 
 jest.setTimeout(300_000); // each new page-state is audited by axe in 4 views (a11y.ts)
 
@@ -17,8 +17,7 @@ it('creates a key, sees its /v1 usage, and revokes it', async () => {
   const owner = apiClient(stack, user.accessToken);
   expect((await owner.post('/notes', { title: 'Shared through the API', content: 'hello' })).status).toBe(201);
 
-  const { context, page, errors } = await newPage(browser());
-  try {
+  await inNewPage(browser(), viewports.desktop, async (page, errors) => {
     await signIn(page, user);
     await page.goto(`${stack.webUrl}/developer`);
     await page.getByText('No keys yet.').waitFor();
@@ -51,7 +50,5 @@ it('creates a key, sees its /v1 usage, and revokes it', async () => {
     expect([401, 403]).toContain(refused.status);
     expect(refused.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
     expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  });
 });

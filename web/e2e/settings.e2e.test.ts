@@ -6,8 +6,8 @@
 import { createTestUser } from '@jotter/tools/testing/users';
 import { apiClient } from '@jotter/tools/testing/api';
 import { craftZip } from '@jotter/tools/testing/zip';
-import { newPage, screenshot } from './browser';
-import { signIn, stack, suiteBrowser } from './steps';
+import { screenshot, viewports } from './browser';
+import { inNewPage, signIn, stack, suiteBrowser } from './steps';
 
 jest.setTimeout(300_000); // each new page-state is audited by axe in 4 views (a11y.ts)
 
@@ -18,8 +18,7 @@ it('exports and downloads a ZIP, imports a file, and deletes the account', async
   const owner = apiClient(stack, user.accessToken);
   expect((await owner.post('/notes', { title: 'Packing list', content: 'socks' })).status).toBe(201);
 
-  const { context, page, errors } = await newPage(browser());
-  try {
+  await inNewPage(browser(), viewports.desktop, async (page, errors) => {
     await signIn(page, user);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
@@ -56,7 +55,5 @@ it('exports and downloads a ZIP, imports a file, and deletes the account', async
     await page.getByText('Your account and all its notes were deleted.').waitFor();
     expect((await owner.get('/notes')).status).toBe(401);
     expect(errors).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  });
 });

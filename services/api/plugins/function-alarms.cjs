@@ -1,11 +1,8 @@
 // One CloudWatch alarm per function for errors and one for throttles, to the stage's alarms topic
 // (resources/alarms.yml). Generated so that a new function is watched without editing YAML.
-class FunctionAlarms {
-  constructor(serverless) {
-    this.serverless = serverless;
-    this.hooks = { 'before:package:finalize': () => this.apply() };
-  }
+const TemplatePlugin = require('./template-plugin.cjs');
 
+class FunctionAlarms extends TemplatePlugin {
   apply() {
     const service = this.serverless.service;
     const naming = this.serverless.getProvider('aws').naming;

@@ -5,12 +5,9 @@
 // group (and X-Ray segments). A group may also name `extraPolicies`: separate AWS::IAM::Policy
 // resources attached to the role, for resources the function itself cannot reference without a
 // dependency cycle (the /v1 usage plan: plan -> deployment -> methods -> function -> role).
-class FunctionRoles {
-  constructor(serverless) {
-    this.serverless = serverless;
-    this.hooks = { 'before:package:finalize': () => this.apply() };
-  }
+const TemplatePlugin = require('./template-plugin.cjs');
 
+class FunctionRoles extends TemplatePlugin {
   apply() {
     const service = this.serverless.service;
     const { functionPermissions, permissionGroups } = service.custom;

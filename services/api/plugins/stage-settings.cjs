@@ -5,12 +5,9 @@
 // This hook sets them on that deployment's StageDescription instead, from `custom.stageSettings`:
 // default throttle, per-method throttles, X-Ray tracing and JSON access logs (to
 // resources/access-logs.yml's group).
-class StageSettings {
-  constructor(serverless) {
-    this.serverless = serverless;
-    this.hooks = { 'before:package:finalize': () => this.apply() };
-  }
+const TemplatePlugin = require('./template-plugin.cjs');
 
+class StageSettings extends TemplatePlugin {
   apply() {
     const { rateLimit, burstLimit, methodThrottles = [], tracing, accessLogGroup, accessLogFormat } = this.serverless.service.custom.stageSettings;
     // A method setting names its resource path as `/` + the path with each `/` written `~1`:

@@ -65,3 +65,27 @@ export function mtime(file: string): number {
 }
 
 export const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/**
+ * The properties of the one event source mapping that feeds function `fn` (logical id) from the
+ * table's stream. Every stream consumer parks the batches it keeps failing in the failed-events
+ * queue, and its mapping is created after the function's own role (which lets it read the stream).
+ */
+export function streamMappingOf(fn: string): Record<string, any> {
+  const mappings = resourcesOfType('AWS::Lambda::EventSourceMapping', ['api']).filter(([, , m]) => m.Properties?.FunctionName?.['Fn::GetAtt']?.[0] === fn);
+  expect(mappings).toHaveLength(1);
+  const [, , mapping] = mappings[0]!;
+  expect(mapping.Properties).toMatchObject({
+    EventSourceArn: { 'Fn::GetAtt': ['AppTable', 'StreamArn'] },
+    DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['FailedEventsQueue', 'Arn'] } } },
+  });
+  expect(asArray(mapping.DependsOn)).toContain(`${fn}Role`);
+  return mapping.Properties!;
+}
+
+/** The api's IAM roles that mention `action`, by logical id, each with its statements that allow it. */
+export function rolesAllowing(action: string): Array<[string, any[]]> {
+  return resourcesOfType('AWS::IAM::Role', ['api'])
+    .filter(([, , role]) => JSON.stringify(role).includes(action))
+    .map(([, id, role]) => [id, asArray<any>(role.Properties?.Policies[0].PolicyDocument.Statement).filter((st) => asArray(st.Action).includes(action))]);
+}

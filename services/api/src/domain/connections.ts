@@ -2,10 +2,9 @@
 // connection, the owner's (fan-out lists a user's connections with one Query) and the connection's
 // own (what $disconnect and $default, which know only the connection id, read). Both expire: a
 // disconnect that never arrives leaves nothing behind for long.
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { connectionKeys } from '@jotter/shared/server/keys';
-import { db } from './dynamodb';
+import { db, queryAll } from './dynamodb';
 import { isConditionFailure } from './ddb-errors';
 
 /** API Gateway ends every WebSocket connection after 2 hours; the items outlive it a little. */
@@ -44,25 +43,13 @@ export async function removeConnection(connectionId: string, knownOwner?: string
 
 /** The user's open connections (expired items that TTL has not removed yet left out). */
 export async function connectionsOf(sub: string, nowMs = Date.now()): Promise<Connection[]> {
-  const { client, TableName } = db();
-  const connections: Connection[] = [];
-  let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
-  do {
-    const page = await client.query({
-      TableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: marshall({ ':pk': connectionKeys.pk(sub), ':prefix': connectionKeys.prefix }),
-      ProjectionExpression: 'connectionId, tokenExp, expiresAt',
-      ConsistentRead: true,
-      ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
-    });
-    for (const raw of page.Items ?? []) {
-      const item = unmarshall(raw) as Connection & { expiresAt: number };
-      if (item.expiresAt * 1000 > nowMs) connections.push({ connectionId: item.connectionId, tokenExp: item.tokenExp });
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return connections;
+  const items = await queryAll<Connection & { expiresAt: number }>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: marshall({ ':pk': connectionKeys.pk(sub), ':prefix': connectionKeys.prefix }),
+    ProjectionExpression: 'connectionId, tokenExp, expiresAt',
+    ConsistentRead: true,
+  });
+  return items.filter((item) => item.expiresAt * 1000 > nowMs).map(({ connectionId, tokenExp }) => ({ connectionId, tokenExp }));
 }
 
 /**

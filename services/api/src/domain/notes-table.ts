@@ -16,7 +16,7 @@ import { revisionLimits } from '@jotter/shared/revision-limits';
 import { decodeCursor, encodeCursor, type SortAttribute } from './cursor';
 import type { ListOptions } from './notes';
 import { cancellationReasons, retryingConflicts } from './ddb-errors';
-import { db } from './dynamodb';
+import { db, queryAll } from './dynamodb';
 
 export function noteKey(sub: string, noteId: string) {
   return { pk: noteKeys.pk(sub), sk: noteKeys.sk(noteId) };
@@ -211,23 +211,11 @@ export function unchangedSince(record: NoteRecord) {
 
 /** The user's tags with their number of active notes, A–Z: one Query of the count items (paged past 1 MB). */
 export async function readTagCounts(sub: string): Promise<TagList['items']> {
-  const { client, TableName } = db();
-  const items: TagList['items'] = [];
-  let ExclusiveStartKey: Record<string, never> | undefined;
-  do {
-    const result = await client.query({
-      TableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      FilterExpression: '#count > :zero',
-      ExpressionAttributeNames: { '#count': 'count' },
-      ExpressionAttributeValues: item({ ':pk': noteKeys.pk(sub), ':prefix': noteKeys.tagCountPrefix, ':zero': 0 }),
-      ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
-    });
-    for (const raw of result.Items ?? []) {
-      const { tag, count } = unmarshall(raw) as { tag: string; count: number };
-      items.push({ tag, count });
-    }
-    ExclusiveStartKey = result.LastEvaluatedKey as typeof ExclusiveStartKey;
-  } while (ExclusiveStartKey);
-  return items;
+  const counts = await queryAll<{ tag: string; count: number }>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: '#count > :zero',
+    ExpressionAttributeNames: { '#count': 'count' },
+    ExpressionAttributeValues: item({ ':pk': noteKeys.pk(sub), ':prefix': noteKeys.tagCountPrefix, ':zero': 0 }),
+  });
+  return counts.map(({ tag, count }) => ({ tag, count }));
 }

@@ -9,7 +9,7 @@ import { noteKeys, searchKeys } from '@jotter/shared/server/keys';
 import type { NoteRecord, SearchManifestRecord } from '@jotter/shared/server/models';
 import { log } from '#log';
 import { readDeletionState } from './account-table';
-import { db } from './dynamodb';
+import { queryAll } from './dynamodb';
 import { InvalidCursorError } from './errors';
 import { NoteIndex, searchDocument, type Hit } from './search-index';
 import { applyChanges, commitDelta, commitIndex, CorruptIndexError, deleteIndex, forget, loadIndex, maxDeltaChanges, readDelta, readManifest, requestRepair, type IndexChange, type Manifest } from './search-store';
@@ -46,24 +46,12 @@ function toHit(index: NoteIndex, { id, score, terms }: Hit): SearchHit[] {
 
 /** The user's active notes, read strongly consistently from their partition. */
 async function indexFromTable(sub: string): Promise<NoteIndex> {
-  const { client, TableName } = db();
-  const documents = [];
-  let ExclusiveStartKey: Record<string, AttributeValue> | undefined;
-  do {
-    const result = await client.query({
-      TableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :notes)',
-      ExpressionAttributeValues: marshall({ ':pk': noteKeys.pk(sub), ':notes': noteKeys.sk('') }),
-      ConsistentRead: true,
-      ...(ExclusiveStartKey ? { ExclusiveStartKey } : {}),
-    });
-    for (const raw of result.Items ?? []) {
-      const document = searchDocument(unmarshall(raw) as NoteRecord);
-      if (document) documents.push(document);
-    }
-    ExclusiveStartKey = result.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return NoteIndex.of(documents);
+  const notes = await queryAll<NoteRecord>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :notes)',
+    ExpressionAttributeValues: marshall({ ':pk': noteKeys.pk(sub), ':notes': noteKeys.sk('') }),
+    ConsistentRead: true,
+  });
+  return NoteIndex.of(notes.flatMap((note) => searchDocument(note) ?? []));
 }
 
 /** Attempts of an index update that keeps losing the race to other writers of the same index. */

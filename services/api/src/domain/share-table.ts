@@ -6,7 +6,7 @@ import type { NoteRecord, ShareRecord, ShareTokenRecord } from '@jotter/shared/s
 import { noteKeys, shareKeys } from '@jotter/shared/server/keys';
 import { LimitExceededError, NotFoundError } from './errors';
 import { cancellationReasons, isConditionFailure, retryingConflicts } from './ddb-errors';
-import { db } from './dynamodb';
+import { db, queryAll } from './dynamodb';
 
 const item = (value: object) => marshall(value, { removeUndefinedValues: true });
 const noteKey = (sub: string, noteId: string) => item({ pk: shareKeys.pk(sub), sk: noteKeys.sk(noteId) });
@@ -51,18 +51,10 @@ export async function insertShare(sub: string, share: ShareRecord, token: ShareT
  */
 export async function findShares(sub: string, noteId: string): Promise<{ share: ShareRecord; views: number }[] | undefined> {
   const { client, TableName } = db();
-  const shares: ShareRecord[] = [];
-  let ExclusiveStartKey: Record<string, never> | undefined;
-  do {
-    const page = await client.query({
-      TableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: item({ ':pk': shareKeys.pk(sub), ':prefix': shareKeys.notePrefix(noteId) }),
-      ExclusiveStartKey,
-    });
-    shares.push(...(page.Items ?? []).map((i) => unmarshall(i) as ShareRecord));
-    ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
-  } while (ExclusiveStartKey);
+  const shares = await queryAll<ShareRecord>({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: item({ ':pk': shareKeys.pk(sub), ':prefix': shareKeys.notePrefix(noteId) }),
+  });
   // At most 20 live links per note: one BatchGetItem (limit 100 keys), retried for unprocessed
   // keys (throttling). A token item that is gone (TTL after expiry) has no more views to report.
   const found = new Map<string, { state?: string; views?: number }>();

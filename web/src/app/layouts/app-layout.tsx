@@ -13,6 +13,14 @@ import styles from './app-layout.module.css';
 const KeyboardShortcuts = lazy(() => import('../../components/keyboard-shortcuts'));
 const SearchDialog = lazy(() => import('../../features/search/components/search-dialog'));
 
+/** The main navigation of a signed-in user. */
+const sections = [
+  { to: '/notes', label: 'Notes', Icon: NoteIcon },
+  { to: '/trash', label: 'Trash', Icon: TrashIcon },
+  { to: '/developer', label: 'Developer', Icon: CodeIcon },
+  { to: '/settings', label: 'Settings', Icon: SettingsIcon },
+];
+
 export function AppLayout() {
   const state = useSession();
   const navigate = useNavigate();
@@ -31,28 +39,18 @@ export function AppLayout() {
         Skip to content
       </a>
       <header className={styles.header}>
-        <Link to={signedIn ? '/notes' : '/'} className={styles.brand}>
+        <Link to={signedIn ? '/notes' : '/'} aria-label="Jotter" className={styles.brand}>
           <Logo />
           <span className={styles.brandName}>Jotter</span>
         </Link>
         {signedIn && (
           <nav className={styles.nav} aria-label="Main">
-            <NavLink to="/notes" aria-label="Notes" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
-              <NoteIcon />
-              <span>Notes</span>
-            </NavLink>
-            <NavLink to="/trash" aria-label="Trash" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
-              <TrashIcon />
-              <span>Trash</span>
-            </NavLink>
-            <NavLink to="/developer" aria-label="Developer" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
-              <CodeIcon />
-              <span>Developer</span>
-            </NavLink>
-            <NavLink to="/settings" aria-label="Settings" className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
-              <SettingsIcon />
-              <span>Settings</span>
-            </NavLink>
+            {sections.map(({ to, label, Icon }) => (
+              <NavLink key={to} to={to} aria-label={label} className={({ isActive }) => [styles.navLink, isActive ? styles.active : ''].join(' ')}>
+                <Icon />
+                <span>{label}</span>
+              </NavLink>
+            ))}
           </nav>
         )}
         <div className={styles.spacer} />

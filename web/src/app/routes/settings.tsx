@@ -4,6 +4,7 @@ import { DeleteAccountSection } from '../../features/account/components/delete-a
 import { ExportSection } from '../../features/account/components/export-section';
 import { ImportSection } from '../../features/account/components/import-section';
 import { ChangePasswordForm } from '../../features/auth/components/change-password-form';
+import { Page } from './page';
 import styles from './page.module.css';
 
 const sections = [
@@ -15,15 +16,7 @@ const sections = [
 
 export default function SettingsPage() {
   return (
-    <div className={styles.page}>
-      <header className={styles.header}>
-        <div>
-          <h1 className={styles.title} tabIndex={-1}>
-            Settings
-          </h1>
-          <p className={styles.subtitle}>Your password, your notes in and out, and your account.</p>
-        </div>
-      </header>
+    <Page title="Settings" subtitle="Your password, your notes in and out, and your account.">
       {sections.map(({ id, title, Content }) => (
         <section key={id} className={styles.section} aria-labelledby={id}>
           <h2 id={id} className={styles.sectionTitle}>
@@ -32,6 +25,6 @@ export default function SettingsPage() {
           <Content />
         </section>
       ))}
-    </div>
+    </Page>
   );
 }

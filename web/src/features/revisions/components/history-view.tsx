@@ -10,10 +10,12 @@ import { LoadMore } from '../../../components/load-more';
 import { AlertIcon, ArrowLeftIcon, RestoreIcon } from '../../../components/icons';
 import { Skeleton, SkeletonList } from '../../../components/skeleton';
 import { useToast } from '../../../components/toast';
+import rows from '../../../components/row-list.module.css';
 import { excerpt, formatRelative } from '../../../lib/format';
 import { useAsync } from '../../../lib/use-async';
 import { usePagedList } from '../../../lib/use-paged-list';
 import { revisionsApi } from '../api/revisions-api';
+import heading from '../../../components/page-heading.module.css';
 import styles from './history.module.css';
 
 // Its own chunk (the diff library): loaded when a revision is compared with the note.
@@ -72,10 +74,10 @@ export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
         <ArrowLeftIcon />
       </Link>
       <div>
-        <h1 className={styles.title} tabIndex={-1}>
+        <h1 className={heading.title} tabIndex={-1}>
           History
         </h1>
-        <p className={styles.subtitle}>
+        <p className={heading.subtitle}>
           {note.status === 'success' ? `“${note.data.title}”: ` : ''}earlier versions of the last {revisionLimits.retentionDays} days (up to {revisionLimits.maxPerNote}).
         </p>
       </div>
@@ -135,11 +137,11 @@ export function HistoryView({ noteId, onRestored }: HistoryViewProps) {
                     setSelected(item.revision);
                   }}
                 >
-                  <span className={styles.itemTitle}>{item.title}</span>
-                  <span className={styles.itemMeta}>
+                  <span className={rows.title}>{item.title}</span>
+                  <span className={rows.meta}>
                     <time dateTime={item.createdAt}>{formatRelative(item.createdAt)}</time> · version {item.revision}
                   </span>
-                  {item.contentPreview && <span className={styles.itemPreview}>{excerpt(item.contentPreview, 80)}</span>}
+                  {item.contentPreview && <span className={rows.preview}>{excerpt(item.contentPreview, 80)}</span>}
                 </button>
               </li>
             ))}

@@ -59,20 +59,27 @@ export default function SharePanel({ noteId, toolbarSlot, onSharedChange }: Shar
     if (open) void load();
   }, [open, load]);
 
-  const create = async () => {
-    if (!noteId) return;
+  /** Runs a change of the links with the busy flag up, then re-reads them; a failure shows its message. */
+  const change = async (action: () => Promise<void>) => {
     setBusy(true);
-    setError(null);
     try {
-      const link = await sharesApi.create(noteId, days);
-      setCreated(new URL(link.url, window.location.href).href);
-      setCopied(false);
+      await action();
       await load();
     } catch (e) {
       setError(message(e));
     } finally {
       setBusy(false);
     }
+  };
+
+  const create = async () => {
+    if (!noteId) return;
+    setError(null);
+    await change(async () => {
+      const link = await sharesApi.create(noteId, days);
+      setCreated(new URL(link.url, window.location.href).href);
+      setCopied(false);
+    });
   };
 
   const copy = async () => {
@@ -87,16 +94,10 @@ export default function SharePanel({ noteId, toolbarSlot, onSharedChange }: Shar
 
   const revoke = async () => {
     if (!noteId || !revoking) return;
-    setBusy(true);
-    try {
+    await change(async () => {
       await sharesApi.revoke(noteId, revoking.shareId);
       setRevoking(null);
-      await load();
-    } catch (e) {
-      setError(message(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const button = (

@@ -9,6 +9,7 @@ import { LoadMore } from '../../../components/load-more';
 import { RestoreIcon, TrashIcon } from '../../../components/icons';
 import { SkeletonList } from '../../../components/skeleton';
 import { useToast } from '../../../components/toast';
+import rows from '../../../components/row-list.module.css';
 import { excerpt, formatRelative } from '../../../lib/format';
 import { usePagedList } from '../../../lib/use-paged-list';
 import { trashApi } from '../api/trash-api';
@@ -93,9 +94,9 @@ export function TrashList() {
         {list.items.map((note) => (
           <li key={note.noteId} className={styles.item}>
             <div className={styles.text}>
-              <span className={styles.title}>{note.title || UNTITLED}</span>
-              {note.content && <span className={styles.excerpt}>{excerpt(note.content, 100)}</span>}
-              <span className={styles.meta}>Deleted {formatRelative(note.deletedAt ?? note.updatedAt)}</span>
+              <span className={rows.title}>{note.title || UNTITLED}</span>
+              {note.content && <span className={rows.preview}>{excerpt(note.content, 100)}</span>}
+              <span className={rows.meta}>Deleted {formatRelative(note.deletedAt ?? note.updatedAt)}</span>
             </div>
             <div className={styles.actions}>
               <Button size="sm" icon={<RestoreIcon />} onClick={() => restore(note)} loading={busy[note.noteId] === 'restoring'} loadingText="Restoring…" disabled={!!busy[note.noteId]} aria-label={`Restore ${note.title || UNTITLED}`}>
